@@ -1,0 +1,138 @@
+package forecast
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/nonferrous/demand/series"
+)
+
+// Standard driver names.
+const (
+	GDP        = "gdp"        // real GDP, an index or level at constant prices
+	Population = "population" // year-end population
+)
+
+// Drivers holds observed explanatory series by name (GDP, Population, …).
+type Drivers map[string]series.Series
+
+// Scenario describes the future a model is asked to forecast.
+//
+// The forecast years are the Horizon years after the last year of the
+// history the model was fit on. Drivers holds each driver's assumed path;
+// a path must cover the forecast years and may also cover earlier years
+// (a single series spanning history and future is the usual case). Where a
+// method needs a driver at a year the scenario does not cover — typically
+// the last observed year, the base of a growth rate — it takes the value
+// from the drivers the model was fit on (see DriverPath).
+type Scenario struct {
+	Name    string
+	Horizon int
+	Drivers Drivers
+}
+
+// Method is a forecasting method: it fits a Model to a history.
+//
+// Fit must not modify history or drivers, must be deterministic, and must
+// return an error, never panic, for data it cannot use (too short, missing,
+// non-finite or non-positive values where it takes logs, a required driver
+// absent or not covering the history's years).
+type Method interface {
+	// Name is a short lower-case identifier such as "regression".
+	Name() string
+	Fit(history series.Series, drivers Drivers) (Model, error)
+}
+
+// Model is a fitted method.
+type Model interface {
+	// Forecast returns the point forecast for the scenario's horizon and a
+	// prediction interval at level, a probability in (0, 1). Where the model
+	// cannot give an interval, Lower and Upper hold NaN and the method's
+	// documentation says why.
+	Forecast(s Scenario, level float64) (Forecast, error)
+}
+
+// Forecast is a point forecast path with a prediction interval.
+type Forecast struct {
+	Method       string
+	Point        series.Series // the forecast path, first forecast year onward
+	Lower, Upper series.Series // prediction interval at Level; NaN where the method cannot give one
+	Level        float64
+}
+
+// Parameter is a named estimated quantity with its standard error (NaN
+// when unknown).
+type Parameter struct {
+	Name   string
+	Value  float64
+	StdErr float64
+}
+
+// ParameterReporter is implemented by models that can report their fitted
+// parameters. Models that do not implement it report nothing.
+type ParameterReporter interface {
+	Parameters() []Parameter
+}
+
+// Implier is implemented by models that can solve for the value of their
+// key parameter (an elasticity, an annual intensity change) under which
+// the forecast for year reaches target under the scenario. Models that do
+// not implement it have no implied parameter.
+type Implier interface {
+	Implied(s Scenario, year int, target float64) (Parameter, error)
+}
+
+// Errors shared by the method packages; they are wrapped with detail.
+var (
+	ErrLevel       = errors.New("forecast: interval level must be in (0, 1)")
+	ErrHorizon     = errors.New("forecast: horizon must be at least 1")
+	ErrMissingDrv  = errors.New("forecast: driver missing")
+	ErrDriverYears = errors.New("forecast: driver does not cover the years needed")
+)
+
+// CheckRequest validates the level and horizon every Model.Forecast takes.
+func CheckRequest(s Scenario, level float64) error {
+	if !(level > 0 && level < 1) {
+		return fmt.Errorf("%w: have %g", ErrLevel, level)
+	}
+	if s.Horizon < 1 {
+		return fmt.Errorf("%w: have %d", ErrHorizon, s.Horizon)
+	}
+	return nil
+}
+
+// DriverPath returns driver name over the years from through to,
+// inclusive, taking each year's value from the scenario's path where it
+// covers the year and from the observed drivers otherwise. It returns an
+// error wrapping ErrMissingDrv if neither has the driver, and one wrapping
+// ErrDriverYears naming the first year that neither covers or that is
+// missing or non-finite.
+func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series.Series, error) {
+	fut, inFut := s.Drivers[name]
+	obs, inObs := observed[name]
+	if !inFut && !inObs {
+		return series.Series{}, fmt.Errorf("%w: %q", ErrMissingDrv, name)
+	}
+	p := series.Series{Name: name, Start: from, Values: make([]float64, to-from+1)}
+	if inFut {
+		p.Unit = fut.Unit
+	} else {
+		p.Unit = obs.Unit
+	}
+	for y := from; y <= to; y++ {
+		v, ok := fut.At(y)
+		if !ok {
+			v, ok = obs.At(y)
+		}
+		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			return series.Series{}, fmt.Errorf("%w: %q has no finite value for %d", ErrDriverYears, name, y)
+		}
+		p.Values[y-from] = v
+	}
+	return p, nil
+}
+
+// Years returns the forecast years for a history ending in end: end+1
+// through end+s.Horizon.
+func (s Scenario) Years(end int) (from, to int) { return end + 1, end + s.Horizon }

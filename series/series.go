@@ -1,0 +1,284 @@
+package series
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Series is an annual time series: Values[i] is the value for year Start+i.
+// A NaN value marks a missing year. Name and Unit are free text carried
+// through operations and written to CSV headers.
+//
+// The zero value is an empty series: Len is 0, it covers no year, every
+// lookup reports the year as absent, and operations that need data return
+// ErrEmpty. Values is owned by the Series; operations never modify their
+// receiver or arguments and always return newly allocated slices.
+type Series struct {
+	Name   string
+	Unit   string
+	Start  int
+	Values []float64
+}
+
+// New returns a Series starting at start that holds a copy of values.
+func New(name, unit string, start int, values ...float64) Series {
+	return Series{Name: name, Unit: unit, Start: start, Values: append([]float64(nil), values...)}
+}
+
+// Len returns the number of years the series covers, missing ones included.
+func (s Series) Len() int { return len(s.Values) }
+
+// End returns the last year the series covers. For an empty series it is
+// Start-1, so that End-Start+1 is always Len.
+func (s Series) End() int { return s.Start + len(s.Values) - 1 }
+
+// Contains reports whether year lies within [Start, End].
+func (s Series) Contains(year int) bool { return year >= s.Start && year <= s.End() }
+
+// At returns the value at year and whether year lies within the series.
+// A missing year inside the series returns NaN, true.
+func (s Series) At(year int) (float64, bool) {
+	if !s.Contains(year) {
+		return math.NaN(), false
+	}
+	return s.Values[year-s.Start], true
+}
+
+// Years returns the years the series covers, in order.
+func (s Series) Years() []int {
+	ys := make([]int, len(s.Values))
+	for i := range ys {
+		ys[i] = s.Start + i
+	}
+	return ys
+}
+
+// Clone returns a deep copy of s.
+func (s Series) Clone() Series {
+	c := s
+	c.Values = append([]float64(nil), s.Values...)
+	return c
+}
+
+// Observed returns the years and values that are not missing, in order.
+func (s Series) Observed() (years []int, values []float64) {
+	for i, v := range s.Values {
+		if !math.IsNaN(v) {
+			years = append(years, s.Start+i)
+			values = append(values, v)
+		}
+	}
+	return years, values
+}
+
+// Window returns a copy of s restricted to the years from through to,
+// inclusive. It returns an error if the window is empty or not within s.
+func (s Series) Window(from, to int) (Series, error) {
+	if from > to {
+		return Series{}, fmt.Errorf("series: %s: window %d–%d is empty", s.label(), from, to)
+	}
+	if !s.Contains(from) || !s.Contains(to) {
+		return Series{}, fmt.Errorf("series: %s: window %d–%d is not within %s", s.label(), from, to, s.span())
+	}
+	w := s
+	w.Start = from
+	w.Values = append([]float64(nil), s.Values[from-s.Start:to-s.Start+1]...)
+	return w, nil
+}
+
+// Align returns copies of a and b restricted to the years both cover.
+// It returns an error if they share no year.
+func Align(a, b Series) (Series, Series, error) {
+	from, to := max(a.Start, b.Start), min(a.End(), b.End())
+	if from > to || a.Len() == 0 || b.Len() == 0 {
+		return Series{}, Series{}, fmt.Errorf("series: %s (%s) and %s (%s) share no year", a.label(), a.span(), b.label(), b.span())
+	}
+	wa, _ := a.Window(from, to)
+	wb, _ := b.Window(from, to)
+	return wa, wb, nil
+}
+
+// Ratio returns num/den on the years both cover, named after num with unit
+// "num-unit/den-unit". A missing value in either gives a missing result.
+// A zero denominator where the numerator is present is an error naming the
+// year.
+func Ratio(num, den Series) (Series, error) {
+	a, b, err := Align(num, den)
+	if err != nil {
+		return Series{}, err
+	}
+	r := Series{Name: num.Name, Unit: unitOp(num.Unit, "/", den.Unit), Start: a.Start, Values: a.Values}
+	for i, d := range b.Values {
+		n := a.Values[i]
+		if d == 0 && !math.IsNaN(n) {
+			return Series{}, &YearError{Op: "ratio", Name: den.Name, Year: a.Start + i, Value: d, Reason: "zero denominator"}
+		}
+		r.Values[i] = n / d
+	}
+	return r, nil
+}
+
+// Product returns a·b on the years both cover, named after a with unit
+// "a-unit·b-unit". A missing value in either gives a missing result.
+func Product(a, b Series) (Series, error) {
+	x, y, err := Align(a, b)
+	if err != nil {
+		return Series{}, err
+	}
+	p := Series{Name: a.Name, Unit: unitOp(a.Unit, "·", b.Unit), Start: x.Start, Values: x.Values}
+	for i, v := range y.Values {
+		p.Values[i] *= v
+	}
+	return p, nil
+}
+
+// Log returns the natural logarithm of s. Missing values stay missing. A
+// value ≤ 0 is an error naming its year.
+func (s Series) Log() (Series, error) {
+	if err := s.Positive(); err != nil {
+		return Series{}, err
+	}
+	l := s.Clone()
+	l.Unit = "ln(" + s.Unit + ")"
+	for i, v := range l.Values {
+		l.Values[i] = math.Log(v)
+	}
+	return l, nil
+}
+
+// Growth returns the year-on-year growth rate g_t = s_t/s_{t-1} − 1, as a
+// fraction, for the years Start+1 through End. A missing value on either
+// side gives a missing rate. A series of fewer than two years gives an
+// error; so does a zero value before a present one.
+func (s Series) Growth() (Series, error) {
+	if s.Len() < 2 {
+		return Series{}, fmt.Errorf("series: %s: growth needs at least 2 years, have %d", s.label(), s.Len())
+	}
+	g := Series{Name: s.Name, Unit: "growth", Start: s.Start + 1, Values: make([]float64, s.Len()-1)}
+	for i := range g.Values {
+		prev, cur := s.Values[i], s.Values[i+1]
+		if prev == 0 && !math.IsNaN(cur) {
+			return Series{}, &YearError{Op: "growth", Name: s.Name, Year: s.Start + i, Value: prev, Reason: "zero base"}
+		}
+		g.Values[i] = cur/prev - 1
+	}
+	return g, nil
+}
+
+// CAGR returns the compound annual growth rate between the years from and
+// to, (s_to/s_from)^(1/(to−from)) − 1, as a fraction. Both values must be
+// present and positive, and from < to.
+func (s Series) CAGR(from, to int) (float64, error) {
+	if from >= to {
+		return math.NaN(), fmt.Errorf("series: %s: CAGR needs from < to, have %d and %d", s.label(), from, to)
+	}
+	var v [2]float64
+	for i, y := range [2]int{from, to} {
+		x, ok := s.At(y)
+		if !ok {
+			return math.NaN(), &YearError{Op: "CAGR", Name: s.Name, Year: y, Value: math.NaN(), Reason: "year outside " + s.span()}
+		}
+		if !(x > 0) || math.IsInf(x, 1) {
+			return math.NaN(), &YearError{Op: "CAGR", Name: s.Name, Year: y, Value: x, Reason: "value must be positive and finite"}
+		}
+		v[i] = x
+	}
+	return math.Pow(v[1]/v[0], 1/float64(to-from)) - 1, nil
+}
+
+// Extend returns a copy of s with values appended for the years End+1
+// onward.
+func (s Series) Extend(values ...float64) Series {
+	e := s
+	e.Values = make([]float64, 0, len(s.Values)+len(values))
+	e.Values = append(append(e.Values, s.Values...), values...)
+	return e
+}
+
+// Validate reports the first problem that makes s unusable as data: no
+// values (ErrEmpty), or an infinite value (a *YearError naming its year).
+// Missing (NaN) values are allowed.
+func (s Series) Validate() error {
+	if len(s.Values) == 0 {
+		return fmt.Errorf("%w: %s", ErrEmpty, s.label())
+	}
+	for i, v := range s.Values {
+		if math.IsInf(v, 0) {
+			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "infinite value"}
+		}
+	}
+	return nil
+}
+
+// Complete is Validate and also rejects missing values, naming the first
+// missing year.
+func (s Series) Complete() error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	for i, v := range s.Values {
+		if math.IsNaN(v) {
+			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "missing value"}
+		}
+	}
+	return nil
+}
+
+// Positive is Validate and also rejects values ≤ 0, naming the first such
+// year. Missing values are allowed.
+func (s Series) Positive() error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	for i, v := range s.Values {
+		if v <= 0 {
+			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "value must be positive"}
+		}
+	}
+	return nil
+}
+
+// ErrEmpty is returned (wrapped) by operations that need at least one value.
+var ErrEmpty = errors.New("series: empty series")
+
+// YearError is a data problem at one year of a series.
+type YearError struct {
+	Op     string  // the operation, e.g. "log", "CAGR"
+	Name   string  // the series' name
+	Year   int     // the year of the offending value
+	Value  float64 // the offending value (NaN when absent)
+	Reason string  // what is wrong
+}
+
+func (e *YearError) Error() string {
+	name := e.Name
+	if name == "" {
+		name = "unnamed series"
+	}
+	if math.IsNaN(e.Value) {
+		return fmt.Sprintf("series: %s: %s: %s at year %d", e.Op, name, e.Reason, e.Year)
+	}
+	return fmt.Sprintf("series: %s: %s: %s at year %d (value %g)", e.Op, name, e.Reason, e.Year, e.Value)
+}
+
+func (s Series) label() string {
+	if s.Name == "" {
+		return "unnamed series"
+	}
+	return fmt.Sprintf("%q", s.Name)
+}
+
+func (s Series) span() string {
+	if len(s.Values) == 0 {
+		return "no years"
+	}
+	return fmt.Sprintf("%d–%d", s.Start, s.End())
+}
+
+func unitOp(a, op, b string) string {
+	if a == "" && b == "" {
+		return ""
+	}
+	return a + op + b
+}
