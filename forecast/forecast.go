@@ -34,10 +34,15 @@ type Scenario struct {
 
 // Method is a forecasting method: it fits a Model to a history.
 //
+// A history may have missing (NaN) years before its last one: methods fit
+// on the observed years (the plan's histories observe only 2000, 2005 and
+// 2010). The last year must be observed, since it anchors the forecast.
+//
 // Fit must not modify history or drivers, must be deterministic, and must
-// return an error, never panic, for data it cannot use (too short, missing,
-// non-finite or non-positive values where it takes logs, a required driver
-// absent or not covering the history's years).
+// return an error, never panic, for data it cannot use: too few observed
+// years, a missing last year, an infinite value, a non-positive value where
+// it takes logs, a required driver absent or not covering the observed
+// years.
 type Method interface {
 	// Name is a short lower-case identifier such as "regression".
 	Name() string
