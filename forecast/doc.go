@@ -2,4 +2,79 @@
 // module implements — Method, Model, Forecast, Drivers and Scenario — and
 // the tools that work across methods: combination, accuracy measures and
 // the rolling-origin backtest.
+//
+// # The contract
+//
+// A Method fits a Model to an annual history (a series.Series whose NaN
+// values are missing years) and to observed Drivers such as real GDP. The
+// history's last year must be observed; earlier missing years are skipped.
+// A Model forecasts the Horizon years after the history's last year under
+// a Scenario giving the drivers' assumed future paths, and returns the point
+// path with a prediction interval at a level in (0, 1) — NaN bounds where
+// the method cannot give one. Fit and Forecast never modify their inputs,
+// are deterministic, and return errors, never panic, for data they cannot
+// use. Package forecasttest checks a Method against this contract.
+//
+// # Combination
+//
+// Combine forms, at each year t, the weighted mean of the members' points
+//
+//	f_t = Σ_i w_i f_i,t / Σ_i w_i
+//
+// over the members observed at t, with weights normalised to Σ w_i = 1:
+//
+//   - equal weights, w_i = 1/n (the default);
+//   - fixed weights given by the user, finite, ≥ 0, with a positive sum;
+//   - inverse-MSE weights (Bates and Granger 1969), w_i = (1/MSE_i) / Σ_j (1/MSE_j),
+//     from each method's backtest mean squared error (InverseMSEWeights,
+//     BacktestWeights).
+//
+// The combined interval averages the members' bounds with the same weights
+// (quantile averaging, Lichtendahl, Grushka-Cockayne and Winkler 2013) over
+// the members that give an interval, widened where needed to contain the
+// combined point. It is a heuristic summary of the members' intervals, not a
+// prediction interval with a known coverage.
+//
+// # Accuracy
+//
+// With actual values y_t, forecasts f_t, errors e_t = y_t − f_t over the n
+// years compared, and training data x_1 … x_T, Accuracy returns (Hyndman and
+// Koehler 2006):
+//
+//	ME    = mean(e_t)
+//	MAE   = mean(|e_t|)
+//	RMSE  = √mean(e_t²)
+//	MPE   = mean(100 e_t / y_t)
+//	MAPE  = mean(|100 e_t / y_t|)
+//	sMAPE = mean(200 |e_t| / (|y_t| + |f_t|))
+//	MASE  = mean(|q_t|),  q_t = e_t / Q,  Q = mean over t of |x_t − x_{t−1}|
+//
+// where Q, the in-sample mean absolute error of the naive (lag-1) forecast,
+// is taken over consecutive observed training years. These match R's
+// forecast::accuracy for non-seasonal data (sMAPE as it defined it).
+//
+// # Backtest
+//
+// Backtest is rolling-origin evaluation with an expanding window (Tashman
+// 2000): each observed year t with at least MinTrain observed years up to it
+// is an origin; the method is fit on the history and drivers up to t and
+// forecasts min(h, T − t) years under the drivers actually observed after t
+// (an ex-post, conditional forecast). Its errors are pooled over all origins
+// and steps, and per step k = 1 … h. This is the scheme of R's
+// forecast::tsCV, which it reproduces for a deterministic method.
+//
+// # References
+//
+// Bates, J. M. and Granger, C. W. J. (1969). The combination of forecasts.
+// Operational Research Quarterly 20(4), 451–468.
+//
+// Hyndman, R. J. and Koehler, A. B. (2006). Another look at measures of
+// forecast accuracy. International Journal of Forecasting 22(4), 679–688.
+//
+// Lichtendahl, K. C., Grushka-Cockayne, Y. and Winkler, R. L. (2013). Is it
+// better to average probabilities or quantiles? Management Science 59(7),
+// 1594–1611.
+//
+// Tashman, L. J. (2000). Out-of-sample tests of forecasting accuracy: an
+// analysis and review. International Journal of Forecasting 16(4), 437–450.
 package forecast

@@ -1,0 +1,179 @@
+package forecast
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/nonferrous/demand/series"
+)
+
+// ErrTooShort is returned (wrapped) by Backtest when the history leaves no
+// forecast to evaluate.
+var ErrTooShort = errors.New("forecast: history too short for the backtest")
+
+// Backtest defaults.
+const (
+	DefaultMinTrain = 3    // observed years in the first training window
+	DefaultLevel    = 0.95 // interval level of the backtest's forecasts
+)
+
+// BacktestSettings are the settings of Backtest. The zero value gives the
+// documented defaults.
+type BacktestSettings struct {
+	// MinTrain is the minimum number of observed years in a training
+	// window; 0 means DefaultMinTrain.
+	MinTrain int
+
+	// Level is the interval level of the forecasts; 0 means DefaultLevel.
+	Level float64
+}
+
+// Origin is one forecast origin of a backtest.
+type Origin struct {
+	Year     int       // the last training year
+	Forecast Forecast  // the forecast made at the origin, years Year+1 onward
+	Errors   []float64 // Errors[k] is actual − point at year Year+1+k, NaN where the actual is missing
+	Scale    float64   // the MASE scale of the training window (see Accuracy)
+}
+
+// BacktestResult is the outcome of a rolling-origin backtest.
+type BacktestResult struct {
+	Method   string
+	Horizon  int
+	Origins  []Origin
+	Measures Measures   // pooled over every origin and step
+	ByStep   []Measures // ByStep[k] pools the errors k+1 years ahead; N = 0 and NaN measures where there are none
+}
+
+// Backtest evaluates method m on history by rolling-origin forecasting
+// with an expanding window (Tashman 2000).
+//
+// Every year t before the history's last year that is observed and closes
+// a window of at least MinTrain observed years is an origin. At each origin
+// m is fit on the history from its first year through t, and on drivers
+// cut to the years up to t (a driver starting after t is passed as an empty
+// series, so the model never sees a later value). The model then forecasts
+// h' = min(h, End − t) years ahead — the horizon is cut at the end of the
+// history — under a scenario whose driver paths are the observed drivers
+// over t+1 … t+h'. The forecasts are therefore ex post, conditional on the
+// drivers that actually occurred: they measure the method's error given
+// its drivers, not the extra error of forecasting the drivers themselves.
+//
+// The errors e = y − f over all origins and steps give the pooled Measures,
+// and those k years ahead give ByStep[k−1]. MASE scales each error by the
+// mean absolute lag-1 naive error of its own origin's training window.
+//
+// Backtest returns an error wrapping ErrHorizon if h < 1, ErrLevel for a
+// level outside (0, 1), ErrTooShort if no origin or no observed actual
+// remains, an error for an empty history or an infinite value, and the
+// first error of Fit or Forecast, naming its origin.
+func Backtest(m Method, history series.Series, drivers Drivers, h int, set BacktestSettings) (*BacktestResult, error) {
+	if h < 1 {
+		return nil, fmt.Errorf("forecast: backtest: %w: have %d", ErrHorizon, h)
+	}
+	level := set.Level
+	if level == 0 {
+		level = DefaultLevel
+	}
+	if !(level > 0 && level < 1) {
+		return nil, fmt.Errorf("forecast: backtest: %w: have %g", ErrLevel, level)
+	}
+	minTrain := set.MinTrain
+	if minTrain == 0 {
+		minTrain = DefaultMinTrain
+	}
+	if minTrain < 1 {
+		return nil, fmt.Errorf("forecast: backtest: MinTrain must be ≥ 1, have %d", set.MinTrain)
+	}
+	if err := history.Validate(); err != nil {
+		return nil, fmt.Errorf("forecast: backtest: %w", err)
+	}
+
+	r := &BacktestResult{Method: m.Name(), Horizon: h, ByStep: make([]Measures, h)}
+	var pooled accumulator
+	steps := make([]accumulator, h)
+	observed := 0
+	for t := history.Start; t < history.End(); t++ {
+		v, _ := history.At(t)
+		if math.IsNaN(v) {
+			continue
+		}
+		if observed++; observed < minTrain {
+			continue
+		}
+		train, _ := history.Window(history.Start, t)
+		hh := min(h, history.End()-t)
+		model, err := m.Fit(train, driversUpTo(drivers, t))
+		if err != nil {
+			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
+		}
+		s := Scenario{Name: fmt.Sprintf("observed after %d", t), Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}
+		f, err := model.Forecast(s, level)
+		if err != nil {
+			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
+		}
+		if f.Point.Start != t+1 || f.Point.Len() != hh {
+			return nil, fmt.Errorf("forecast: backtest: origin %d: forecast covers %s, want %d–%d", t, span(f.Point), t+1, t+hh)
+		}
+		o := Origin{Year: t, Forecast: f, Errors: make([]float64, hh), Scale: naiveScale(train)}
+		for k := range hh {
+			y, _ := history.At(t + 1 + k)
+			p := f.Point.Values[k]
+			o.Errors[k] = y - p
+			pooled.add(y, p, o.Scale)
+			steps[k].add(y, p, o.Scale)
+		}
+		r.Origins = append(r.Origins, o)
+	}
+	if len(r.Origins) == 0 {
+		return nil, fmt.Errorf("%w: %s has %d observed years before its last, need at least %d", ErrTooShort, span(history), observed, minTrain)
+	}
+	if pooled.n == 0 {
+		return nil, fmt.Errorf("%w: no observed year follows an origin within the horizon", ErrTooShort)
+	}
+	r.Measures = pooled.measures()
+	for k := range steps {
+		if steps[k].n == 0 {
+			nan := math.NaN()
+			r.ByStep[k] = Measures{ME: nan, MAE: nan, RMSE: nan, MPE: nan, MAPE: nan, SMAPE: nan, MASE: nan}
+			continue
+		}
+		r.ByStep[k] = steps[k].measures()
+	}
+	return r, nil
+}
+
+// driversUpTo returns copies of the drivers cut to the years up to t.
+func driversUpTo(d Drivers, t int) Drivers {
+	if d == nil {
+		return nil
+	}
+	out := make(Drivers, len(d))
+	for name, s := range d {
+		c := series.Series{Name: s.Name, Unit: s.Unit, Start: s.Start}
+		if s.Start <= t {
+			c.Values = append([]float64(nil), s.Values[:min(s.Len(), t-s.Start+1)]...)
+		}
+		out[name] = c
+	}
+	return out
+}
+
+// driversOver returns copies of the drivers cut to the years from through
+// to; a driver is cut to the part of those years it covers.
+func driversOver(d Drivers, from, to int) Drivers {
+	if d == nil {
+		return nil
+	}
+	out := make(Drivers, len(d))
+	for name, s := range d {
+		a, b := max(from, s.Start), min(to, s.End())
+		c := series.Series{Name: s.Name, Unit: s.Unit, Start: a}
+		if a <= b {
+			c.Values = append([]float64(nil), s.Values[a-s.Start:b-s.Start+1]...)
+		}
+		out[name] = c
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+package forecast_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+func TestCheckRequest(t *testing.T) {
+	for _, tc := range []struct {
+		h     int
+		level float64
+		is    error
+	}{
+		{1, 0.95, nil},
+		{5, 0.5, nil},
+		{1, 0, forecast.ErrLevel},
+		{1, 1, forecast.ErrLevel},
+		{1, math.NaN(), forecast.ErrLevel},
+		{1, -0.5, forecast.ErrLevel},
+		{0, 0.95, forecast.ErrHorizon},
+		{-2, 0.95, forecast.ErrHorizon},
+	} {
+		err := forecast.CheckRequest(forecast.Scenario{Horizon: tc.h}, tc.level)
+		if !errors.Is(err, tc.is) || (tc.is == nil) != (err == nil) {
+			t.Errorf("CheckRequest(h %d, level %v) = %v, want %v", tc.h, tc.level, err, tc.is)
+		}
+	}
+}
+
+func TestScenarioYears(t *testing.T) {
+	from, to := forecast.Scenario{Horizon: 5}.Years(2010)
+	if from != 2011 || to != 2015 {
+		t.Errorf("Years(2010) = %d, %d, want 2011, 2015", from, to)
+	}
+}
+
+func TestDriverPath(t *testing.T) {
+	obs := forecast.Drivers{forecast.GDP: series.New("gdp", "index", 2000, 1, 1.1, 1.2)}
+	s := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "idx", 2003, 1.3, 1.4)}}
+	got, err := forecast.DriverPath(forecast.GDP, obs, s, 2001, 2004)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := series.New(forecast.GDP, "idx", 2001, 1.1, 1.2, 1.3, 1.4)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("DriverPath mismatch (-want +got):\n%s", d)
+	}
+	// Observed only: the unit comes from the observed driver.
+	got, err = forecast.DriverPath(forecast.GDP, obs, forecast.Scenario{Horizon: 1}, 2000, 2001)
+	if err != nil || got.Unit != "index" || got.Len() != 2 {
+		t.Errorf("observed only: %+v, %v", got, err)
+	}
+	if _, err := forecast.DriverPath(forecast.Population, obs, s, 2001, 2004); !errors.Is(err, forecast.ErrMissingDrv) {
+		t.Errorf("missing driver: error %v, want ErrMissingDrv", err)
+	}
+	if _, err := forecast.DriverPath(forecast.GDP, obs, s, 2001, 2005); !errors.Is(err, forecast.ErrDriverYears) {
+		t.Errorf("uncovered year: error %v, want ErrDriverYears", err)
+	}
+	gap := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2003, math.NaN(), 1.4)}}
+	if _, err := forecast.DriverPath(forecast.GDP, obs, gap, 2003, 2004); !errors.Is(err, forecast.ErrDriverYears) {
+		t.Errorf("NaN year: error %v, want ErrDriverYears", err)
+	}
+}

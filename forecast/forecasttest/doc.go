@@ -1,0 +1,42 @@
+// Package forecasttest is the conformance kit every forecast.Method runs.
+//
+// A method package calls Run from one of its tests with cases that its
+// method can fit and forecast:
+//
+//	func TestConformance(t *testing.T) {
+//		forecasttest.Run(t, &elasticity.Method{}, forecasttest.Case{
+//			Name:     "copper",
+//			History:  history,
+//			Drivers:  forecast.Drivers{forecast.GDP: gdp},
+//			Scenario: forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: gdpPath}},
+//		})
+//	}
+//
+// For each case, as a subtest named after it, Run checks that:
+//
+//   - Name is non-empty and every Forecast's Method equals it, and its
+//     Level the level asked for;
+//   - Fit and Forecast never modify the history, the drivers or the
+//     scenario (compared value by value, NaN-aware, after each call);
+//   - the forecast years are the Scenario.Horizon years after the history's
+//     last year, for the point and both bounds;
+//   - every point is finite, and the point does not depend on the level;
+//   - at the levels 0.5, 0.8 and 0.95 (Levels) each interval contains its
+//     point and the intervals nest: the lower bound does not increase and
+//     the upper bound does not decrease with the level. A NaN bound is a
+//     failure unless Case.NoInterval is set; then a year's bounds must be
+//     both NaN or both numbers, and numbers are checked as above;
+//   - results are deterministic: a second Forecast from the model, and a
+//     second Fit and Forecast, equal the first bit for bit (NaN equal to
+//     NaN);
+//   - Forecast returns an error for the levels 0, 1, NaN, −0.5 and 1.5 and
+//     the horizons 0 and −1;
+//   - Fit or Forecast returns an error for histories derived from the case
+//     that no method can use: an empty series, a single year, a single
+//     observed year, the last year missing, every year missing, +Inf in the
+//     last or a middle year, −Inf in the first year; and, for each driver in
+//     Case.Drivers, with that driver removed from the drivers and the
+//     scenario (so Case.Drivers must hold only drivers the method needs).
+//
+// A panic in Name, Fit or Forecast is recovered and reported as a failure.
+package forecasttest
