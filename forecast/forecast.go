@@ -66,6 +66,13 @@ type Forecast struct {
 	Level        float64
 }
 
+// Standard parameter names, shared by the methods that report them and the
+// code that reads them (such as the plan reproduction's implied parameters).
+const (
+	ParamElasticity      = "elasticity"       // consumption elasticity to the driver
+	ParamIntensityChange = "intensity-change" // annual change of intensity, a fraction per year
+)
+
 // Parameter is a named estimated quantity with its standard error (NaN
 // when unknown).
 type Parameter struct {
