@@ -101,10 +101,11 @@ func Align(a, b Series) (Series, Series, error) {
 
 // Ratio returns num/den on the years both cover, named after num with unit
 // "num-unit/den-unit". A missing value in either gives a missing result.
-// A zero denominator where the numerator is present is an error naming the
+// Both series must pass Validate. A zero denominator where the numerator is
+// present, or a quotient too large for a float64, is an error naming the
 // year.
 func Ratio(num, den Series) (Series, error) {
-	a, b, err := Align(num, den)
+	a, b, err := alignValid(num, den)
 	if err != nil {
 		return Series{}, err
 	}
@@ -114,23 +115,40 @@ func Ratio(num, den Series) (Series, error) {
 		if d == 0 && !math.IsNaN(n) {
 			return Series{}, &YearError{Op: "ratio", Name: den.Name, Year: a.Start + i, Value: d, Reason: "zero denominator"}
 		}
-		r.Values[i] = n / d
+		if r.Values[i] = n / d; math.IsInf(r.Values[i], 0) {
+			return Series{}, overflow("ratio", num, a.Start+i)
+		}
 	}
 	return r, nil
 }
 
 // Product returns a·b on the years both cover, named after a with unit
 // "a-unit·b-unit". A missing value in either gives a missing result.
+// Both series must pass Validate. A product too large for a float64 is an
+// error naming the year.
 func Product(a, b Series) (Series, error) {
-	x, y, err := Align(a, b)
+	x, y, err := alignValid(a, b)
 	if err != nil {
 		return Series{}, err
 	}
 	p := Series{Name: a.Name, Unit: unitOp(a.Unit, "·", b.Unit), Start: x.Start, Values: x.Values}
 	for i, v := range y.Values {
-		p.Values[i] *= v
+		if p.Values[i] *= v; math.IsInf(p.Values[i], 0) {
+			return Series{}, overflow("product", a, x.Start+i)
+		}
 	}
 	return p, nil
+}
+
+// alignValid validates a and b and aligns them.
+func alignValid(a, b Series) (Series, Series, error) {
+	if err := a.Validate(); err != nil {
+		return Series{}, Series{}, err
+	}
+	if err := b.Validate(); err != nil {
+		return Series{}, Series{}, err
+	}
+	return Align(a, b)
 }
 
 // Log returns the natural logarithm of s. Missing values stay missing. A
@@ -142,18 +160,22 @@ func (s Series) Log() (Series, error) {
 	l := s.Clone()
 	l.Unit = "ln(" + s.Unit + ")"
 	for i, v := range l.Values {
-		l.Values[i] = math.Log(v)
+		l.Values[i] = ln(v)
 	}
 	return l, nil
 }
 
 // Growth returns the year-on-year growth rate g_t = s_t/s_{t-1} − 1, as a
 // fraction, for the years Start+1 through End. A missing value on either
-// side gives a missing rate. A series of fewer than two years gives an
-// error; so does a zero value before a present one.
+// side gives a missing rate. A series of fewer than two years, an infinite
+// value, a zero value before a present one, or a rate too large for a
+// float64 gives an error naming the year.
 func (s Series) Growth() (Series, error) {
 	if s.Len() < 2 {
 		return Series{}, fmt.Errorf("series: %s: growth needs at least 2 years, have %d", s.label(), s.Len())
+	}
+	if err := s.Validate(); err != nil {
+		return Series{}, err
 	}
 	g := Series{Name: s.Name, Unit: "growth", Start: s.Start + 1, Values: make([]float64, s.Len()-1)}
 	for i := range g.Values {
@@ -161,14 +183,18 @@ func (s Series) Growth() (Series, error) {
 		if prev == 0 && !math.IsNaN(cur) {
 			return Series{}, &YearError{Op: "growth", Name: s.Name, Year: s.Start + i, Value: prev, Reason: "zero base"}
 		}
-		g.Values[i] = cur/prev - 1
+		if g.Values[i] = cur/prev - 1; math.IsInf(g.Values[i], 0) {
+			return Series{}, overflow("growth", s, s.Start+i+1)
+		}
 	}
 	return g, nil
 }
 
 // CAGR returns the compound annual growth rate between the years from and
 // to, (s_to/s_from)^(1/(to−from)) − 1, as a fraction. Both values must be
-// present and positive, and from < to.
+// present, positive and finite, and from < to. It is computed as
+// expm1(ln(s_to/s_from)/(to−from)), which does not overflow when only the
+// ratio s_to/s_from would; a rate too large for a float64 is an error.
 func (s Series) CAGR(from, to int) (float64, error) {
 	if from >= to {
 		return math.NaN(), fmt.Errorf("series: %s: CAGR needs from < to, have %d and %d", s.label(), from, to)
@@ -184,7 +210,16 @@ func (s Series) CAGR(from, to int) (float64, error) {
 		}
 		v[i] = x
 	}
-	return math.Pow(v[1]/v[0], 1/float64(to-from)) - 1, nil
+	r := v[1] / v[0]
+	l := ln(r)
+	if math.IsInf(r, 0) || r < 0x1p-1022 {
+		l = ln(v[1]) - ln(v[0]) // the ratio overflows or loses precision
+	}
+	g := math.Expm1(l / float64(to-from))
+	if math.IsInf(g, 0) {
+		return math.NaN(), overflow("CAGR", s, to)
+	}
+	return g, nil
 }
 
 // Extend returns a copy of s with values appended for the years End+1
@@ -260,6 +295,19 @@ func (e *YearError) Error() string {
 		return fmt.Sprintf("series: %s: %s: %s at year %d", e.Op, name, e.Reason, e.Year)
 	}
 	return fmt.Sprintf("series: %s: %s: %s at year %d (value %g)", e.Op, name, e.Reason, e.Year, e.Value)
+}
+
+// ln is math.Log, made accurate for subnormal x: on amd64 math.Log
+// returns about −709 for every subnormal (Go issue 56600).
+func ln(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 {
+		return math.Log(x*0x1p52) - 52*math.Ln2
+	}
+	return math.Log(x)
+}
+
+func overflow(op string, s Series, year int) error {
+	return &YearError{Op: op, Name: s.Name, Year: year, Value: math.NaN(), Reason: "result overflows float64"}
 }
 
 func (s Series) label() string {
