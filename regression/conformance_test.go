@@ -1,0 +1,69 @@
+package regression
+
+import (
+	"math"
+	"testing"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/series"
+)
+
+// TestConformance runs the forecasttest kit on every spec, on the plan's
+// copper history (3 observed years, 1 residual DF), the 20-year data set,
+// and a two-year history whose fit has no residual DF (NaN intervals).
+func TestConformance(t *testing.T) {
+	gdp, _ := planGDP().Window(2000, 2010)
+	plan := planScenario()
+	planDrivers := forecast.Drivers{forecast.GDP: gdp}
+
+	long := series.New("y", "", longStart, longY...)
+	longDrivers := forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)}
+	longScenario := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, longFD...)}}
+	weights := series.New("w", "", longStart, longW()...)
+
+	two := series.New("q", "", 2005, 374, math.NaN(), math.NaN(), math.NaN(), math.NaN(), 753)
+
+	for _, m := range []Method{
+		{},
+		{Spec: Linear},
+		{Spec: LogLinear},
+		{Spec: LogLinear, BiasAdjust: true},
+		{Spec: OnDriver, Driver: forecast.GDP},
+		{Spec: LogLog},
+		{Spec: LogLog, BiasAdjust: true, Weights: weights},
+		{Spec: Linear, Weights: weights},
+	} {
+		name := m.Name()
+		if m.BiasAdjust {
+			name += "/bias"
+		}
+		if m.Weights.Len() > 0 {
+			name += "/weighted"
+		}
+		t.Run(name, func(t *testing.T) {
+			drv := func(d forecast.Drivers) forecast.Drivers {
+				if m.Spec.usesDriver() {
+					return d
+				}
+				return nil
+			}
+			scn := func(s forecast.Scenario) forecast.Scenario {
+				if !m.Spec.usesDriver() {
+					s.Drivers = nil
+				}
+				return s
+			}
+			cases := []forecasttest.Case{
+				{Name: "long", History: long, Drivers: drv(longDrivers), Scenario: scn(longScenario)},
+			}
+			if m.Weights.Len() == 0 {
+				cases = append(cases, forecasttest.Case{Name: "copper", History: copperHistory(), Drivers: drv(planDrivers), Scenario: scn(plan)})
+				if !m.BiasAdjust {
+					cases = append(cases, forecasttest.Case{Name: "two years", History: two, Drivers: drv(planDrivers), Scenario: scn(plan), NoInterval: true})
+				}
+			}
+			forecasttest.Run(t, m, cases...)
+		})
+	}
+}

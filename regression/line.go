@@ -1,0 +1,257 @@
+package regression
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nonferrous/demand/forecast"
+)
+
+// Line is a reusable least squares fit of a straight line y = a + b·x,
+// computed in closed form about the weighted mean of x:
+//
+//	x̄ = Σwx/Σw, ȳ = Σwy/Σw, Sxx = Σw(x − x̄)², Sxy = Σw(x − x̄)(y − ȳ),
+//	b = Sxy/Sxx, a = ȳ − b·x̄.
+//
+// It gives the same estimates, standard errors and intervals as OLS on the
+// design [1 x] (to rounding) and applies the same rank check, but Fit,
+// FitTrend, Predict, PredictTo and TrendTo do not allocate: a caller that
+// keeps one Line fits and forecasts any number of series with no
+// allocation per call. The zero value is an empty Line ready to Fit.
+//
+// When DF is zero (two points) the standard errors and Sigma are NaN and
+// the interval bounds NaN, as for OLS.
+type Line struct {
+	Intercept, Slope     float64 // a and b
+	InterceptSE, SlopeSE float64 // their standard errors
+	Sigma                float64 // residual standard error sqrt(RSS/DF)
+	N, DF                int     // observations with nonzero weight; N − 2
+
+	xbar, sxx, sw float64 // weighted mean of x, Sxx, Σw
+	end           int     // last year of a trend fit by FitTrend
+	trend         bool    // the last fit was by FitTrend
+
+	qLevel float64 // cached t quantile for (qLevel, qDF)
+	qDF    int
+	q      float64
+}
+
+// Fit fits y = a + b·x, weighted when weights != nil (as OLS: zero weights
+// drop out, negative or non-finite weights are an error). Errors wrap
+// ErrNotFinite, ErrWeight, ErrTooFew or ErrSingular and name the row. It
+// panics if y or a non-nil weights differs in length from x. On error the
+// receiver is left unusable until the next successful fit.
+func (l *Line) Fit(x, y, weights []float64) error {
+	if len(y) != len(x) {
+		panic("regression: length of y does not match x")
+	}
+	if weights != nil && len(weights) != len(x) {
+		panic("regression: length of weights does not match x")
+	}
+	l.N, l.DF = 0, 0
+	var sw, swx, swy float64
+	n := 0
+	for i, xv := range x {
+		if math.IsNaN(xv) || math.IsInf(xv, 0) {
+			return fmt.Errorf("%w: x at row %d is %v", ErrNotFinite, i, xv)
+		}
+		if v := y[i]; math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%w: y at row %d is %v", ErrNotFinite, i, v)
+		}
+		w := 1.0
+		if weights != nil {
+			w = weights[i]
+			if !(w >= 0) || math.IsInf(w, 1) {
+				return fmt.Errorf("%w: row %d has weight %v", ErrWeight, i, w)
+			}
+		}
+		if w > 0 {
+			n++
+			sw += w
+			swx += w * xv
+			swy += w * y[i]
+		}
+	}
+	if n < 2 {
+		return fmt.Errorf("%w: %d rows with nonzero weight for 2 columns", ErrTooFew, n)
+	}
+	xbar, ybar := swx/sw, swy/sw
+	var sxx, sxy, sxsq float64
+	for i, xv := range x {
+		w := 1.0
+		if weights != nil {
+			w = weights[i]
+		}
+		dx := xv - xbar
+		sxx += w * dx * dx
+		sxy += w * dx * (y[i] - ybar)
+		sxsq += w * xv * xv
+	}
+	return l.finish(n, sw, xbar, ybar, sxx, sxy, sxsq, x, y, weights, 0)
+}
+
+// FitTrend fits the linear trend y = a + b·t on the years t = start,
+// start+1, … of y, skipping NaN (missing) values. Infinite values are an
+// error naming the year; the last value must not be missing.
+func (l *Line) FitTrend(start int, y []float64) error {
+	l.N, l.DF = 0, 0
+	if len(y) == 0 || math.IsNaN(y[len(y)-1]) {
+		return fmt.Errorf("%w: the last year of the trend (%d) is missing", ErrTooFew, start+len(y)-1)
+	}
+	var sw, swx, swy float64
+	for i, v := range y {
+		if math.IsNaN(v) {
+			continue
+		}
+		if math.IsInf(v, 0) {
+			return fmt.Errorf("%w: %d is %v", ErrNotFinite, start+i, v)
+		}
+		sw++
+		swx += float64(start + i)
+		swy += v
+	}
+	n := int(sw)
+	if n < 2 {
+		return fmt.Errorf("%w: %d observed years, need 2", ErrTooFew, n)
+	}
+	xbar, ybar := swx/sw, swy/sw
+	var sxx, sxy, sxsq float64
+	for i, v := range y {
+		if math.IsNaN(v) {
+			continue
+		}
+		xv := float64(start + i)
+		dx := xv - xbar
+		sxx += dx * dx
+		sxy += dx * (v - ybar)
+		sxsq += xv * xv
+	}
+	return l.finish(n, sw, xbar, ybar, sxx, sxy, sxsq, nil, y, nil, start)
+}
+
+// finish completes a fit from the weighted sums. x == nil means a trend:
+// x[i] = start + i and NaN y values are skipped.
+func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weights []float64, start int) error {
+	// R[1,1] = sqrt(Sxx) against the column norm sqrt(Σwx²), as OLS does.
+	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
+		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
+	}
+	b := sxy / sxx
+	a := ybar - b*xbar
+	var rss float64
+	for i, v := range y {
+		w := 1.0
+		var xv float64
+		if x == nil {
+			if math.IsNaN(v) {
+				continue
+			}
+			xv = float64(start + i)
+		} else {
+			xv = x[i]
+			if weights != nil {
+				w = weights[i]
+			}
+		}
+		r := v - (a + b*xv)
+		rss += w * r * r
+	}
+	if !finite(a, b, rss) {
+		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
+	}
+	l.Intercept, l.Slope = a, b
+	l.N, l.DF = n, n-2
+	l.xbar, l.sxx, l.sw = xbar, sxx, sw
+	l.end = start + len(y) - 1
+	l.trend = x == nil
+	if l.DF == 0 {
+		nan := math.NaN()
+		l.Sigma, l.InterceptSE, l.SlopeSE = nan, nan, nan
+		return nil
+	}
+	l.Sigma = math.Sqrt(rss / float64(l.DF))
+	l.SlopeSE = l.Sigma / math.Sqrt(sxx)
+	l.InterceptSE = l.Sigma * math.Sqrt(1/sw+xbar*xbar/sxx)
+	return nil
+}
+
+// Predict returns the fitted mean a + b·x0 and the t-based prediction
+// interval at level for a new observation of unit weight:
+//
+//	ŷ₀ ± t σ̂ sqrt(1 + 1/Σw + (x₀ − x̄)²/Sxx),
+//
+// which equals the OLS interval since x₀ᵀ(RᵀR)⁻¹x₀ = 1/Σw + (x₀ − x̄)²/Sxx.
+// The bounds are NaN when DF is zero. It returns an error wrapping
+// forecast.ErrLevel if level is not in (0, 1), or ErrTooFew if the Line
+// holds no fit.
+func (l *Line) Predict(x0, level float64) (mean, lower, upper float64, err error) {
+	var m, lo, up [1]float64
+	var xs = [1]float64{x0}
+	err = l.PredictTo(m[:], lo[:], up[:], xs[:], level)
+	return m[0], lo[0], up[0], err
+}
+
+// PredictTo writes the fitted means at x into mean and the prediction
+// interval bounds at level into lower and upper. It panics if the four
+// slices differ in length. Errors are as for Predict, plus ErrNotFinite
+// naming the element of x.
+func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
+	if len(mean) != len(x) || len(lower) != len(x) || len(upper) != len(x) {
+		panic("regression: slice lengths do not match")
+	}
+	if err := l.check(level); err != nil {
+		return err
+	}
+	for i, xv := range x {
+		if math.IsNaN(xv) || math.IsInf(xv, 0) {
+			return fmt.Errorf("%w: x at %d is %v", ErrNotFinite, i, xv)
+		}
+		mean[i], lower[i], upper[i] = l.at(xv, level)
+	}
+	return nil
+}
+
+// TrendTo writes the forecast of a trend fit by FitTrend for the
+// len(mean) years after its last year into mean, with the prediction
+// interval at level into lower and upper. It panics if the three slices
+// differ in length. Errors are as for Predict, and one wrapping ErrTooFew
+// if the last fit was not by FitTrend.
+func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
+	if len(lower) != len(mean) || len(upper) != len(mean) {
+		panic("regression: slice lengths do not match")
+	}
+	if err := l.check(level); err != nil {
+		return err
+	}
+	if !l.trend {
+		return fmt.Errorf("%w: TrendTo needs a fit by FitTrend", ErrTooFew)
+	}
+	for i := range mean {
+		mean[i], lower[i], upper[i] = l.at(float64(l.end+1+i), level)
+	}
+	return nil
+}
+
+func (l *Line) check(level float64) error {
+	if !(level > 0 && level < 1) {
+		return fmt.Errorf("regression: %w: have %g", forecast.ErrLevel, level)
+	}
+	if l.N < 2 {
+		return fmt.Errorf("%w: the Line holds no fit", ErrTooFew)
+	}
+	return nil
+}
+
+// at returns the mean and interval at x0; level has been checked.
+func (l *Line) at(x0, level float64) (mean, lower, upper float64) {
+	mean = l.Intercept + l.Slope*x0
+	if l.DF == 0 {
+		return mean, math.NaN(), math.NaN()
+	}
+	if level != l.qLevel || l.DF != l.qDF {
+		l.q, l.qLevel, l.qDF = tQuantile(level, l.DF), level, l.DF
+	}
+	dx := x0 - l.xbar
+	half := l.q * l.Sigma * math.Sqrt(1+1/l.sw+dx*dx/l.sxx)
+	return mean, mean - half, mean + half
+}
