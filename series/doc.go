@@ -30,11 +30,11 @@
 //
 // For a series x_t:
 //
-//	growth    g_t = x_t/x_{t−1} − 1                 for t = Start+1 … End
-//	CAGR      c = (x_b/x_a)^{1/(b−a)} − 1            for years a < b, x_a, x_b > 0
-//	ratio     r_t = n_t/d_t                           on the years n and d share
-//	product   p_t = a_t·b_t                           on the years a and b share
-//	log       l_t = ln x_t                            for x_t > 0
+//	growth    g_t = x_t/x_{t−1} − 1          for t = Start+1 … End
+//	CAGR      c = (x_b/x_a)^{1/(b−a)} − 1    for years a < b, with x_a, x_b > 0
+//	ratio     r_t = n_t/d_t                  on the years n and d share
+//	product   p_t = a_t·b_t                  on the years a and b share
+//	log       l_t = ln x_t                   for x_t > 0
 //
 // Rates are fractions (0.07 is 7 %). CAGR is computed as
 // expm1(ln(x_b/x_a)/(b−a)), which equals the formula above and stays finite

@@ -1,0 +1,125 @@
+package series
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+)
+
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range []string{
+		"year,copper [kt],aluminium [kt],gdp\n2008,,12600,100\n2009,7100,NaN,109.2\n2010,7400,15800,\n",
+		"year,a\n2000,1\n",
+		"year,a [],\"b\"\"c [d]]\"\n-1,-0,5e-324\n0,NaN,1.7976931348623157e+308\n",
+		"year,a\n2000,1\n2001,\n2002,2\n",
+		"year,a\n2000,Inf\n",
+		"year,a,a\n2000,1,2\n",
+		"\ufeffYEAR,x\r\n2000,0x1p-1074\r\n",
+		"year,\"a\r\nb\"\n2000,1\n",
+		"year,a\n9223372036854775807,1\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, err := ReadCSV(bytes.NewReader(data))
+		if err != nil {
+			var ce *CSVError
+			if !errors.As(err, &ce) || ce.Line < 1 || ce.Column < 0 || !strings.HasPrefix(err.Error(), "series: csv line ") {
+				t.Fatalf("error %q (%T) is not a *CSVError naming a line", err, err)
+			}
+			return
+		}
+		for _, s := range ss {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("ReadCSV gave an invalid series: %v", err)
+			}
+		}
+		var out bytes.Buffer
+		if err := WriteCSV(&out, ss...); err != nil {
+			t.Fatalf("WriteCSV of what ReadCSV read: %v", err)
+		}
+		back, err := ReadCSV(bytes.NewReader(out.Bytes()))
+		if err != nil {
+			t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", out.Bytes(), err)
+		}
+		if len(back) != len(ss) {
+			t.Fatalf("read back %d series, wrote %d", len(back), len(ss))
+		}
+		for i := range ss {
+			if !sameBits(ss[i], back[i]) {
+				t.Fatalf("series %d: wrote %#v, read back %#v", i, ss[i], back[i])
+			}
+		}
+		var again bytes.Buffer
+		if err := WriteCSV(&again, back...); err != nil || !bytes.Equal(out.Bytes(), again.Bytes()) {
+			t.Fatalf("writing is not stable: %v\n%q\n%q", err, out.Bytes(), again.Bytes())
+		}
+	})
+}
+
+func FuzzOps(f *testing.F) {
+	big, tiny, negZero := math.MaxFloat64, 5e-324, math.Copysign(0, -1)
+	for _, v := range [][5]float64{
+		{374, 420, math.NaN(), 580, 753},
+		{1, 2, 3, 4, 5},
+		{0, 1, 0, -1, negZero},
+		{tiny, big, -big, tiny, 1},
+		{1e-300, 1e300, 1e-300, 1e300, 1},
+		{math.Inf(1), 1, math.Inf(-1), 0, math.NaN()},
+		{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()},
+	} {
+		for _, shift := range []int{0, 1, 3, -2} {
+			f.Add(v[0], v[1], v[2], v[3], v[4], shift)
+		}
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, d, e float64, shift int) {
+		s := New("s", "u", 2000, a, b, c, d)
+		o := New("o", "v", 2000+shift%5, c, d, e)
+		check := func(op string, in []Series, got Series, err error) {
+			t.Helper()
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "series: ") {
+					t.Fatalf("%s: error %q does not start with the package name", op, err)
+				}
+				return
+			}
+			for i, v := range got.Values {
+				year := got.Start + i
+				missing := false
+				for _, x := range in {
+					if w, ok := x.At(year); ok && math.IsNaN(w) || op == "growth" && math.IsNaN(x.Values[year-x.Start-1]) {
+						missing = true
+					}
+				}
+				if math.IsInf(v, 0) || math.IsNaN(v) != missing {
+					t.Fatalf("%s(%v) = %v: value %v at year %d (inputs missing: %v)", op, in, got.Values, v, year, missing)
+				}
+			}
+		}
+		l, err := s.Log()
+		check("log", []Series{s}, l, err)
+		g, err := s.Growth()
+		check("growth", []Series{s}, g, err)
+		r, err := Ratio(s, o)
+		check("ratio", []Series{s, o}, r, err)
+		p, err := Product(s, o)
+		check("product", []Series{s, o}, p, err)
+		for _, span := range [][2]int{{2000, 2003}, {2001, 2002}, {2002, 2003}} {
+			cagr, err := s.CAGR(span[0], span[1])
+			if err == nil && (math.IsNaN(cagr) || math.IsInf(cagr, 0) || cagr < -1) {
+				t.Fatalf("CAGR(%d, %d) of %v = %v", span[0], span[1], s.Values, cagr)
+			}
+		}
+		w, err := s.Window(2001+shift%3, 2002)
+		if err == nil {
+			for i, v := range w.Values {
+				if x, _ := s.At(w.Start + i); math.Float64bits(x) != math.Float64bits(v) {
+					t.Fatalf("Window changed the value at %d: %v, want %v", w.Start+i, v, x)
+				}
+			}
+		}
+	})
+}
