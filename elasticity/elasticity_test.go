@@ -1,0 +1,473 @@
+package elasticity
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+// copperHistory is the plan's refined copper consumption (万吨): 2005 and
+// 2010 published, 2000 derived from the published 2001–2005 growth of 14 %.
+func copperHistory() series.Series {
+	h := series.New("copper", "10kt", 2000, make([]float64, 11)...)
+	for i := range h.Values {
+		h.Values[i] = math.NaN()
+	}
+	h.Values[0] = 374 / math.Pow(1.14, 5)
+	h.Values[5] = 374
+	h.Values[10] = 753
+	return h
+}
+
+// planGDP is the GDP index: 2000 = 1, 9.8 %/yr to 2005, 11.2 %/yr to 2010
+// and 7 %/yr to 2015.
+func planGDP() series.Series {
+	g := series.New(forecast.GDP, "index", 2000, make([]float64, 16)...)
+	g.Values[0] = 1
+	for i := 1; i < 16; i++ {
+		r := 0.098
+		switch {
+		case i > 10:
+			r = 0.07
+		case i > 5:
+			r = 0.112
+		}
+		g.Values[i] = g.Values[i-1] * (1 + r)
+	}
+	return g
+}
+
+// constGrowth returns a driver series from start with n+1 values growing
+// at rate g from base.
+func constGrowth(start, n int, base, g float64) series.Series {
+	s := series.New(forecast.GDP, "index", start, make([]float64, n+1)...)
+	s.Values[0] = base
+	for i := 1; i <= n; i++ {
+		s.Values[i] = s.Values[i-1] * (1 + g)
+	}
+	return s
+}
+
+func fit(t *testing.T, m *Method, h series.Series, d forecast.Drivers) *Model {
+	t.Helper()
+	mod, err := m.Fit(h, d)
+	if err != nil {
+		t.Fatalf("Fit: %v", err)
+	}
+	return mod.(*Model)
+}
+
+var approx = cmp.Options{cmpopts.EquateApprox(1e-12, 0), cmpopts.EquateNaNs()}
+
+func TestCopperArc(t *testing.T) {
+	h, gdp := copperHistory(), planGDP()
+	d := forecast.Drivers{forecast.GDP: gdp}
+	mod := fit(t, &Method{}, h, d)
+	// Arc over 2005–2010: g_Q = (753/374)^(1/5) − 1 = 0.150229958245786,
+	// g_Y = 11.2 %, E = 0.150229958245786/0.112 = 1.3413389129088036.
+	if diff := cmp.Diff(1.3413389129088036, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("arc elasticity (-want +got):\n%s", diff)
+	}
+	f, err := mod.Forecast(forecast.Scenario{Horizon: 5, Drivers: d}, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Q_2015 = 753·(1 + 1.3413389129088036·0.07)^5 = 1179.425815080651.
+	if diff := cmp.Diff(1179.425815080651, f.Point.Values[4], approx); diff != "" {
+		t.Errorf("2015 forecast (-want +got):\n%s", diff)
+	}
+	if f.Point.Start != 2011 || f.Point.Len() != 5 || f.Point.Name != "copper" || f.Point.Unit != "10kt" {
+		t.Errorf("forecast span %d+%d %q %q, want 2011+5 copper 10kt", f.Point.Start, f.Point.Len(), f.Point.Name, f.Point.Unit)
+	}
+	for i := range 5 {
+		if !math.IsNaN(f.Lower.Values[i]) || !math.IsNaN(f.Upper.Values[i]) {
+			t.Errorf("arc interval at %d: %g–%g, want NaN", 2011+i, f.Lower.Values[i], f.Upper.Values[i])
+		}
+	}
+	// The plan's 2015 figure, 970, implies E = ((970/753)^(1/5) − 1)/0.07
+	// = 0.7421516344751838 under 7 % growth.
+	p, err := mod.Implied(forecast.Scenario{Horizon: 5, Drivers: d}, 2015, 970)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := forecast.Parameter{Name: "implied elasticity", Value: 0.7421516344751838, StdErr: math.NaN()}
+	if diff := cmp.Diff(want, p, approx); diff != "" {
+		t.Errorf("implied (-want +got):\n%s", diff)
+	}
+}
+
+func TestGivenHandChecked(t *testing.T) {
+	h := series.New("q", "", 2009, 90, 100)
+	d := forecast.Drivers{forecast.GDP: constGrowth(2010, 5, 1, 0.07)}
+	mod := fit(t, &Method{Estimator: Given, Value: 1.5}, h, d)
+	f, err := mod.Forecast(forecast.Scenario{Horizon: 5}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1 + 1.5·0.07 = 1.105: 110.5, 122.1025, 134.9232625, 149.09020506…,
+	// 100·1.105^5 = 164.7446765940625.
+	want := []float64{110.5, 122.1025, 134.9232625, 149.0902050625, 164.7446765940625}
+	if diff := cmp.Diff(want, f.Point.Values, approx); diff != "" {
+		t.Errorf("path (-want +got):\n%s", diff)
+	}
+	wantP := []forecast.Parameter{{Name: "elasticity", Value: 1.5, StdErr: math.NaN()}}
+	if diff := cmp.Diff(wantP, mod.Parameters(), approx); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+}
+
+func TestTargetPath(t *testing.T) {
+	h := series.New("q", "", 2009, 90, 100)
+	// Driver grows 10 % a year, in the scenario only (2010 included).
+	s := forecast.Scenario{Horizon: 4, Drivers: forecast.Drivers{forecast.GDP: constGrowth(2010, 4, 2, 0.1)}}
+	mod := fit(t, &Method{Estimator: Given, Value: 1, TargetYear: 2012, Target: 0}, h, nil)
+	f, err := mod.Forecast(s, 0.8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// E_2011 = 1 + (0 − 1)·1/2 = 0.5, E_2012 = 0, then 0:
+	// 100·1.05 = 105, then 105, 105, 105.
+	if diff := cmp.Diff([]float64{105, 105, 105, 105}, f.Point.Values, approx); diff != "" {
+		t.Errorf("path (-want +got):\n%s", diff)
+	}
+	wantP := []forecast.Parameter{
+		{Name: "elasticity", Value: 1, StdErr: math.NaN()},
+		{Name: "target elasticity", Value: 0, StdErr: math.NaN()},
+	}
+	if diff := cmp.Diff(wantP, mod.Parameters(), approx); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+}
+
+// Data for the point elasticity; reference values from R 4.x:
+//
+//	q2 <- c(210.5, 236.1, 262.4, 301.9, 322.7, 371.2, 406.3)
+//	y2 <- c(100, 110.1, 121.7, 136.2, 148.9, 162.3, 180.2)
+//	summary(lm(log(q2) ~ log(y2)))$coefficients
+//	qt(0.975, 5)
+var (
+	pointQ = []float64{210.5, 236.1, 262.4, 301.9, 322.7, 371.2, 406.3}
+	pointY = []float64{100, 110.1, 121.7, 136.2, 148.9, 162.3, 180.2}
+)
+
+const (
+	pointSlope = 1.12352183205206391
+	pointSE    = 0.028963060445623932
+	qt975df5   = 2.5705818356363137
+)
+
+func TestPoint(t *testing.T) {
+	h := series.New("q", "t", 2004, pointQ...)
+	y := series.New(forecast.GDP, "", 2004, pointY...)
+	y = y.Extend(180.2*1.07, 180.2*1.07*1.07, 180.2*1.07*1.07*1.07)
+	d := forecast.Drivers{forecast.GDP: y}
+	mod := fit(t, &Method{Estimator: Point}, h, d)
+	want := []forecast.Parameter{{Name: "elasticity", Value: pointSlope, StdErr: pointSE}}
+	if diff := cmp.Diff(want, mod.Parameters(), cmpopts.EquateApprox(1e-10, 0)); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+	f, err := mod.Forecast(forecast.Scenario{Horizon: 3}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := pointSlope-qt975df5*pointSE, pointSlope+qt975df5*pointSE
+	var wp, wl, wu []float64
+	for k := 1; k <= 3; k++ {
+		wp = append(wp, 406.3*math.Pow(1+pointSlope*0.07, float64(k)))
+		wl = append(wl, 406.3*math.Pow(1+lo*0.07, float64(k)))
+		wu = append(wu, 406.3*math.Pow(1+hi*0.07, float64(k)))
+	}
+	opt := cmpopts.EquateApprox(1e-10, 0)
+	for _, c := range []struct {
+		name      string
+		want, got []float64
+	}{{"point", wp, f.Point.Values}, {"lower", wl, f.Lower.Values}, {"upper", wu, f.Upper.Values}} {
+		if diff := cmp.Diff(c.want, c.got, opt); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+	// A falling driver swaps the paths: the bounds stay ordered.
+	fall := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2011, 170, 160)}}
+	f, err = mod.Forecast(fall, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if !(f.Lower.Values[i] < f.Point.Values[i] && f.Point.Values[i] < f.Upper.Values[i]) {
+			t.Errorf("falling driver, %d: %g, %g, %g not ordered", 2011+i, f.Lower.Values[i], f.Point.Values[i], f.Upper.Values[i])
+		}
+	}
+}
+
+func TestPointCopper(t *testing.T) {
+	// Values from R 4.x:
+	//	q <- c(374/1.14^5, 374, 753); y <- c(1, 1.098^5, 1.098^5*1.112^5)
+	//	summary(lm(log(q) ~ log(y)))$coefficients["log(y)", ]
+	mod := fit(t, &Method{Estimator: Point}, copperHistory(), forecast.Drivers{forecast.GDP: planGDP()})
+	want := []forecast.Parameter{{Name: "elasticity", Value: 1.3564480433872901, StdErr: 0.023864247831601702}}
+	if diff := cmp.Diff(want, mod.Parameters(), cmpopts.EquateApprox(1e-10, 0)); diff != "" {
+		t.Errorf("parameters (-want +got):\n%s", diff)
+	}
+}
+
+func TestPointTwoYears(t *testing.T) {
+	// Two points: slope = ln(2)/ln(4) = 0.5, no standard error.
+	h := series.New("q", "", 2000, 1, 2)
+	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 4, 8)}
+	mod := fit(t, &Method{Estimator: Point}, h, d)
+	if diff := cmp.Diff(0.5, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("slope (-want +got):\n%s", diff)
+	}
+	if !math.IsNaN(mod.StdErr()) {
+		t.Errorf("StdErr = %g, want NaN", mod.StdErr())
+	}
+	f, err := mod.Forecast(forecast.Scenario{Horizon: 1}, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2·(1 + 0.5·1) = 3.
+	if diff := cmp.Diff([]float64{3}, f.Point.Values, approx); diff != "" || !math.IsNaN(f.Lower.Values[0]) {
+		t.Errorf("forecast %v–%v–%v, want 3 with NaN bounds", f.Lower.Values, f.Point.Values, f.Upper.Values)
+	}
+}
+
+func TestArcWindow(t *testing.T) {
+	h := series.New("q", "", 2000, 100, 110, math.NaN(), 133.1)
+	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.05, 1.1, 1.05*1.05*1.05)}
+	// Default window: 2001 and 2003 (last two observed):
+	// g_Q = (133.1/110)^(1/2) − 1 = 10 %, g_Y = (1.05³/1.05)^(1/2) − 1 = 5 %,
+	// E = 2.
+	mod := fit(t, &Method{}, h, d)
+	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("default window (-want +got):\n%s", diff)
+	}
+	// 2000–2001: g_Q = 10 %, g_Y = 5 %: E = 2 too.
+	mod = fit(t, &Method{From: 2000, To: 2001}, h, d)
+	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("2000–2001 (-want +got):\n%s", diff)
+	}
+	// 2000–2003 with the driver at 2003 = 1.05⁶: g_Q = (133.1/100)^(1/3) − 1
+	// = 10 %, g_Y = 1.05² − 1 = 10.25 %, E = 0.1/0.1025.
+	d2 := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.05, 1.1, math.Pow(1.05, 6))}
+	mod = fit(t, &Method{From: 2000, To: 2003}, h, d2)
+	if diff := cmp.Diff(0.1/0.1025, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("2000–2003 (-want +got):\n%s", diff)
+	}
+	if got, want := (&Method{}).Name(), "elasticity"; got != want {
+		t.Errorf("Name = %q, want %q", got, want)
+	}
+	for e, want := range map[Estimator]string{Arc: "arc", Point: "point", Given: "given", 7: "Estimator(7)"} {
+		if e.String() != want {
+			t.Errorf("String = %q, want %q", e.String(), want)
+		}
+	}
+}
+
+func TestImpliedRoundTrip(t *testing.T) {
+	h := series.New("q", "", 2009, 45, 50)
+	cases := []struct {
+		name   string
+		y      []float64 // driver 2010 onward
+		target float64
+		want   float64 // NaN: only check the round trip
+	}{
+		{"constant growth", []float64{1, 1.07, 1.07 * 1.07, 1.07 * 1.07 * 1.07}, 60, math.NaN()},
+		{"varying growth", []float64{1, 1.1, 1.15, 1.3}, 80, math.NaN()},
+		{"varying growth, fall in demand", []float64{1, 1.1, 1.15, 1.3}, 30, math.NaN()},
+		{"large elasticity", []float64{1, 1.001, 1.003, 1.004}, 500, math.NaN()},
+		{"falling driver", []float64{1, 0.9, 0.85, 0.8}, 60, math.NaN()},
+		{"constant fall", []float64{1, 0.9, 0.81, 0.729}, 40, math.NaN()},
+		// g = +20 %, −10 %: (1 + 0.2E)(1 − 0.1E) = 0.99 has roots
+		// (0.1 ± √0.0108)/0.04; the smaller one is −0.09807621135331582.
+		{"mixed growth", []float64{1, 1.2, 1.08}, 49.5, -0.09807621135331582},
+		{"mixed growth, larger root", []float64{1, 0.9, 1.08}, 49.5, math.NaN()},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := forecast.Scenario{Horizon: len(c.y) - 1, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2010, c.y...)}}
+			mod := fit(t, &Method{Estimator: Given, Value: 1}, h, nil)
+			year := 2010 + len(c.y) - 1
+			p, err := mod.Implied(s, year, c.target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !math.IsNaN(c.want) {
+				if diff := cmp.Diff(c.want, p.Value, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+					t.Errorf("implied (-want +got):\n%s", diff)
+				}
+			}
+			back := fit(t, &Method{Estimator: Given, Value: p.Value}, h, nil)
+			f, err := back.Forecast(s, 0.5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Point.Values[len(f.Point.Values)-1]; math.Abs(got-c.target) > 1e-9*c.target {
+				t.Errorf("forecast under implied E = %g reaches %.15g, want %g", p.Value, got, c.target)
+			}
+		})
+	}
+}
+
+func TestImpliedConstantClosedForm(t *testing.T) {
+	h := series.New("q", "", 2009, 90, 100)
+	s := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2010, 1, 1.1, 1.21)}}
+	mod := fit(t, &Method{Estimator: Given}, h, nil)
+	// 100·(1 + 0.1E)² = 144 ⇒ 1 + 0.1E = 1.2 ⇒ E = 2.
+	p, err := mod.Implied(s, 2012, 144)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(2.0, p.Value, approx); diff != "" {
+		t.Errorf("implied (-want +got):\n%s", diff)
+	}
+	// 2011 only: 100·(1 + 0.1E) = 120 ⇒ E = 2.
+	p, err = mod.Implied(s, 2011, 120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(2.0, p.Value, approx); diff != "" {
+		t.Errorf("implied 2011 (-want +got):\n%s", diff)
+	}
+}
+
+func TestImpliedErrors(t *testing.T) {
+	h := series.New("q", "", 2009, 90, 100)
+	mod := fit(t, &Method{Estimator: Given}, h, nil)
+	drv := func(v ...float64) forecast.Drivers {
+		return forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2010, v...)}
+	}
+	cases := []struct {
+		name   string
+		s      forecast.Scenario
+		year   int
+		target float64
+		want   error
+	}{
+		{"no growth", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1, 1)}, 2012, 120, ErrNoGrowth},
+		{"mixed, unreachable", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 0.99)}, 2012, 110, ErrUnreachable},
+		{"year before", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2010, 110, ErrValue},
+		{"year after", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2013, 110, ErrValue},
+		{"zero target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, 0, ErrNonPositive},
+		{"NaN target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, math.NaN(), ErrNonPositive},
+		{"horizon", forecast.Scenario{Drivers: drv(1, 1.1, 1.2)}, 2012, 110, forecast.ErrHorizon},
+		{"missing driver", forecast.Scenario{Horizon: 2}, 2012, 110, forecast.ErrMissingDrv},
+		{"short driver", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1)}, 2012, 110, forecast.ErrDriverYears},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := mod.Implied(c.s, c.year, c.target)
+			if !errors.Is(err, c.want) {
+				t.Errorf("error %v, want %v", err, c.want)
+			}
+		})
+	}
+}
+
+func TestFitErrors(t *testing.T) {
+	nan := math.NaN()
+	gdp := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.1, 1.2, 1.3)}
+	flat := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1, 1, 1)}
+	holed := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, nan, 1.2, 1.3)}
+	neg := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, -1, 1.1, 1.2, 1.3)}
+	h := series.New("q", "", 2000, 1, 2, 3, 4)
+	cases := []struct {
+		name string
+		m    Method
+		h    series.Series
+		d    forecast.Drivers
+		want error
+	}{
+		{"empty", Method{}, series.Series{}, gdp, series.ErrEmpty},
+		{"infinite", Method{}, series.New("q", "", 2000, 1, math.Inf(1), 3), gdp, nil},
+		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), gdp, ErrLastMissing},
+		{"non-positive", Method{}, series.New("q", "", 2000, 0, 2, 3), gdp, ErrNonPositive},
+		{"one observed year", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, ErrTooFew},
+		{"given, one year", Method{Estimator: Given, Value: 1}, series.New("q", "", 2000, 3), gdp, ErrTooFew},
+		{"arc window empty", Method{From: 2002, To: 2001}, h, gdp, ErrValue},
+		{"arc window unobserved", Method{From: 2000, To: 2002}, series.New("q", "", 2000, 1, 2, nan, 4), gdp, ErrTooFew},
+		{"arc missing driver", Method{}, h, nil, forecast.ErrMissingDrv},
+		{"arc other driver name", Method{Driver: forecast.Population}, h, gdp, forecast.ErrMissingDrv},
+		{"arc driver hole", Method{From: 2001, To: 2003}, h, holed, forecast.ErrDriverYears},
+		{"arc driver short", Method{}, series.New("q", "", 2000, 1, 2, 3, 4, 5), gdp, forecast.ErrDriverYears},
+		{"arc driver negative", Method{From: 2000, To: 2003}, h, neg, ErrNonPositive},
+		{"arc no growth", Method{}, h, flat, ErrNoGrowth},
+		{"point one year in window", Method{Estimator: Point, From: 2002, To: 2003}, series.New("q", "", 2000, 1, 2, nan, 3), gdp, ErrTooFew},
+		{"point window empty", Method{Estimator: Point, From: 2003, To: 2001}, h, gdp, ErrValue},
+		{"point singular", Method{Estimator: Point}, h, flat, ErrSingular},
+		{"point driver hole", Method{Estimator: Point}, h, holed, forecast.ErrDriverYears},
+		{"given NaN", Method{Estimator: Given, Value: nan}, h, nil, ErrValue},
+		{"given Inf", Method{Estimator: Given, Value: math.Inf(-1)}, h, nil, ErrValue},
+		{"target year", Method{Estimator: Given, TargetYear: 2003, Target: 1}, h, nil, ErrValue},
+		{"target NaN", Method{Estimator: Given, TargetYear: 2010, Target: nan}, h, nil, ErrValue},
+		{"estimator", Method{Estimator: 9}, h, gdp, ErrValue},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			mod, err := c.m.Fit(c.h, c.d)
+			if err == nil {
+				t.Fatalf("Fit returned %v, no error", mod)
+			}
+			if c.want != nil && !errors.Is(err, c.want) {
+				t.Errorf("error %v, want %v", err, c.want)
+			}
+		})
+	}
+}
+
+func TestForecastErrors(t *testing.T) {
+	h := series.New("q", "", 1999, 90, 100)
+	d := forecast.Drivers{forecast.GDP: constGrowth(2000, 3, 1, 0.07)}
+	mod := fit(t, &Method{Estimator: Given, Value: -20}, h, d)
+	cases := []struct {
+		name  string
+		s     forecast.Scenario
+		level float64
+		want  error
+	}{
+		{"level", forecast.Scenario{Horizon: 1}, 1, forecast.ErrLevel},
+		{"horizon", forecast.Scenario{}, 0.9, forecast.ErrHorizon},
+		{"driver short", forecast.Scenario{Horizon: 4}, 0.9, forecast.ErrDriverYears},
+		// 1 + (−20)·0.07 = −0.4: the path turns negative in 2001.
+		{"negative path", forecast.Scenario{Horizon: 1}, 0.9, ErrNonPositive},
+		{"driver zero", forecast.Scenario{Horizon: 1, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 0, 1)}}, 0.9, ErrNonPositive},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := mod.Forecast(c.s, c.level)
+			if !errors.Is(err, c.want) {
+				t.Errorf("error %v, want %v", err, c.want)
+			}
+		})
+	}
+}
+
+func TestFitDoesNotModify(t *testing.T) {
+	h := copperHistory()
+	gdp := planGDP()
+	hc, gc := h.Clone(), gdp.Clone()
+	d := forecast.Drivers{forecast.GDP: gdp}
+	mod := fit(t, &Method{Estimator: Point}, h, d)
+	if diff := cmp.Diff(hc, h, cmpopts.EquateNaNs()); diff != "" {
+		t.Errorf("history modified (-want +got):\n%s", diff)
+	}
+	// Changing the caller's driver after Fit does not change the model.
+	f1, err := mod.Forecast(forecast.Scenario{Horizon: 5}, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gdp.Values[15] = 100
+	f2, err := mod.Forecast(forecast.Scenario{Horizon: 5}, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(f1, f2, cmpopts.EquateNaNs()); diff != "" {
+		t.Errorf("forecast changed with the caller's driver (-first +second):\n%s", diff)
+	}
+	gdp.Values[15] = gc.Values[15]
+}
