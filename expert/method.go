@@ -1,0 +1,207 @@
+package expert
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+// Aggregate selects the panel's central value.
+type Aggregate int
+
+const (
+	// Median is the weighted median of the most likely values (the
+	// default).
+	Median Aggregate = iota
+	// PERTMean is the weighted mean of the judgments' PERT means.
+	PERTMean
+)
+
+// Interval selects the panel's band.
+type Interval int
+
+const (
+	// Quantile (the default) takes the band at level ℓ from the weighted
+	// (1−ℓ)/2 and (1+ℓ)/2 quantiles of the final round's values (the most
+	// likely values, or the PERT means with the PERTMean aggregate), by
+	// the same quantile rule as the median: level 0.5 gives the
+	// quartiles. The band is widened if need be to contain the point
+	// forecast (a PERT mean can lie outside a narrow central band).
+	Quantile Interval = iota
+	// Range takes the band from the smallest low and the largest high of
+	// the final round, whatever the level.
+	Range
+)
+
+// Method is the expert experience method: the final Delphi round's
+// judgment of a target year, reached from the last observation along a
+// geometric path.
+type Method struct {
+	// Panel holds the judgments, possibly of several rounds and years.
+	Panel []Judgment
+	// Year is the target year; 0 means the latest year in Panel.
+	Year int
+	// Aggregate selects the central value; the zero value is Median.
+	Aggregate Aggregate
+	// Interval selects the band; the zero value is Quantile.
+	Interval Interval
+}
+
+var (
+	_ forecast.Method            = (*Method)(nil)
+	_ forecast.Model             = (*Model)(nil)
+	_ forecast.ParameterReporter = (*Model)(nil)
+)
+
+// Name returns "expert".
+func (m *Method) Name() string { return "expert" }
+
+// Model is a fitted expert model.
+type Model struct {
+	name, unit string
+	last       int     // t₀
+	q0         float64 // Q at t₀
+	target     int     // T
+	point      float64 // Q_T
+	interval   Interval
+	values     []float64 // final round: the values the band is taken from
+	weights    []float64
+	rounds     []Summary
+}
+
+// Fit validates the panel and summarises its judgments of the target
+// year; the final (highest) round gives the forecast. Only the history's
+// last value is used: it must be observed and positive, and the target
+// year must come after it. Like every method of the module, Fit rejects a
+// history of a single observed year. The drivers are ignored. The final round's
+// low values must be positive, since the paths are geometric.
+func (m *Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
+	if err := history.Validate(); err != nil {
+		return nil, fmt.Errorf("expert: %w", err)
+	}
+	last := history.End()
+	q0 := history.Values[history.Len()-1]
+	if math.IsNaN(q0) {
+		return nil, fmt.Errorf("%w: %d", ErrLastMissing, last)
+	}
+	if !(q0 > 0) {
+		return nil, fmt.Errorf("%w: history %q is %g at %d", ErrNonPositive, history.Name, q0, last)
+	}
+	if years, _ := history.Observed(); len(years) < 2 {
+		return nil, fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, len(years), history.Name)
+	}
+	if len(m.Panel) == 0 {
+		return nil, fmt.Errorf("%w: empty panel", ErrNoJudgments)
+	}
+	if m.Aggregate != Median && m.Aggregate != PERTMean {
+		return nil, fmt.Errorf("%w: aggregate %d", ErrSetting, int(m.Aggregate))
+	}
+	if m.Interval != Quantile && m.Interval != Range {
+		return nil, fmt.Errorf("%w: interval %d", ErrSetting, int(m.Interval))
+	}
+	year := m.Year
+	if year == 0 {
+		year = m.Panel[0].Year
+		for _, j := range m.Panel {
+			year = max(year, j.Year)
+		}
+	}
+	if year <= last {
+		return nil, fmt.Errorf("%w: %d, history ends in %d", ErrTargetYear, year, last)
+	}
+	rounds, err := Summarize(m.Panel, year)
+	if err != nil {
+		return nil, err
+	}
+	final := rounds[len(rounds)-1]
+	mod := &Model{
+		name: history.Name, unit: history.Unit,
+		last: last, q0: q0, target: year,
+		interval: m.Interval,
+		rounds:   rounds,
+	}
+	for _, j := range m.Panel {
+		if j.Year != year || j.Round != final.Round {
+			continue
+		}
+		if !(j.Low > 0) {
+			return nil, fmt.Errorf("%w: %s: low %g", ErrNonPositive, j.where(), j.Low)
+		}
+		v := j.Likely
+		if m.Aggregate == PERTMean {
+			v = j.PERT()
+		}
+		mod.values = append(mod.values, v)
+		mod.weights = append(mod.weights, j.W())
+	}
+	mod.point = final.Median
+	if m.Aggregate == PERTMean {
+		mod.point = final.PERT
+	}
+	return mod, nil
+}
+
+// Rounds returns the summaries of the target year's rounds, in round
+// order.
+func (mod *Model) Rounds() []Summary { return append([]Summary(nil), mod.rounds...) }
+
+// Target returns the target year and the panel's aggregate for it.
+func (mod *Model) Target() (year int, value float64) { return mod.target, mod.point }
+
+// Parameters reports the final round's "median", "lower quartile",
+// "upper quartile", "PERT mean" and "spread", with NaN standard errors.
+func (mod *Model) Parameters() []forecast.Parameter {
+	f := mod.rounds[len(mod.rounds)-1]
+	nan := math.NaN()
+	return []forecast.Parameter{
+		{Name: "median", Value: f.Median, StdErr: nan},
+		{Name: "lower quartile", Value: f.Q1, StdErr: nan},
+		{Name: "upper quartile", Value: f.Q3, StdErr: nan},
+		{Name: "PERT mean", Value: f.PERT, StdErr: nan},
+		{Name: "spread", Value: f.Spread, StdErr: nan},
+	}
+}
+
+// band returns the interval's bounds for the target year at level.
+func (mod *Model) band(level float64) (lo, hi float64) {
+	if mod.interval == Range {
+		f := mod.rounds[len(mod.rounds)-1]
+		return f.Low, f.High
+	}
+	q := Quantiles(mod.values, mod.weights, (1-level)/2, (1+level)/2)
+	return math.Min(q[0], mod.point), math.Max(q[1], mod.point)
+}
+
+// Forecast returns the geometric path from the last observation Q₀ at t₀
+// to the panel's value Q_T at the target year T,
+//
+//	Q_t = Q₀·(Q_T/Q₀)^((t − t₀)/(T − t₀)),
+//
+// for the scenario's forecast years. Years after T continue the same
+// constant growth rate; a horizon ending before T gives the path's first
+// years. The bounds follow the same geometric rule from Q₀ to the band's
+// ends at T (see Interval), so the band opens from nothing at t₀.
+//
+// The band describes the panel's disagreement, not a probability from a
+// model: with Quantile it holds the central fraction level of the
+// experts' values (weighted), with Range the panel's whole range whatever
+// the level. The scenario's drivers are not used.
+func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
+	if err := forecast.CheckRequest(s, level); err != nil {
+		return forecast.Forecast{}, fmt.Errorf("expert: %w", err)
+	}
+	from, _ := s.Years(mod.last)
+	lo, hi := mod.band(level)
+	mk := func(end float64) series.Series {
+		p := series.Series{Name: mod.name, Unit: mod.unit, Start: from, Values: make([]float64, s.Horizon)}
+		r := math.Log(end / mod.q0)
+		for i := range p.Values {
+			f := float64(from+i-mod.last) / float64(mod.target-mod.last)
+			p.Values[i] = mod.q0 * math.Exp(r*f)
+		}
+		return p
+	}
+	return forecast.Forecast{Method: "expert", Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}, nil
+}

@@ -1,0 +1,281 @@
+package expert
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"golang.org/x/exp/stats"
+)
+
+// Quantiles returns the quantiles qs of values, weighted by weights.
+//
+// With weights nil, or all equal, it is stats.Quantiles: the
+// Hyndman–Fan type 7 quantile (R's default), which places the k-th
+// smallest of n values at probability (k−1)/(n−1) and interpolates
+// linearly between them.
+//
+// With unequal weights, the values x_(1) ≤ … ≤ x_(n), carrying weights
+// w_(k), are placed at the midpoints of their blocks of cumulative
+// weight, c_k = w_(1) + … + w_(k−1) + w_(k)/2, rescaled so that the
+// first and last map to 0 and 1:
+//
+//	p_k = (c_k − c_1)/(c_n − c_1),
+//
+// and the quantile at q interpolates linearly between the values at the
+// p_k on either side of q. With equal weights p_k = (k−1)/(n−1), type 7
+// again; the rule is symmetric (reversing the order of the values
+// mirrors the quantiles), a value's weight is not the same as repeating
+// it, and a value of weight zero still serves as a node of the
+// interpolation (the panels of this package have no zero weights: a
+// Judgment's zero Weight means 1).
+//
+// Quantiles panics if values is empty, if weights is not nil and has a
+// different length, if a weight is negative or all are zero, or if a
+// quantile lies outside [0, 1]. A NaN value gives NaN quantiles.
+func Quantiles(values, weights []float64, qs ...float64) []float64 {
+	if len(values) == 0 {
+		panic("expert: Quantiles of no values")
+	}
+	if weights == nil || allEqual(weights) {
+		if weights != nil && len(weights) != len(values) {
+			panic("expert: Quantiles: length mismatch")
+		}
+		if weights != nil && !(weights[0] > 0) {
+			panic("expert: Quantiles: weights must be positive")
+		}
+		return stats.Quantiles(values, qs...)
+	}
+	if len(weights) != len(values) {
+		panic("expert: Quantiles: length mismatch")
+	}
+	idx := make([]int, len(values))
+	for i := range idx {
+		idx[i] = i
+		if !(weights[i] >= 0) {
+			panic("expert: Quantiles: negative weight")
+		}
+	}
+	res := make([]float64, len(qs))
+	for _, v := range values {
+		if math.IsNaN(v) {
+			for i, q := range qs {
+				checkQ(q)
+				res[i] = math.NaN()
+			}
+			return res
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
+	x := make([]float64, len(values))
+	p := make([]float64, len(values))
+	var cum float64
+	for k, i := range idx {
+		x[k] = values[i]
+		p[k] = cum + weights[i]/2
+		cum += weights[i]
+	}
+	c1, cn := p[0], p[len(p)-1]
+	if !(cn > c1) {
+		panic("expert: Quantiles: weights must not all be zero")
+	}
+	for k := range p {
+		p[k] = (p[k] - c1) / (cn - c1)
+	}
+	p[len(p)-1] = 1
+	for i, q := range qs {
+		checkQ(q)
+		k := sort.SearchFloat64s(p, q) // first p_k ≥ q
+		switch {
+		case k == 0:
+			res[i] = x[0]
+		case p[k] == q:
+			res[i] = x[k]
+		default:
+			f := (q - p[k-1]) / (p[k] - p[k-1])
+			res[i] = x[k-1] + f*(x[k]-x[k-1])
+		}
+	}
+	return res
+}
+
+func checkQ(q float64) {
+	if !(q >= 0 && q <= 1) {
+		panic("expert: Quantiles: quantile outside [0, 1]")
+	}
+}
+
+func allEqual(w []float64) bool {
+	for _, v := range w[1:] {
+		if v != w[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// Summary describes one Delphi round's judgments of one year.
+type Summary struct {
+	Year, Round int
+	N           int     // number of judgments
+	Weight      float64 // total weight
+
+	// Lower quartile, median and upper quartile of the most likely
+	// values, weighted as by Quantiles.
+	Q1, Median, Q3 float64
+	// PERT is the weighted mean of the judgments' PERT means
+	// (L + 4M + H)/6.
+	PERT float64
+	// Low and High are the smallest low and the largest high judged.
+	Low, High float64
+	// Spread is the relative interquartile range (Q3 − Q1)/|Median|; NaN
+	// when the median is 0.
+	Spread float64
+}
+
+// Summarize validates js and summarises the judgments of year, one
+// Summary a round in increasing round order. It returns an error wrapping
+// ErrNoJudgments if no judgment is for year.
+func Summarize(js []Judgment, year int) ([]Summary, error) {
+	if err := Validate(js); err != nil {
+		return nil, err
+	}
+	byRound := make(map[int][]Judgment)
+	for _, j := range js {
+		if j.Year == year {
+			byRound[j.Round] = append(byRound[j.Round], j)
+		}
+	}
+	if len(byRound) == 0 {
+		return nil, fmt.Errorf("%w for %d", ErrNoJudgments, year)
+	}
+	rounds := make([]int, 0, len(byRound))
+	for r := range byRound {
+		rounds = append(rounds, r)
+	}
+	slices.Sort(rounds)
+	out := make([]Summary, len(rounds))
+	for i, r := range rounds {
+		out[i] = summarize(byRound[r])
+	}
+	return out, nil
+}
+
+// summarize summarises valid judgments of one year and round.
+func summarize(js []Judgment) Summary {
+	s := Summary{Year: js[0].Year, Round: js[0].Round, N: len(js), Low: math.Inf(1), High: math.Inf(-1)}
+	likely := make([]float64, len(js))
+	w := make([]float64, len(js))
+	var pert float64
+	for i, j := range js {
+		likely[i], w[i] = j.Likely, j.W()
+		s.Weight += w[i]
+		pert += w[i] * j.PERT()
+		s.Low = math.Min(s.Low, j.Low)
+		s.High = math.Max(s.High, j.High)
+	}
+	s.PERT = pert / s.Weight
+	q := Quantiles(likely, w, 0.25, 0.5, 0.75)
+	s.Q1, s.Median, s.Q3 = q[0], q[1], q[2]
+	s.Spread = math.NaN()
+	if s.Median != 0 {
+		s.Spread = (s.Q3 - s.Q1) / math.Abs(s.Median)
+	}
+	return s
+}
+
+// Change is the movement of the panel between two consecutive rounds.
+type Change struct {
+	From, To int // rounds
+	// Median is the relative change of the median, |m_To − m_From|/|m_From|
+	// (NaN when m_From is 0).
+	Median float64
+	// Spread is the change of the spread, s_To − s_From: negative when the
+	// panel converges.
+	Spread float64
+}
+
+// Convergence returns the changes between consecutive summaries of rounds
+// (as returned by Summarize): len(rounds)−1 of them.
+func Convergence(rounds []Summary) []Change {
+	if len(rounds) < 2 {
+		return nil
+	}
+	c := make([]Change, len(rounds)-1)
+	for i := range c {
+		a, b := rounds[i], rounds[i+1]
+		m := math.NaN()
+		if a.Median != 0 {
+			m = math.Abs(b.Median-a.Median) / math.Abs(a.Median)
+		}
+		c[i] = Change{From: a.Round, To: b.Round, Median: m, Spread: b.Spread - a.Spread}
+	}
+	return c
+}
+
+// Stop is a stopping rule for a Delphi process. A field ≤ 0 disables its
+// criterion, so the zero Stop never stops.
+type Stop struct {
+	// MaxSpread stops at the first round whose spread (Q3 − Q1)/median
+	// is at most MaxSpread: the panel agrees.
+	MaxSpread float64
+	// MinChange stops at the first round after the first whose median
+	// moved, relative to the previous round's, by at most MinChange: the
+	// panel's view is stable.
+	MinChange float64
+}
+
+// Reason tells which criteria of a Stop were met; it is a bit set.
+type Reason uint8
+
+const (
+	// Consensus: the spread is at most Stop.MaxSpread.
+	Consensus Reason = 1 << iota
+	// Stable: the relative change of the median is at most Stop.MinChange.
+	Stable
+)
+
+// None is the Reason of a process that met no criterion.
+const None Reason = 0
+
+// String returns "none", "consensus", "stable" or "consensus+stable".
+func (r Reason) String() string {
+	switch r {
+	case None:
+		return "none"
+	case Consensus:
+		return "consensus"
+	case Stable:
+		return "stable"
+	case Consensus | Stable:
+		return "consensus+stable"
+	}
+	return fmt.Sprintf("Reason(%d)", uint8(r))
+}
+
+// Check applies the rule to summaries of successive rounds, as returned
+// by Summarize. It returns the first round at which a criterion is met,
+// with every criterion met there, or, when none is met, the last round
+// with None: the process has not converged and would go on. Check
+// returns 0, None for no rounds.
+func (s Stop) Check(rounds []Summary) (round int, why Reason) {
+	for i, r := range rounds {
+		if s.MaxSpread > 0 && r.Spread <= s.MaxSpread {
+			why |= Consensus
+		}
+		if i > 0 && s.MinChange > 0 {
+			prev := rounds[i-1].Median
+			if prev != 0 && math.Abs(r.Median-prev)/math.Abs(prev) <= s.MinChange {
+				why |= Stable
+			}
+		}
+		if why != None {
+			return r.Round, why
+		}
+	}
+	if len(rounds) == 0 {
+		return 0, None
+	}
+	return rounds[len(rounds)-1].Round, None
+}
