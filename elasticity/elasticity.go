@@ -315,7 +315,7 @@ func (mod *Model) StdErr() float64 { return mod.se }
 // when E moves to a target, the target as "target elasticity" with a NaN
 // standard error.
 func (mod *Model) Parameters() []forecast.Parameter {
-	p := []forecast.Parameter{{Name: "elasticity", Value: mod.e0, StdErr: mod.se}}
+	p := []forecast.Parameter{{Name: forecast.ParamElasticity, Value: mod.e0, StdErr: mod.se}}
 	if mod.method.TargetYear != 0 {
 		p = append(p, forecast.Parameter{Name: "target elasticity", Value: mod.method.Target, StdErr: math.NaN()})
 	}

@@ -96,7 +96,7 @@ func TestCopperArc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := forecast.Parameter{Name: "implied elasticity", Value: 0.7421516344751838, StdErr: math.NaN()}
+	want := forecast.Parameter{Name: forecast.ParamElasticity, Value: 0.7421516344751838, StdErr: math.NaN()}
 	if diff := cmp.Diff(want, p, approx); diff != "" {
 		t.Errorf("implied (-want +got):\n%s", diff)
 	}

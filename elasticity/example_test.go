@@ -40,7 +40,7 @@ func Example() {
 	}
 	fmt.Printf("E = %.4f\n", mod.(*elasticity.Model).Elasticity())
 	fmt.Printf("2015: %.1f\n", f.Point.Values[4])
-	fmt.Printf("%s for 970: %.4f\n", p.Name, p.Value)
+	fmt.Printf("implied %s for 970: %.4f\n", p.Name, p.Value)
 	// Output:
 	// E = 1.3413
 	// 2015: 1179.4

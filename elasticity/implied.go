@@ -46,7 +46,7 @@ func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (foreca
 	if err != nil {
 		return forecast.Parameter{}, fmt.Errorf("%w: %g at %d from %g at %d", err, target, year, mod.q0, mod.last)
 	}
-	return forecast.Parameter{Name: "implied elasticity", Value: e, StdErr: math.NaN()}, nil
+	return forecast.Parameter{Name: forecast.ParamElasticity, Value: e, StdErr: math.NaN()}, nil
 }
 
 // solve returns the E with Σ ln(1 + E·g_i) = r.

@@ -59,7 +59,7 @@ const (
 	// ParamChange is an annual intensity change, a fraction per year: the
 	// continued rate of the CAGR trajectory, and the implied rate of
 	// Model.Implied.
-	ParamChange = "intensity-change"
+	ParamChange = forecast.ParamIntensityChange
 	// ParamHistChange is the compound annual intensity change from the
 	// first to the last observed year of the history, a fraction per year.
 	ParamHistChange = "historical-intensity-change"
