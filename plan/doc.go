@@ -99,4 +99,29 @@
 //   - 专栏1 total production 2010: 3121 published, 3102.16 the sum of the
 //     ten metals;
 //   - 专栏1 total consumption 2005: 1670 published, 1658.26 the sum.
+//
+// # The reproduction
+//
+// NewProblem sets up the plan's 2015 forecast for one row as a forecasting
+// problem: the history above, the GDP index of macro.PlanIndex as the
+// driver (Y_2000 = 1, 9.8 % a year over 2001–2005, 11.2 % over 2006–2010),
+// and a scenario carrying the index on to 2015 at the Scenario's growth —
+// the 12th Five-Year Plan's 7 % a year (PlanScenario), or 6 % and 8 %
+// (LowScenario, HighScenario).
+//
+// Reproduce runs any set of forecast.Method values on every row; this
+// package imports no method package, and package plan/defaults supplies
+// the design's defaults. For each row the Report gives each method's 2015
+// figure with its intervals at Levels (80 % and 95 %), the equal-weight
+// combination of the methods that produced a forecast, the deviation from
+// the plan
+//
+//	deviation = 100·(Q̂_2015 − Q_plan)/Q_plan,
+//
+// and the implied parameters, solved from each forecast.Implier model: the
+// constant elasticity E* with Q_2010·∏(1 + E*·g_t) = Q_plan and the
+// constant annual intensity change r* with I_2010·(1 + r*)^5·Y_2015 =
+// Q_plan. The ten-metal total is forecast twice: as the sum of the metals'
+// combinations (SumOfMetals) and directly from its own history (Total),
+// and Gap is the difference.
 package plan
