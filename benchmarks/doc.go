@@ -1,0 +1,44 @@
+// Package benchmarks validates the library against the plan's published
+// figures and measures its speed, with go test -bench.
+//
+// # The validation table
+//
+//	go test -run='^$' -bench=Plan2015 ./benchmarks
+//
+// runs one sub-benchmark per row of the plan and method, named
+// Plan2015/<metal>/<method> (metal "total" is the ten-metal row forecast
+// from its own history; method "combination" is the equal-weight
+// combination), under the plan's 7 % a year GDP scenario with the design's
+// defaults (package plan/defaults). Each line reports, beside ns/op, B/op
+// and allocs/op:
+//
+//	pct-vs-plan        100·(Q̂_2015 − Q_plan)/Q_plan, the method's deviation
+//	                   from the plan's 2015 figure (专栏2)
+//	forecast-10kt      the method's 2015 figure, 万吨 (10 kt)
+//
+// so a line such as
+//
+//	BenchmarkPlan2015/copper/elasticity-2  …  1179 forecast-10kt  21.51 pct-vs-plan  1248 B/op  9 allocs/op
+//
+// reads: the elasticity method forecasts 1179 万吨 of copper for 2015,
+// 21.5 % above the plan's 970. Plan2015/all times the whole reproduction (eleven
+// rows, three methods, two interval levels, implied parameters) and
+// reports the deviation of the sum of the metals from the plan's 4900.
+//
+// The figures are deterministic: two runs differ only in ns/op. To compare
+// two runs, say before and after a change, save each and use benchstat
+// (golang.org/x/perf/cmd/benchstat):
+//
+//	go test -run='^$' -bench=. -count=6 ./benchmarks > old.txt
+//	# change the code
+//	go test -run='^$' -bench=. -count=6 ./benchmarks > new.txt
+//	benchstat old.txt new.txt
+//
+// benchstat prints each metric — sec/op, B/op, allocs/op, pct-vs-plan,
+// forecast-10kt — side by side with its change; a change in pct-vs-plan or
+// forecast-10kt means the numbers moved, not just the speed.
+//
+// The tests of this package (go test ./benchmarks) check what the table
+// prints: every plan figure equals the plan's table, and the implied
+// parameters reproduce the plan's figures.
+package benchmarks
