@@ -1,14 +1,22 @@
-// Command plan2015 prints the consumption history behind the 2015 demand
-// forecast of China's 12th Five-Year Plan for the nonferrous metals
-// industry — for the ten-metal total and each metal: 2000 (derived from the
-// published 2001–2005 growth rate), 2005 and 2010 (published) and the
-// plan's 2015 figure — followed by the audit of the plan's tables.
+// Command plan2015 reproduces the 2015 demand forecast of China's 12th
+// Five-Year Plan for the nonferrous metals industry and checks it against
+// the plan's figures.
+//
+// For the ten-metal total and each metal it prints the consumption history
+// (2000 derived from the published 2001–2005 growth rate, 2005 and 2010
+// published), each method's 2015 forecast under the design's defaults
+// (package plan/defaults), their equal-weight combination, the plan's
+// figure and the deviation from it, the implied and historical elasticity
+// and intensity change, the range each method gives for low and high GDP
+// growth, a short reading of where the plan departs from its history, and
+// the audit of the plan's tables.
 //
 // Usage:
 //
-//	plan2015 [-json]
+//	plan2015 [-json] [-growth 0.07] [-low 0.06] [-high 0.08] [-methods elasticity,intensity,regression]
 //
-// With -json it prints one JSON document instead of the tables.
+// With -json it prints one JSON document instead of the tables (see the
+// README for its fields).
 package main
 
 import (
@@ -17,7 +25,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
+
+	"github.com/nonferrous/demand/plan"
+	"github.com/nonferrous/demand/plan/defaults"
 )
 
 func main() {
@@ -32,19 +44,49 @@ func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("plan2015", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
+	growth := fs.Float64("growth", plan.PlanScenario.Growth, "real GDP growth a year over 2011–2015, a fraction")
+	low := fs.Float64("low", plan.LowScenario.Growth, "GDP growth of the low scenario")
+	high := fs.Float64("high", plan.HighScenario.Growth, "GDP growth of the high scenario")
+	methods := fs.String("methods", strings.Join(defaults.Names, ","), "comma-separated methods to run")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
+	names := strings.Split(*methods, ",")
+	set, err := defaults.Set(names...)
+	if err != nil {
+		return err
+	}
+	name := plan.PlanScenario.Name
+	if *growth != plan.PlanScenario.Growth {
+		name = "custom"
+	}
+	runs := Runs{Methods: names}
+	for _, c := range []struct {
+		dst **plan.Report
+		sc  plan.Scenario
+	}{
+		{&runs.Main, plan.Scenario{Name: name, Growth: *growth}},
+		{&runs.Low, plan.Scenario{Name: plan.LowScenario.Name, Growth: *low}},
+		{&runs.High, plan.Scenario{Name: plan.HighScenario.Name, Growth: *high}},
+	} {
+		if *c.dst, err = plan.Reproduce(c.sc, set); err != nil {
+			return err
+		}
+	}
 	r := BuildReport()
+	AddReproduction(&r, runs)
 	if *asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	return writeTable(w, r)
+	if err := writeTable(w, r); err != nil {
+		return err
+	}
+	return writeReproduction(w, r)
 }
 
 // writeTable writes r as aligned text tables. Chinese text is kept in the

@@ -104,3 +104,94 @@ func TestCell(t *testing.T) {
 		}
 	}
 }
+
+// TestRunReproduction checks the reproduction part of the JSON document
+// against independent values: statsmodels 0.13 OLS fits of the design's
+// defaults for copper (see plan/defaults' TestHandArithmetic for the calls)
+// and the elasticity formula 753·(1 + 0.07·0.15/0.112)^5.
+func TestRunReproduction(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Scenario struct {
+			Name   string  `json:"name"`
+			Growth float64 `json:"gdp_growth_2011_2015"`
+			Low    float64 `json:"low_growth"`
+			High   float64 `json:"high_growth"`
+		} `json:"scenario"`
+		Methods []string `json:"methods"`
+		Metals  []struct {
+			Metal             string                           `json:"metal"`
+			Forecasts         map[string]float64               `json:"forecasts"`
+			Intervals         map[string]map[string][2]float64 `json:"intervals"`
+			Range             map[string][2]float64            `json:"scenario_range"`
+			Combined          float64                          `json:"combined"`
+			DeviationPct      float64                          `json:"deviation_pct"`
+			ImpliedElasticity float64                          `json:"implied_elasticity"`
+		} `json:"metals"`
+		Total struct {
+			Plan2015 float64 `json:"plan2015"`
+			Combined float64 `json:"combined"`
+			Direct   float64 `json:"direct"`
+			Gap      float64 `json:"gap"`
+		} `json:"total"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Scenario.Name != "plan" || doc.Scenario.Growth != 0.07 || doc.Scenario.Low != 0.06 || doc.Scenario.High != 0.08 || len(doc.Methods) != 3 {
+		t.Errorf("scenario %+v, methods %v", doc.Scenario, doc.Methods)
+	}
+	cu := doc.Metals[0]
+	near := func(what string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-9*math.Abs(want) {
+			t.Errorf("%s = %.15g, want %.15g", what, got, want)
+		}
+	}
+	near("copper elasticity", cu.Forecasts["elasticity"], 1178.6512099206448)
+	near("copper intensity", cu.Forecasts["intensity"], 1266.2575503558576)
+	near("copper regression", cu.Forecasts["regression"], 1107.7462181920207)
+	near("copper regression 95 lower", cu.Intervals["regression"]["95"][0], 807.4293147974631)
+	near("copper regression 95 upper", cu.Intervals["regression"]["95"][1], 1408.0631215865783)
+	near("copper combined", cu.Combined, (1178.6512099206448+1266.2575503558576+1107.7462181920207)/3)
+	near("copper implied elasticity", cu.ImpliedElasticity, 0.7421516344751838)
+	if _, ok := cu.Intervals["elasticity"]; ok {
+		t.Error("a given elasticity has no interval, but the document has one")
+	}
+	if rg := cu.Range["elasticity"]; !(rg[0] < cu.Forecasts["elasticity"] && cu.Forecasts["elasticity"] < rg[1]) {
+		t.Errorf("copper elasticity range %v does not bracket %v", rg, cu.Forecasts["elasticity"])
+	}
+	var sum float64
+	for _, m := range doc.Metals {
+		sum += m.Combined
+	}
+	near("total combined", doc.Total.Combined, sum)
+	near("total gap", doc.Total.Gap, doc.Total.Direct-sum)
+	if doc.Total.Plan2015 != 4900 {
+		t.Errorf("total plan %v, want 4900", doc.Total.Plan2015)
+	}
+}
+
+func TestRunOptions(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-methods", "regression", "-growth", "0.05"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, s := range []string{"+5 %/yr", `scenario "custom"`, "Reading", "regression", "plan's 4900"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q", s)
+		}
+	}
+	if strings.Contains(out, "elasticity  intensity") {
+		t.Error("methods not asked for were run")
+	}
+	for _, args := range [][]string{{"-methods", "delphi"}, {"-growth", "-2"}, {"-low", "x"}} {
+		if err := run(&bytes.Buffer{}, args); err == nil {
+			t.Errorf("run(%q): no error", args)
+		}
+	}
+}

@@ -14,7 +14,11 @@ type Report struct {
 	Metals []Row     `json:"metals"` // the ten metals in the plan's order
 	Total  Row       `json:"total"`  // the ten-metal total
 	Audit  []Finding `json:"audit"`  // the plan's figures inconsistent beyond rounding
-	Checks int       `json:"checks"` // the number of audit checks made
+	// Scenario is the GDP assumption of the reproduction, Methods the
+	// methods run, in column order.
+	Scenario *Scenario `json:"scenario,omitempty"`
+	Methods  []string  `json:"methods,omitempty"`
+	Checks   int       `json:"checks"` // the number of audit checks made
 }
 
 // Row is one metal's (or the total's) history and plan figure.
@@ -30,6 +34,27 @@ type Row struct {
 	// PlanGrowth its 2011–2015 growth, percent a year.
 	Plan2015   float64 `json:"plan2015"`
 	PlanGrowth float64 `json:"plan_growth_2011_2015_pct"`
+
+	// The reproduction under the main scenario (see reproduction.go).
+	Forecasts map[string]float64               `json:"forecasts,omitempty"`      // each method's 2015 figure
+	Intervals map[string]map[string][2]float64 `json:"intervals,omitempty"`      // method → level ("80", "95") → [lower, upper]
+	Range     map[string][2]float64            `json:"scenario_range,omitempty"` // method → [low-scenario, high-scenario] 2015 figure
+	Errors    map[string]string                `json:"errors,omitempty"`         // method → why it gave no forecast
+	// Combined is the equal-weight combination's 2015 figure; for the
+	// total it is the sum of the metals' combinations, and Direct the
+	// total's own combination from its history, Gap = Direct − Combined.
+	Combined     *float64 `json:"combined,omitempty"`
+	Direct       *float64 `json:"direct,omitempty"`
+	Gap          *float64 `json:"gap,omitempty"`
+	DeviationPct *float64 `json:"deviation_pct,omitempty"` // 100·(Combined − Plan2015)/Plan2015
+	// The elasticity and annual intensity change (a fraction) that
+	// reproduce the plan's figure, and their historical counterparts:
+	// the published 2006–2010 consumption growth over 11.2 %, and the
+	// intensity's 2000–2010 compound annual change.
+	ImpliedElasticity         *float64 `json:"implied_elasticity,omitempty"`
+	HistoricalElasticity      *float64 `json:"historical_elasticity,omitempty"`
+	ImpliedIntensityChange    *float64 `json:"implied_intensity_change,omitempty"`
+	HistoricalIntensityChange *float64 `json:"historical_intensity_change,omitempty"`
 
 	// The figures as printed, for the text table.
 	Plan2015Text   string `json:"-"`
