@@ -1,0 +1,428 @@
+package plotting
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+func TestFanErrors(t *testing.T) {
+	inf := math.Inf(1)
+	good := sparseFan("copper", 1)
+	mod := func(f func(*Fan)) Fan {
+		g := sparseFan("copper", 1)
+		f(&g)
+		return g
+	}
+	for _, tc := range []struct {
+		name string
+		fan  Fan
+		want error
+	}{
+		{"empty history", mod(func(f *Fan) { f.History = series.Series{Name: "copper"} }), ErrNoData},
+		{"no forecasts and no history", Fan{}, ErrNoData},
+		{"all missing", mod(func(f *Fan) { f.History = series.New("copper", "", 2000, nan, nan); f.Derived = nil }), ErrNoData},
+		{"infinite history", mod(func(f *Fan) { f.History.Values[5] = inf }), ErrNaN},
+		{"derived year missing", mod(func(f *Fan) { f.Derived = []int{2003} }), ErrMismatch},
+		{"derived year outside", mod(func(f *Fan) { f.Derived = []int{1990} }), ErrMismatch},
+		{"empty path", mod(func(f *Fan) { f.Forecasts[0].Point = series.Series{} }), ErrNoData},
+		{"NaN path", mod(func(f *Fan) { f.Forecasts[2].Point.Values[1] = nan }), ErrNaN},
+		{"Inf path", mod(func(f *Fan) { f.Forecasts[2].Point.Values[1] = -inf }), ErrNaN},
+		{"Inf bound", mod(func(f *Fan) { f.Forecasts[3].Upper.Values[4] = inf }), ErrNaN},
+		{"short bound", mod(func(f *Fan) { f.Forecasts[3].Lower.Values = f.Forecasts[3].Lower.Values[:3] }), ErrMismatch},
+		{"shifted bound", mod(func(f *Fan) { f.Forecasts[3].Upper.Start++ }), ErrMismatch},
+		{"NaN reference", mod(func(f *Fan) { f.Refs[0].Value = nan }), ErrNaN},
+		{"Inf reference", mod(func(f *Fan) { f.Refs[0].Value = inf }), ErrNaN},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := NewFanChart(tc.fan, Options{})
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("NewFanChart error = %v, want %v", err, tc.want)
+			}
+			if c != nil {
+				t.Error("chart returned with an error")
+			}
+			if !strings.HasPrefix(err.Error(), "plotting: ") {
+				t.Errorf("error %q lacks the package prefix", err)
+			}
+			// The same fan as a panel gives the same error, naming the panel.
+			_, err = NewSmallMultiples([]Fan{good, tc.fan}, Options{})
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), "panel 1") {
+				t.Errorf("NewSmallMultiples error = %v, want %v naming panel 1", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFanNoBandForNaNBounds(t *testing.T) {
+	// A forecast whose bounds hold a NaN anywhere gets no band but a path.
+	f := sparseFan("copper", 1)
+	f.Forecasts[0].Lower.Values[2] = nan
+	f.Forecasts = f.Forecasts[:1]
+	c, err := NewFanChart(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range c.legend {
+		names = append(names, e.name)
+	}
+	want := []string{"history", "history (derived)", "elasticity"}
+	if !slices.Equal(names, want) {
+		t.Errorf("legend = %q, want %q", names, want)
+	}
+	if hasBand(f.Forecasts[0]) {
+		t.Error("hasBand with a NaN bound")
+	}
+	if hasBand(forecast.Forecast{Point: f.Forecasts[0].Point}) {
+		t.Error("hasBand without bounds")
+	}
+}
+
+func TestFanLegend(t *testing.T) {
+	c, err := NewFanChart(sparseFan("copper", 1), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range c.legend {
+		names = append(names, e.name)
+	}
+	want := []string{
+		"history", "history (derived)",
+		"elasticity (80%, 95% interval)", "intensity (95% interval)", "regression (95% interval)", "expert",
+		"combination (80% interval)",
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("legend = %q, want %q", names, want)
+	}
+}
+
+func TestPathsConnect(t *testing.T) {
+	// The path starts at the last observation when it follows it, and the
+	// band is anchored there too.
+	p := series.New("x", "", 2011, 10, 11)
+	got := pathXYs(p, 2010, 9)
+	if len(got) != 3 || got[0].X != 2010 || got[0].Y != 9 || got[1].X != 2011 {
+		t.Errorf("pathXYs = %v, want to start at (2010, 9)", got)
+	}
+	if got := pathXYs(p, 2011, 10); len(got) != 2 {
+		t.Errorf("pathXYs of an overlapping path = %v, want no anchor", got)
+	}
+	fc := withBand("m", p, 0.9, 0.1)
+	band := bandXYs(fc, 2010, 9)
+	// anchor, upper 2011, upper 2012, lower 2012, lower 2011
+	if len(band) != 5 || band[0].X != 2010 || band[1].Y != fc.Upper.Values[0] || band[3].Y != fc.Lower.Values[1] {
+		t.Errorf("bandXYs = %v", band)
+	}
+}
+
+func TestSmallMultiplesGrid(t *testing.T) {
+	panels := metalPanels()
+	for _, tc := range []struct {
+		n, cols, rows         int
+		wantCols, wantRows    int
+		wantErr               error
+		wantWidth, wantHeight vg.Length
+	}{
+		{n: 10, wantCols: 2, wantRows: 5, wantWidth: 21 * vg.Centimeter, wantHeight: 28 * vg.Centimeter},
+		{n: 3, wantCols: 3, wantRows: 1, wantWidth: 21 * vg.Centimeter, wantHeight: 8 * vg.Centimeter},
+		{n: 1, wantCols: 1, wantRows: 1, wantWidth: 21 * vg.Centimeter, wantHeight: 8 * vg.Centimeter},
+		{n: 10, cols: 5, wantCols: 5, wantRows: 2, wantWidth: 21 * vg.Centimeter, wantHeight: 13 * vg.Centimeter},
+		{n: 10, rows: 4, wantCols: 3, wantRows: 4, wantWidth: 21 * vg.Centimeter, wantHeight: 23 * vg.Centimeter},
+		{n: 10, cols: 3, rows: 3, wantErr: ErrMismatch},
+		{n: 10, cols: -1, wantErr: ErrMismatch},
+		{n: 0, wantErr: ErrNoData},
+	} {
+		c, err := NewSmallMultiples(panels[:tc.n], Options{Cols: tc.cols, Rows: tc.rows})
+		if !errors.Is(err, tc.wantErr) {
+			t.Errorf("n=%d cols=%d rows=%d: error = %v, want %v", tc.n, tc.cols, tc.rows, err, tc.wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		g := c.Plots()
+		if len(g) != tc.wantRows || len(g[0]) != tc.wantCols {
+			t.Errorf("n=%d cols=%d rows=%d: grid %d×%d, want %d×%d", tc.n, tc.cols, tc.rows, len(g[0]), len(g), tc.wantCols, tc.wantRows)
+		}
+		if w, h := c.Size(); w != tc.wantWidth || h != tc.wantHeight {
+			t.Errorf("n=%d: size %v×%v, want %v×%v", tc.n, w, h, tc.wantWidth, tc.wantHeight)
+		}
+	}
+	// n = 12: ⌈√12⌉ = 4 columns, 3 rows.
+	many := append(metalPanels(), metalPanels()[:2]...)
+	c, err := NewSmallMultiples(many, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := c.Plots(); len(g) != 3 || len(g[0]) != 4 {
+		t.Errorf("12 panels: grid %d×%d, want 4×3", len(g[0]), len(g))
+	}
+	// Empty cells are drawn as nothing.
+	c, err = NewSmallMultiples(metalPanels()[:3], Options{Cols: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Plots()[1][1] != nil {
+		t.Error("empty grid cell holds a plot")
+	}
+	if _, err := c.WriterTo("png"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestDeviationErrors(t *testing.T) {
+	mod := func(f func(*Deviations)) Deviations {
+		d := deviations()
+		f(&d)
+		return d
+	}
+	for _, tc := range []struct {
+		name string
+		d    Deviations
+		want error
+	}{
+		{"no series", mod(func(d *Deviations) { d.Series = nil; d.Pct = nil }), ErrNoData},
+		{"no methods", mod(func(d *Deviations) { d.Methods = nil }), ErrNoData},
+		{"missing row", mod(func(d *Deviations) { d.Pct = d.Pct[:9] }), ErrMismatch},
+		{"short row", mod(func(d *Deviations) { d.Pct[4] = d.Pct[4][:2] }), ErrMismatch},
+		{"Inf", mod(func(d *Deviations) { d.Pct[4][1] = math.Inf(-1) }), ErrNaN},
+		{"all NaN", mod(func(d *Deviations) {
+			for _, r := range d.Pct {
+				for j := range r {
+					r[j] = nan
+				}
+			}
+		}), ErrNoData},
+	} {
+		c, err := NewDeviationChart(tc.d, Options{})
+		if !errors.Is(err, tc.want) || c != nil {
+			t.Errorf("%s: error = %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestComparisonErrors(t *testing.T) {
+	mod := func(f func(*Comparison)) Comparison {
+		d := comparison()
+		f(&d)
+		return d
+	}
+	for _, tc := range []struct {
+		name string
+		d    Comparison
+		want error
+	}{
+		{"no series", Comparison{}, ErrNoData},
+		{"short historical", mod(func(d *Comparison) { d.Historical = d.Historical[:3] }), ErrMismatch},
+		{"long implied", mod(func(d *Comparison) { d.Implied = append(d.Implied, 1) }), ErrMismatch},
+		{"Inf", mod(func(d *Comparison) { d.Historical[2] = math.Inf(1) }), ErrNaN},
+		{"all NaN", Comparison{Series: []string{"a"}, Historical: []float64{nan}, Implied: []float64{nan}}, ErrNoData},
+	} {
+		c, err := NewComparisonChart(tc.d, Options{})
+		if !errors.Is(err, tc.want) || c != nil {
+			t.Errorf("%s: error = %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := NewComparisonChart(Comparison{Series: []string{"a"}, Historical: []float64{1}, Implied: []float64{2}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, h := c.Size(); w != 18*vg.Centimeter || h != 8*vg.Centimeter {
+		t.Errorf("comparison size %v×%v, want 18 cm × 8 cm", w, h)
+	}
+	if c.legend[0].name != "historical" || c.legend[1].name != "implied" {
+		t.Errorf("comparison legend %q, %q, want historical, implied", c.legend[0].name, c.legend[1].name)
+	}
+	if got := c.Plots()[0][0].X.Label.Text; got != "value" {
+		t.Errorf("comparison x label %q, want value", got)
+	}
+	d, err := NewDeviationChart(deviations(), Options{XLabel: "x", YLabel: "y", Title: "t", Width: 5 * vg.Inch, Height: 4 * vg.Inch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, h := d.Size(); w != 5*vg.Inch || h != 4*vg.Inch {
+		t.Errorf("deviation size %v×%v, want 5 in × 4 in", w, h)
+	}
+	p := d.Plots()[0][0]
+	if p.X.Label.Text != "x" || p.Y.Label.Text != "y" || p.Title.Text != "t" {
+		t.Errorf("labels %q %q %q, want x y t", p.X.Label.Text, p.Y.Label.Text, p.Title.Text)
+	}
+	// 3 cm + 10·(0.35·5 + 0.3) cm = 23.5 cm
+	d, _ = NewDeviationChart(deviations(), Options{})
+	if _, h := d.Size(); math.Abs(float64(h-23.5*vg.Centimeter)) > 1e-9 {
+		t.Errorf("deviation height %v, want 23.5 cm", h)
+	}
+	f, err := NewFanChart(sparseFan("copper", 1), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, h := f.Size(); w != 20*vg.Centimeter || h != 12*vg.Centimeter {
+		t.Errorf("fan size %v×%v, want 20 cm × 12 cm", w, h)
+	}
+	fp := f.Plots()[0][0]
+	if fp.X.Label.Text != "year" || fp.Y.Label.Text != "10 kt" {
+		t.Errorf("fan labels %q, %q, want year, 10 kt", fp.X.Label.Text, fp.Y.Label.Text)
+	}
+	// Every text is at least 10 pt.
+	for _, sz := range []vg.Length{fp.Title.TextStyle.Font.Size, fp.X.Label.TextStyle.Font.Size, fp.X.Tick.Label.Font.Size, fp.Y.Tick.Label.Font.Size} {
+		if sz < 10 {
+			t.Errorf("font size %v below 10 pt", sz)
+		}
+	}
+	if got := (&Fan{History: series.Series{Name: "tin"}}).title(); got != "tin" {
+		t.Errorf("title without unit = %q, want tin", got)
+	}
+	if got := (&Fan{Title: "T", History: series.Series{Name: "tin"}}).title(); got != "T" {
+		t.Errorf("explicit title = %q, want T", got)
+	}
+}
+
+func TestSave(t *testing.T) {
+	c, err := NewFanChart(sparseFan("copper", 1), Options{Width: 4 * vg.Inch, Height: 3 * vg.Inch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		file  string
+		magic string
+	}{
+		{"a.png", "\x89PNG"},
+		{"b.SVG", "<?xml"},
+		{"c.pdf", "%PDF"},
+	} {
+		path := filepath.Join(dir, tc.file)
+		if err := c.Save(path); err != nil {
+			t.Errorf("Save(%s): %v", tc.file, err)
+			continue
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte(tc.magic)) {
+			t.Errorf("%s starts %q, want %q", tc.file, b[:min(len(b), 8)], tc.magic)
+		}
+	}
+	for _, bad := range []string{"d.gif", "e", "f.eps"} {
+		path := filepath.Join(dir, bad)
+		if err := c.Save(path); !errors.Is(err, ErrFormat) {
+			t.Errorf("Save(%s) error = %v, want ErrFormat", bad, err)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("Save(%s) created a file", bad)
+		}
+	}
+	if err := c.Save(filepath.Join(dir, "no", "such", "dir.png")); err == nil {
+		t.Error("Save into a missing directory: no error")
+	}
+}
+
+func TestFonts(t *testing.T) {
+	if _, err := ParseFont("x", []byte("not a font")); !errors.Is(err, ErrFont) {
+		t.Errorf("ParseFont(garbage) error = %v, want ErrFont", err)
+	}
+	// Use Liberation Mono as a caller-supplied font.
+	var mono font.Collection
+	for _, f := range liberation.Collection() {
+		if f.Font.Variant == "Mono" && f.Font.Weight == 0 && f.Font.Style == 0 {
+			mono = append(mono, f)
+		}
+	}
+	if len(mono) != 1 {
+		t.Fatalf("found %d Liberation Mono regular faces", len(mono))
+	}
+	c, err := NewSmallMultiples(metalPanels()[:2], Options{Fonts: mono, Title: "mono"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plots()[0][0]
+	for _, sty := range []font.Font{p.Title.TextStyle.Font, p.X.Tick.Label.Font, p.Y.Label.TextStyle.Font, c.titleSty.Font} {
+		if sty.Variant != "Mono" {
+			t.Errorf("text font %+v, want the Mono variant", sty)
+		}
+	}
+	if p.Title.TextStyle.Handler == plot.DefaultTextHandler {
+		t.Error("title uses the default text handler")
+	}
+	var png bytes.Buffer
+	wt, err := c.WriterTo("png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wt.WriteTo(&png); err != nil || png.Len() == 0 {
+		t.Errorf("writing with a supplied font: %v, %d bytes", err, png.Len())
+	}
+}
+
+func TestYearTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{1999.5, 2015.5, []string{"2000", "2005", "2010", "2015"}},
+		{2005.5, 2010.5, []string{"2006", "2007", "2008", "2009", "2010"}},
+		{2000, 2010, []string{"2000", "2002", "2004", "2006", "2008", "2010"}},
+		{1950, 2030, []string{"1960", "1980", "2000", "2020"}},
+	} {
+		var got []string
+		for _, tk := range (yearTicks{}).Ticks(tc.lo, tc.hi) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("yearTicks(%g, %g) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+func TestValueTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{80, 2600, []string{"500", "1000", "1500", "2000", "2500"}},
+		// (1.5−0.2)/5 = 0.26: step 0.2, the smallest of 1, 2, 2.5, 5 ×10^k ≥ 0.75·0.26.
+		{0.2, 1.5, []string{"0.2", "0.4", "0.6", "0.8", "1.0", "1.2", "1.4"}},
+		{0.2, 1.7, []string{"0.25", "0.50", "0.75", "1.00", "1.25", "1.50"}}, // 0.75·0.3 = 0.225: step 0.25
+		{-26, 26, []string{"-20", "-10", "0", "10", "20"}},
+		{3, 19, []string{"5.0", "7.5", "10.0", "12.5", "15.0", "17.5"}},
+		{150000, 1250000, []string{"200000", "400000", "600000", "800000", "1000000", "1200000"}},
+		{1e7, 2e7, []string{"10000000", "12000000", "14000000", "16000000", "18000000", "20000000"}},
+	} {
+		var got []string
+		for _, tk := range (valueTicks{}).Ticks(tc.lo, tc.hi) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("valueTicks(%g, %g) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+	// A degenerate range has no ticks.
+	for _, r := range [][2]float64{{math.Inf(-1), 1}, {1, 1}, {nan, 2}} {
+		if got := (valueTicks{}).Ticks(r[0], r[1]); got != nil {
+			t.Errorf("valueTicks(%g, %g) = %v, want none", r[0], r[1], got)
+		}
+	}
+}
