@@ -13,7 +13,8 @@ import (
 // TargetYear is the year of the plan's demand forecast.
 const TargetYear = 2015
 
-// Levels are the prediction-interval levels the reproduction reports.
+// Levels are the prediction-interval levels the reproduction reports, in
+// increasing order; it must not be empty.
 var Levels = []float64{0.80, 0.95}
 
 // Scenario is an assumption for China's real GDP growth over 2011–2015;
@@ -104,7 +105,7 @@ type Interval struct {
 // MethodResult is one method's reproduction of one row.
 type MethodResult struct {
 	Method     string
-	Forecast   forecast.Forecast    // the path at the last of Levels
+	Forecasts  []forecast.Forecast  // the path and interval at each of Levels
 	Value      float64              // the 2015 point forecast
 	Intervals  []Interval           // the 2015 interval at each of Levels
 	Parameters []forecast.Parameter // the fitted parameters, if the model reports them
@@ -119,7 +120,7 @@ type MethodResult struct {
 type Row struct {
 	Problem  Problem
 	Methods  []MethodResult
-	Combined forecast.Combination // equal weights over the methods that gave a forecast
+	Combined forecast.Combination // equal weights over the methods that gave a forecast, at the last of Levels
 	// Value is the combination's 2015 figure and DeviationPct its
 	// deviation from the plan, 100·(Value − Plan2015)/Plan2015.
 	Value        float64
@@ -184,6 +185,9 @@ func Reproduce(sc Scenario, set MethodSet) (*Report, error) {
 // ReproduceRow runs the methods of set on one problem, as Reproduce does
 // for each row.
 func ReproduceRow(p Problem, set MethodSet) (Row, error) {
+	if len(Levels) == 0 {
+		return Row{}, errors.New("plan: Levels is empty: no interval level to forecast at")
+	}
 	methods, err := set(p)
 	if err != nil {
 		return Row{}, fmt.Errorf("plan: %s: %w", p.Metal, err)
@@ -199,7 +203,7 @@ func ReproduceRow(p Problem, set MethodSet) (Row, error) {
 		if r.Err != nil {
 			continue
 		}
-		members = append(members, r.Forecast)
+		members = append(members, r.Forecasts[len(r.Forecasts)-1])
 		if r.Implied != nil {
 			switch r.Implied.Name {
 			case forecast.ParamElasticity:
@@ -243,7 +247,8 @@ func runMethod(p Problem, meth forecast.Method) MethodResult {
 		}
 		lo, _ := f.Lower.At(TargetYear)
 		hi, _ := f.Upper.At(TargetYear)
-		r.Value, r.Forecast = v, f
+		r.Value = v
+		r.Forecasts = append(r.Forecasts, f)
 		r.Intervals = append(r.Intervals, Interval{Level: level, Lower: lo, Upper: hi})
 	}
 	if pr, ok := model.(forecast.ParameterReporter); ok {

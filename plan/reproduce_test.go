@@ -195,6 +195,12 @@ func TestReproduceErrors(t *testing.T) {
 			t.Errorf("%s: Reproduce gave no error", tc.name)
 		}
 	}
+	saved := Levels
+	Levels = nil
+	if _, err := ReproduceRow(p, setOf(lastValue{name: "last"})); err == nil || !strings.Contains(err.Error(), "Levels is empty") {
+		t.Errorf("no levels: error %v", err)
+	}
+	Levels = saved
 	if _, err := Reproduce(Scenario{Growth: math.NaN()}, setOf(lastValue{name: "last"})); err == nil {
 		t.Error("NaN growth: no error")
 	}
