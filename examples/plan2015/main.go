@@ -13,10 +13,14 @@
 //
 // Usage:
 //
-//	plan2015 [-json] [-growth 0.07] [-low 0.06] [-high 0.08] [-methods elasticity,intensity,regression]
+//	plan2015 [-json] [-growth 0.07] [-low 0.06] [-high 0.08] [-methods elasticity,intensity,regression] [-out plan2015-charts]
 //
 // With -json it prints one JSON document instead of the tables (see the
-// README for its fields).
+// README for its fields). It writes its charts as PNG files into the -out
+// directory — one per metal and for the total, the ten metals on one page
+// (overview.png), the deviation of each method from the plan
+// (deviation.png) and the historical vs implied elasticity
+// (elasticity.png) — and lists their paths.
 package main
 
 import (
@@ -48,6 +52,7 @@ func run(w io.Writer, args []string) error {
 	low := fs.Float64("low", plan.LowScenario.Growth, "GDP growth of the low scenario")
 	high := fs.Float64("high", plan.HighScenario.Growth, "GDP growth of the high scenario")
 	methods := fs.String("methods", strings.Join(defaults.Names, ","), "comma-separated methods to run")
+	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -78,6 +83,11 @@ func run(w io.Writer, args []string) error {
 	}
 	r := BuildReport()
 	AddReproduction(&r, runs)
+	if *out != "" {
+		if r.Charts, err = writeCharts(*out, runs.Main, names); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -86,7 +96,16 @@ func run(w io.Writer, args []string) error {
 	if err := writeTable(w, r); err != nil {
 		return err
 	}
-	return writeReproduction(w, r)
+	if err := writeReproduction(w, r); err != nil {
+		return err
+	}
+	if len(r.Charts) > 0 {
+		fmt.Fprintln(w, "\nCharts:")
+		for _, p := range r.Charts {
+			fmt.Fprintln(w, "  "+p)
+		}
+	}
+	return nil
 }
 
 // writeTable writes r as aligned text tables. Chinese text is kept in the

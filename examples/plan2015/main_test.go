@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestRunTable(t *testing.T) {
 	var buf bytes.Buffer
-	if err := run(&buf, nil); err != nil {
+	if err := run(&buf, []string{"-out", ""}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -25,7 +27,7 @@ func TestRunTable(t *testing.T) {
 
 func TestRunJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := run(&buf, []string{"-json"}); err != nil {
+	if err := run(&buf, []string{"-json", "-out", ""}); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -111,7 +113,7 @@ func TestCell(t *testing.T) {
 // and the elasticity formula 753·(1 + 0.07·0.15/0.112)^5.
 func TestRunReproduction(t *testing.T) {
 	var buf bytes.Buffer
-	if err := run(&buf, []string{"-json"}); err != nil {
+	if err := run(&buf, []string{"-json", "-out", ""}); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -177,7 +179,7 @@ func TestRunReproduction(t *testing.T) {
 
 func TestRunOptions(t *testing.T) {
 	var buf bytes.Buffer
-	if err := run(&buf, []string{"-methods", "regression", "-growth", "0.05"}); err != nil {
+	if err := run(&buf, []string{"-methods", "regression", "-growth", "0.05", "-out", ""}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -189,9 +191,50 @@ func TestRunOptions(t *testing.T) {
 	if strings.Contains(out, "elasticity  intensity") {
 		t.Error("methods not asked for were run")
 	}
-	for _, args := range [][]string{{"-methods", "delphi"}, {"-growth", "-2"}, {"-low", "x"}} {
+	for _, args := range [][]string{{"-methods", "delphi"}, {"-growth", "-2"}, {"-low", "x"}, {"-out", "main_test.go"}} {
 		if err := run(&bytes.Buffer{}, args); err == nil {
 			t.Errorf("run(%q): no error", args)
 		}
+	}
+}
+
+// TestRunCharts checks that every chart is written as a PNG and listed, in
+// the text output and in the JSON document.
+func TestRunCharts(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-json", "-out", dir}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Charts []string `json:"charts"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"copper", "aluminium", "lead", "zinc", "nickel", "tin", "antimony", "mercury", "magnesium",
+		"titanium", "total", "overview", "deviation", "elasticity"}
+	if len(doc.Charts) != len(want) {
+		t.Fatalf("charts %v, want %d", doc.Charts, len(want))
+	}
+	for i, name := range want {
+		path := filepath.Join(dir, name+".png")
+		if doc.Charts[i] != path {
+			t.Errorf("chart %d = %s, want %s", i, doc.Charts[i], path)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 1000 || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+			t.Errorf("%s: %d bytes, not a PNG image", path, len(b))
+		}
+	}
+	buf.Reset()
+	if err := run(&buf, []string{"-out", dir, "-methods", "elasticity,regression"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Charts:\n  "+filepath.Join(dir, "copper.png")) {
+		t.Errorf("text output does not list the charts")
 	}
 }

@@ -18,7 +18,9 @@ type Report struct {
 	// methods run, in column order.
 	Scenario *Scenario `json:"scenario,omitempty"`
 	Methods  []string  `json:"methods,omitempty"`
-	Checks   int       `json:"checks"` // the number of audit checks made
+	// Charts lists the chart files written.
+	Charts []string `json:"charts,omitempty"`
+	Checks int      `json:"checks"` // the number of audit checks made
 }
 
 // Row is one metal's (or the total's) history and plan figure.
