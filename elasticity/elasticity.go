@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
-
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/series"
 )
@@ -101,8 +99,14 @@ func (m *Method) driver() string {
 }
 
 // Model is a fitted elasticity model.
+//
+// Model implements forecast.Refitter: Refit and ForecastTo reuse the
+// model's buffers and, once they have grown to the size of the data,
+// allocate nothing. A Model being refit is not for concurrent use; one
+// that is only forecast is.
 type Model struct {
 	method  Method
+	ok      bool   // the model holds a fit
 	name    string // history name and unit, carried into forecasts
 	unit    string
 	last    int     // t₀, the last observed year
@@ -112,7 +116,15 @@ type Model struct {
 	df      int     // residual degrees of freedom of the point estimate
 	n       int     // observations used
 	drivers forecast.Drivers
+	drv     []float64 // values of the driver in drivers, owned by the model
+	lx, ly  []float64 // buffers of the point estimate
+
+	qLevel float64 // ForecastTo's cached t quantile for (qLevel, qDF)
+	qDF    int
+	q      float64
 }
+
+var _ forecast.Refitter = (*Model)(nil)
 
 // Fit estimates E₀ from history and the observed drivers.
 //
@@ -123,40 +135,56 @@ type Model struct {
 // and positive at the years they use; Given needs no driver at Fit, but
 // Forecast needs the driver's value at the last observed year from the
 // scenario or from drivers.
+//
+// The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m *Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
+	mod := &Model{method: *m}
+	if err := mod.Refit(history, drivers); err != nil {
+		return nil, err
+	}
+	return mod, nil
+}
+
+// Refit estimates E₀ in place, as Fit does, with the same results and
+// errors, under the settings of the Method that made the model. After an
+// error the model holds no fit until the next successful Refit.
+func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
+	mod.ok = false
+	m := &mod.method
 	if err := history.Validate(); err != nil {
-		return nil, fmt.Errorf("elasticity: %w", err)
+		return fmt.Errorf("elasticity: %w", err)
 	}
 	last := history.End()
 	q0 := history.Values[history.Len()-1]
 	if math.IsNaN(q0) {
-		return nil, fmt.Errorf("%w: %d", ErrLastMissing, last)
+		return fmt.Errorf("%w: %d", ErrLastMissing, last)
 	}
 	if err := history.Positive(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrNonPositive, err)
+		return fmt.Errorf("%w: %w", ErrNonPositive, err)
 	}
-	if years, _ := history.Observed(); len(years) < 2 {
-		return nil, fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, len(years), history.Name)
+	if n := observed(history); n < 2 {
+		return fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, n, history.Name)
 	}
 	if m.TargetYear != 0 {
 		if m.TargetYear <= last {
-			return nil, fmt.Errorf("%w: target year %d is not after the last observed year %d", ErrValue, m.TargetYear, last)
+			return fmt.Errorf("%w: target year %d is not after the last observed year %d", ErrValue, m.TargetYear, last)
 		}
 		if math.IsNaN(m.Target) || math.IsInf(m.Target, 0) {
-			return nil, fmt.Errorf("%w: target elasticity %g is not finite", ErrValue, m.Target)
+			return fmt.Errorf("%w: target elasticity %g is not finite", ErrValue, m.Target)
 		}
 	}
-	mod := &Model{
-		method: *m,
-		name:   history.Name,
-		unit:   history.Unit,
-		last:   last,
-		q0:     q0,
-		se:     math.NaN(),
-	}
+	mod.name, mod.unit = history.Name, history.Unit
+	mod.last, mod.q0 = last, q0
+	mod.e0, mod.se, mod.df, mod.n = 0, math.NaN(), 0, 0
 	name := m.driver()
 	if d, ok := drivers[name]; ok {
-		mod.drivers = forecast.Drivers{name: d.Clone()}
+		mod.drv = append(mod.drv[:0], d.Values...)
+		if mod.drivers == nil {
+			mod.drivers = make(forecast.Drivers, 1)
+		}
+		mod.drivers[name] = series.Series{Name: d.Name, Unit: d.Unit, Start: d.Start, Values: mod.drv}
+	} else {
+		delete(mod.drivers, name)
 	}
 	var err error
 	switch m.Estimator {
@@ -166,16 +194,28 @@ func (m *Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.
 		err = mod.fitPoint(history, drivers)
 	case Given:
 		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-			return nil, fmt.Errorf("%w: given elasticity %g is not finite", ErrValue, m.Value)
+			return fmt.Errorf("%w: given elasticity %g is not finite", ErrValue, m.Value)
 		}
 		mod.e0 = m.Value
 	default:
-		return nil, fmt.Errorf("%w: unknown estimator %d", ErrValue, int(m.Estimator))
+		return fmt.Errorf("%w: unknown estimator %d", ErrValue, int(m.Estimator))
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return mod, nil
+	mod.ok = true
+	return nil
+}
+
+// observed returns the number of observed (not NaN) values of s.
+func observed(s series.Series) int {
+	n := 0
+	for _, v := range s.Values {
+		if !math.IsNaN(v) {
+			n++
+		}
+	}
+	return n
 }
 
 // driverAt returns the observed driver at year, checking it is present,
@@ -198,8 +238,13 @@ func driverAt(drivers forecast.Drivers, name string, year int) (float64, error) 
 func (mod *Model) fitArc(history series.Series, drivers forecast.Drivers) error {
 	from, to := mod.method.From, mod.method.To
 	if from == 0 && to == 0 {
-		years, _ := history.Observed() // at least 2, checked by Fit
-		from, to = years[len(years)-2], years[len(years)-1]
+		// The last two observed years: the last year is observed and there
+		// are at least 2, checked by Refit.
+		to = history.End()
+		from = to - 1
+		for math.IsNaN(history.Values[from-history.Start]) {
+			from--
+		}
 	}
 	if from >= to {
 		return fmt.Errorf("%w: arc window %d–%d is empty", ErrValue, from, to)
@@ -241,7 +286,7 @@ func (mod *Model) fitPoint(history series.Series, drivers forecast.Drivers) erro
 		return fmt.Errorf("%w: point window %d–%d is empty", ErrValue, from, to)
 	}
 	name := mod.method.driver()
-	var lx, ly []float64
+	lx, ly := mod.lx[:0], mod.ly[:0]
 	for yr := max(from, history.Start); yr <= min(to, history.End()); yr++ {
 		v, _ := history.At(yr)
 		if math.IsNaN(v) {
@@ -254,6 +299,7 @@ func (mod *Model) fitPoint(history series.Series, drivers forecast.Drivers) erro
 		lx = append(lx, math.Log(d))
 		ly = append(ly, math.Log(v))
 	}
+	mod.lx, mod.ly = lx, ly
 	if len(lx) < 2 {
 		return fmt.Errorf("%w: point elasticity needs 2 in %d–%d, have %d", ErrTooFew, from, to, len(lx))
 	}
@@ -335,19 +381,33 @@ func (mod *Model) elasticityAt(e0 float64, t int) float64 {
 // growth returns the driver's growth rates g_t for the years last+1
 // through to.
 func (mod *Model) growth(s forecast.Scenario, to int) ([]float64, error) {
-	name := mod.method.driver()
-	p, err := forecast.DriverPath(name, mod.drivers, s, mod.last, to)
-	if err != nil {
-		return nil, fmt.Errorf("elasticity: %w", err)
-	}
-	g := make([]float64, len(p.Values)-1)
-	for i := range g {
-		if p.Values[i] <= 0 {
-			return nil, fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, p.Values[i], p.Start+i)
-		}
-		g[i] = p.Values[i+1]/p.Values[i] - 1
+	g := make([]float64, to-mod.last)
+	if err := mod.growthTo(g, s); err != nil {
+		return nil, err
 	}
 	return g, nil
+}
+
+// growthTo writes the driver's growth rates g_t for the len(g) years
+// after the last observed year into g.
+func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
+	name := mod.method.driver()
+	// Every year first, as forecast.DriverPath checks them.
+	for yr := mod.last; yr <= mod.last+len(g); yr++ {
+		if _, err := forecast.DriverValue(name, mod.drivers, s, yr); err != nil {
+			return fmt.Errorf("elasticity: %w", err)
+		}
+	}
+	prev, _ := forecast.DriverValue(name, mod.drivers, s, mod.last)
+	for i := range g {
+		if prev <= 0 {
+			return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, prev, mod.last+i)
+		}
+		next, _ := forecast.DriverValue(name, mod.drivers, s, mod.last+1+i)
+		g[i] = next/prev - 1
+		prev = next
+	}
+	return nil
 }
 
 // path writes Q_t = Q_{t−1}(1 + E_t g_t) for the path from e0 into dst.
@@ -373,25 +433,64 @@ func (mod *Model) path(dst, g []float64, e0 float64) {
 // Arc and Given estimates carry no sampling distribution: their bounds
 // are NaN.
 //
-// A path that reaches zero or below is an error naming the year.
+// A path that reaches zero or below, or overflows, is an error naming the
+// year.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Forecast{}, fmt.Errorf("elasticity: %w", err)
+	var f forecast.Forecast
+	q := math.NaN()
+	if mod.ok && !math.IsNaN(mod.se) && level > 0 && level < 1 {
+		q = tQuantile(level, mod.df)
 	}
-	from, to := s.Years(mod.last)
-	g, err := mod.growth(s, to)
-	if err != nil {
+	if err := mod.forecastTo(&f, s, level, q); err != nil {
 		return forecast.Forecast{}, err
 	}
-	mk := func() series.Series {
-		return series.Series{Name: mod.name, Unit: mod.unit, Start: from, Values: make([]float64, len(g))}
+	return f, nil
+}
+
+// ForecastTo writes the forecast Forecast returns into dst, reusing its
+// slices (see forecast.Refitter). It caches the t quantile of the last
+// level and degrees of freedom in the model.
+func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
+	q := math.NaN()
+	if mod.ok && !math.IsNaN(mod.se) && level > 0 && level < 1 {
+		if level != mod.qLevel || mod.df != mod.qDF {
+			mod.q, mod.qLevel, mod.qDF = tQuantile(level, mod.df), level, mod.df
+		}
+		q = mod.q
 	}
-	f := forecast.Forecast{Method: "elasticity", Point: mk(), Lower: mk(), Upper: mk(), Level: level}
+	return mod.forecastTo(dst, s, level, q)
+}
+
+// tQuantile returns the (1+level)/2 quantile of Student's t with df
+// degrees of freedom.
+func tQuantile(level float64, df int) float64 {
+	return forecast.TQuantile(level, df)
+}
+
+// forecastTo writes the forecast into dst; q is the t quantile at level
+// (unused without a standard error).
+func (mod *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q float64) error {
+	if err := forecast.CheckRequest(s, level); err != nil {
+		return fmt.Errorf("elasticity: %w", err)
+	}
+	if !mod.ok {
+		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+	}
+	from, _ := s.Years(mod.last)
+	f.Prepare("elasticity", mod.name, mod.unit, from, s.Horizon, level)
+	// The growth rates go in Upper until the bounds overwrite them.
+	g := f.Upper.Values
+	if err := mod.growthTo(g, s); err != nil {
+		return err
+	}
 	mod.path(f.Point.Values, g, mod.e0)
 	for i, v := range f.Point.Values {
 		if !(v > 0) {
-			return forecast.Forecast{}, fmt.Errorf("%w: forecast is %g at %d (E = %g, growth %g)",
+			return fmt.Errorf("%w: forecast is %g at %d (E = %g, growth %g)",
 				ErrNonPositive, v, from+i, mod.elasticityAt(mod.e0, from+i), g[i])
+		}
+		if math.IsInf(v, 1) {
+			return fmt.Errorf("elasticity: forecast overflows at %d (E = %g, growth %g)", from+i, mod.elasticityAt(mod.e0, from+i), g[i])
 		}
 	}
 	if math.IsNaN(mod.se) {
@@ -399,14 +498,20 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 			f.Lower.Values[i] = math.NaN()
 			f.Upper.Values[i] = math.NaN()
 		}
-		return f, nil
+		return nil
 	}
-	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(mod.df)}.Quantile((1 + level) / 2)
-	mod.path(f.Lower.Values, g, mod.e0-q*mod.se)
-	mod.path(f.Upper.Values, g, mod.e0+q*mod.se)
+	// Both bound paths in one pass, reading g_t before Upper overwrites it.
+	elo, ehi := mod.e0-q*mod.se, mod.e0+q*mod.se
+	qlo, qhi := mod.q0, mod.q0
 	for i := range g {
-		lo, hi := f.Lower.Values[i], f.Upper.Values[i]
-		f.Lower.Values[i], f.Upper.Values[i] = math.Min(lo, hi), math.Max(lo, hi)
+		t := mod.last + 1 + i
+		gi := g[i]
+		qlo *= 1 + mod.elasticityAt(elo, t)*gi
+		qhi *= 1 + mod.elasticityAt(ehi, t)*gi
+		f.Lower.Values[i], f.Upper.Values[i] = math.Min(qlo, qhi), math.Max(qlo, qhi)
+		if math.IsInf(qlo, 0) || math.IsInf(qhi, 0) {
+			return fmt.Errorf("elasticity: prediction interval overflows at %d", t)
+		}
 	}
-	return f, nil
+	return nil
 }

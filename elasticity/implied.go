@@ -43,6 +43,9 @@ func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (foreca
 		return forecast.Parameter{}, err
 	}
 	e, err := solve(g, math.Log(target/mod.q0))
+	if err == nil && (math.IsNaN(e) || math.IsInf(e, 0)) {
+		err = ErrUnreachable
+	}
 	if err != nil {
 		return forecast.Parameter{}, fmt.Errorf("%w: %g at %d from %g at %d", err, target, year, mod.q0, mod.last)
 	}

@@ -63,6 +63,47 @@
 // and steps, and per step k = 1 … h. This is the scheme of R's
 // forecast::tsCV, which it reproduces for a deterministic method.
 //
+// # Reading and writing
+//
+// WriteCSV and ReadCSV keep forecasts in a long table, one row per forecast
+// and year (method, level, series, unit, year, point, lower, upper), and
+// read back every value bit for bit. Forecast and Combination also encode
+// as JSON with encoding/json as they are, since series.Series implements
+// json.Marshaler (a missing value is null) and every other field is a
+// string, an integer or a finite float64: decoding gives back every value
+// bit for bit.
+//
+// # Reuse and batches
+//
+// A model that implements Refitter can be fit again in place (Refit) and
+// forecast into a caller's Forecast (ForecastTo, which reuses the Values of
+// its three series). A caller that keeps one such model and one Forecast
+// per goroutine fits and forecasts any number of series without
+// allocating once the buffers have grown to size; the models of packages
+// regression, elasticity and intensity (except intensity's Malenbaum
+// trajectory, whose three-coefficient fit allocates) do so. Refit must
+// leave the model exactly as Method.Fit would return it, and ForecastTo
+// must write exactly what Forecast returns, errors included, bit for bit:
+// the methods of this module make Fit a Refit of a new model and Forecast
+// a ForecastTo into a new Forecast, so the two paths are one. A Method value
+// is safe for concurrent use, and so is a model that is only forecast; a
+// model being refit is its caller's state and is not.
+//
+// Batch applies a set of methods to many jobs (history, drivers, scenario)
+// on GOMAXPROCS goroutines (Batch.Workers to change it). Workers take
+// consecutive chunks of 64 jobs; each keeps one Refitter per method and
+// refits it for every job it takes. Results come back in the order of the
+// jobs and, by the Refitter contract, do not depend on the number of
+// workers or on scheduling. A job that a method cannot use gets its own
+// error, wrapped with the job index, the series name and the method name
+// (a panic is recovered into one); the rest of the batch is unaffected.
+// RunTo reuses the results of a previous batch, so that a stream of
+// batches allocates nothing per series.
+//
+// TQuantile gives the t quantile of the prediction intervals from a cache
+// shared by the methods: computing it takes hundreds of microseconds, far
+// more than a fit.
+//
 // # References
 //
 // Bates, J. M. and Granger, C. W. J. (1969). The combination of forecasts.

@@ -113,143 +113,209 @@ func (m Method) driver() string {
 }
 
 // Model is a fitted intensity model.
+//
+// Model implements forecast.Refitter: Refit and ForecastTo reuse the
+// model's buffers and, once they have grown to the size of the data,
+// allocate nothing for the LogTrend and CAGR trajectories (Malenbaum's
+// three-coefficient fit goes through regression.OLS, which allocates). A
+// Model being refit is not for concurrent use; one that is only forecast
+// is.
 type Model struct {
+	method     Method
+	ok         bool // the model holds a fit
 	name       string
 	traj       Trajectory
 	driverName string
-	drivers    forecast.Drivers // copies of the observed drivers used, for DriverPath
+	drivers    forecast.Drivers // copies of the observed drivers used, for DriverValue
+	drv, pop   []float64        // their values, owned by the model
 	qName      string
 	qUnit      string
+	dUnit      string
 
-	intensity series.Series // I_t over first..last observed year
+	first     int       // first observed year
+	intensity []float64 // I_t over first..last observed year, NaN where missing
+	lnI       []float64 // ln I_t over first..last (LogTrend) or at the observed years (Malenbaum)
+	lnY       []float64 // Malenbaum: ln income per head at the observed years
 	last      int
 	iLast     float64
 	hist      float64 // historical annual intensity change
 
-	fit      *regression.Fit // LogTrend and Malenbaum
+	line     regression.Line // LogTrend
+	fit      *regression.Fit // Malenbaum
 	rate     float64         // CAGR: the continued rate
 	rateFrom int             // CAGR: first year of the window
+
+	qLevel float64 // ForecastTo's cached t quantile for (qLevel, qDF)
+	qDF    int
+	q      float64
 }
+
+var _ forecast.Refitter = (*Model)(nil)
 
 // Fit computes the intensity I_t = Q_t / driver_t on the observed years of
 // history and fits the trajectory. Missing years before the last are
 // skipped; the last year must be observed. Consumption, the driver and,
 // for Malenbaum, population must be positive and finite at every observed
 // year. LogTrend and CAGR need two observed years, Malenbaum three.
+//
+// The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
 	return m.fit(history, drivers)
 }
 
 func (m Method) fit(history series.Series, drivers forecast.Drivers) (*Model, error) {
+	mod := &Model{method: m}
+	if err := mod.Refit(history, drivers); err != nil {
+		return nil, err
+	}
+	return mod, nil
+}
+
+// Refit fits the model's Method to history and drivers in place, as Fit
+// does, with the same results and errors. After an error the model holds
+// no fit until the next successful Refit.
+func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
+	mod.ok = false
+	m := mod.method
 	switch m.Trajectory {
 	case LogTrend, CAGR, Malenbaum:
 	default:
-		return nil, fmt.Errorf("intensity: unknown trajectory %d", int(m.Trajectory))
+		return fmt.Errorf("intensity: unknown trajectory %d", int(m.Trajectory))
 	}
 	if err := history.Validate(); err != nil {
-		return nil, fmt.Errorf("intensity: history: %w", err)
+		return fmt.Errorf("intensity: history: %w", err)
 	}
 	if math.IsNaN(history.Values[history.Len()-1]) {
-		return nil, fmt.Errorf("%w: %s, year %d", ErrLastMissing, label(history.Name), history.End())
+		return fmt.Errorf("%w: %s, year %d", ErrLastMissing, label(history.Name), history.End())
 	}
-	years, q := history.Observed()
+	nObs, first := 0, 0
+	for i, v := range history.Values {
+		if !math.IsNaN(v) {
+			if nObs == 0 {
+				first = history.Start + i
+			}
+			nObs++
+		}
+	}
 	minObs := 2
 	if m.Trajectory == Malenbaum {
 		minObs = 3
 	}
-	if len(years) < minObs {
-		return nil, fmt.Errorf("%w: %s trajectory needs %d, %s has %d", ErrTooFew, m.Trajectory, minObs, label(history.Name), len(years))
+	if nObs < minObs {
+		return fmt.Errorf("%w: %s trajectory needs %d, %s has %d", ErrTooFew, m.Trajectory, minObs, label(history.Name), nObs)
 	}
-	for i, y := range years {
-		if !(q[i] > 0) {
-			return nil, fmt.Errorf("%w: consumption %s is %g in %d", ErrNonPositive, label(history.Name), q[i], y)
+	for i, v := range history.Values {
+		if !math.IsNaN(v) && !(v > 0) {
+			return fmt.Errorf("%w: consumption %s is %g in %d", ErrNonPositive, label(history.Name), v, history.Start+i)
 		}
 	}
-	first, last := years[0], years[len(years)-1]
+	last := history.End()
 	dName := m.driver()
-	d, err := observedDriver(drivers, dName, years)
+	d, err := observedDriver(drivers, dName, history)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	h, _ := history.Window(first, last)
-	dw, _ := d.Window(first, last)
-	in, err := series.Ratio(h, dw)
-	if err != nil {
-		return nil, fmt.Errorf("intensity: %w", err)
+	// I_t = Q_t / D_t over first..last, as series.Ratio computes it.
+	in := mod.intensity[:0]
+	for yr := first; yr <= last; yr++ {
+		dv, _ := d.At(yr)
+		if math.IsInf(dv, 0) {
+			return fmt.Errorf("intensity: %w", &series.YearError{Op: "validate", Name: d.Name, Year: yr, Value: dv, Reason: "infinite value"})
+		}
+		r := history.Values[yr-history.Start] / dv
+		if math.IsInf(r, 0) {
+			return fmt.Errorf("intensity: %w", &series.YearError{Op: "ratio", Name: history.Name, Year: yr, Value: math.NaN(), Reason: "result overflows float64"})
+		}
+		in = append(in, r)
 	}
-	mod := &Model{
-		name:       m.Name(),
-		traj:       m.Trajectory,
-		driverName: dName,
-		drivers:    forecast.Drivers{dName: d.Clone()},
-		qName:      history.Name,
-		qUnit:      history.Unit,
-		intensity:  in,
-		last:       last,
-		iLast:      in.Values[last-first],
-		hist:       math.Pow(in.Values[last-first]/in.Values[0], 1/float64(last-first)) - 1,
+	mod.intensity = in
+	if mod.name == "" {
+		mod.name = m.Name()
 	}
-	lnI := make([]float64, len(years))
-	for i, y := range years {
-		lnI[i] = math.Log(in.Values[y-first])
+	mod.traj = m.Trajectory
+	mod.driverName = dName
+	mod.drv = append(mod.drv[:0], d.Values...)
+	if mod.drivers == nil {
+		mod.drivers = make(forecast.Drivers, 2)
 	}
+	mod.drivers[dName] = series.Series{Name: d.Name, Unit: d.Unit, Start: d.Start, Values: mod.drv}
+	mod.qName, mod.qUnit, mod.dUnit = history.Name, history.Unit, d.Unit
+	mod.first, mod.last = first, last
+	mod.iLast = in[last-first]
+	mod.hist = math.Pow(in[last-first]/in[0], 1/float64(last-first)) - 1
+	mod.fit = nil
 
 	switch m.Trajectory {
 	case LogTrend:
-		x := mat.NewDense(len(years), 2, nil)
-		for i, y := range years {
-			x.Set(i, 0, 1)
-			x.Set(i, 1, float64(y))
+		lnI := mod.lnI[:0]
+		for _, v := range in {
+			lnI = append(lnI, math.Log(v)) // NaN stays NaN: a missing year
 		}
-		mod.fit, err = regression.OLS(x, lnI, nil)
-		if err != nil {
-			return nil, fmt.Errorf("intensity: log-trend fit of %s: %w", label(history.Name), err)
+		mod.lnI = lnI
+		if err := mod.line.FitTrend(first, lnI); err != nil {
+			return fmt.Errorf("intensity: log-trend fit of %s: %w", label(history.Name), err)
 		}
 	case CAGR:
 		from := m.From
 		if from == 0 {
-			from = years[len(years)-2]
+			from = last - 1
+			for math.IsNaN(in[from-first]) {
+				from--
+			}
 		}
 		if from >= last {
-			return nil, fmt.Errorf("%w: window starts in %d, not before the last observed year %d", ErrWindow, from, last)
+			return fmt.Errorf("%w: window starts in %d, not before the last observed year %d", ErrWindow, from, last)
 		}
-		v, ok := in.At(from)
-		if !ok || math.IsNaN(v) {
-			return nil, fmt.Errorf("%w: window start %d is not an observed year of %s", ErrWindow, from, label(history.Name))
+		if from < first || math.IsNaN(in[from-first]) {
+			return fmt.Errorf("%w: window start %d is not an observed year of %s", ErrWindow, from, label(history.Name))
 		}
 		mod.rateFrom = from
-		mod.rate = math.Pow(mod.iLast/v, 1/float64(last-from)) - 1
+		mod.rate = math.Pow(mod.iLast/in[from-first], 1/float64(last-from)) - 1
 	case Malenbaum:
-		p, err := observedDriver(drivers, forecast.Population, years)
+		p, err := observedDriver(drivers, forecast.Population, history)
 		if err != nil {
-			return nil, fmt.Errorf("%w (Malenbaum needs income per head)", err)
+			return fmt.Errorf("%w (Malenbaum needs income per head)", err)
 		}
-		mod.drivers[forecast.Population] = p.Clone()
-		x := mat.NewDense(len(years), 3, nil)
-		for i, y := range years {
-			dv, _ := d.At(y)
-			pv, _ := p.At(y)
-			ly := math.Log(dv / pv)
+		mod.pop = append(mod.pop[:0], p.Values...)
+		mod.drivers[forecast.Population] = series.Series{Name: p.Name, Unit: p.Unit, Start: p.Start, Values: mod.pop}
+		lnI, lnY := mod.lnI[:0], mod.lnY[:0]
+		for i, v := range in {
+			if math.IsNaN(v) {
+				continue
+			}
+			dv, _ := d.At(first + i)
+			pv, _ := p.At(first + i)
+			lnI = append(lnI, math.Log(v))
+			lnY = append(lnY, math.Log(dv/pv))
+		}
+		mod.lnI, mod.lnY = lnI, lnY
+		x := mat.NewDense(len(lnY), 3, nil)
+		for i, ly := range lnY {
 			x.Set(i, 0, 1)
 			x.Set(i, 1, ly)
 			x.Set(i, 2, ly*ly)
 		}
 		mod.fit, err = regression.OLS(x, lnI, nil)
 		if err != nil {
-			return nil, fmt.Errorf("intensity: Malenbaum fit of %s: %w", label(history.Name), err)
+			return fmt.Errorf("intensity: Malenbaum fit of %s: %w", label(history.Name), err)
 		}
 	}
-	return mod, nil
+	mod.ok = true
+	return nil
 }
 
 // observedDriver returns drivers[name] after checking that it holds a
-// positive finite value at every one of years.
-func observedDriver(drivers forecast.Drivers, name string, years []int) (series.Series, error) {
+// positive finite value at every observed year of history.
+func observedDriver(drivers forecast.Drivers, name string, history series.Series) (series.Series, error) {
 	d, ok := drivers[name]
 	if !ok {
 		return series.Series{}, fmt.Errorf("intensity: %w: %q", forecast.ErrMissingDrv, name)
 	}
-	for _, y := range years {
+	for i, q := range history.Values {
+		if math.IsNaN(q) {
+			continue
+		}
+		y := history.Start + i
 		v, ok := d.At(y)
 		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
 			return series.Series{}, fmt.Errorf("intensity: %w: %q has no finite value for %d", forecast.ErrDriverYears, name, y)
@@ -264,11 +330,46 @@ func observedDriver(drivers forecast.Drivers, name string, years []int) (series.
 // Intensity returns the historical intensity I_t = Q_t / driver_t from the
 // first to the last observed year, NaN where consumption is missing. Its
 // unit is "Q-unit/driver-unit".
-func (md *Model) Intensity() series.Series { return md.intensity.Clone() }
+func (md *Model) Intensity() series.Series {
+	unit := ""
+	if md.qUnit != "" || md.dUnit != "" {
+		unit = md.qUnit + "/" + md.dUnit
+	}
+	return series.Series{Name: md.qName, Unit: unit, Start: md.first, Values: append([]float64(nil), md.intensity...)}
+}
 
 // Fitted returns the regression of ln I behind the LogTrend and Malenbaum
-// trajectories, or nil for CAGR.
-func (md *Model) Fitted() *regression.Fit { return md.fit }
+// trajectories, or nil for CAGR. For LogTrend it is computed anew by
+// regression.OLS from the model's data on each call; its coefficients,
+// standard errors and intervals equal those of the model's closed-form fit
+// to rounding.
+func (md *Model) Fitted() *regression.Fit {
+	switch {
+	case !md.ok:
+		return nil
+	case md.traj == Malenbaum:
+		return md.fit
+	case md.traj != LogTrend:
+		return nil
+	}
+	var years, lnI []float64
+	for i, v := range md.lnI {
+		if !math.IsNaN(v) {
+			years = append(years, float64(md.first+i))
+			lnI = append(lnI, v)
+		}
+	}
+	x := mat.NewDense(len(years), 2, nil)
+	for i, y := range years {
+		x.Set(i, 0, 1)
+		x.Set(i, 1, y)
+	}
+	f, err := regression.OLS(x, lnI, nil)
+	if err != nil {
+		return nil
+	}
+	return f
+}
 
 // PeakIncome returns the income per head at the top of Malenbaum's
 // inverted U, y* = exp(−b/(2c)), and true; it returns NaN and false when
@@ -292,28 +393,75 @@ func (md *Model) PeakIncome() (float64, bool) {
 // intervals: a rate read off two years carries no error estimate.
 // Malenbaum also needs forecast.Population in the scenario.
 func (md *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	if err := forecast.CheckRequest(s, level); err != nil {
+	var f forecast.Forecast
+	q := math.NaN()
+	if df := md.df(); df > 0 && level > 0 && level < 1 {
+		q = tQuantile(level, df)
+	}
+	if err := md.forecastTo(&f, s, level, q); err != nil {
 		return forecast.Forecast{}, err
+	}
+	return f, nil
+}
+
+// ForecastTo writes the forecast Forecast returns into dst, reusing its
+// slices (see forecast.Refitter). It caches the t quantile of the last
+// level and degrees of freedom in the model.
+func (md *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
+	q := math.NaN()
+	if df := md.df(); df > 0 && level > 0 && level < 1 {
+		if level != md.qLevel || df != md.qDF {
+			md.q, md.qLevel, md.qDF = tQuantile(level, df), level, df
+		}
+		q = md.q
+	}
+	return md.forecastTo(dst, s, level, q)
+}
+
+// df returns the residual degrees of freedom of the model's regression,
+// 0 when it has none or no regression.
+func (md *Model) df() int {
+	switch {
+	case !md.ok:
+		return 0
+	case md.traj == LogTrend:
+		return md.line.DF
+	case md.traj == Malenbaum:
+		return md.fit.DF
+	}
+	return 0
+}
+
+// tQuantile returns the 1 − (1 − level)/2 quantile of Student's t
+// distribution with df degrees of freedom.
+func tQuantile(level float64, df int) float64 {
+	return forecast.TQuantile(level, df)
+}
+
+// forecastTo writes the forecast into f; q is the t quantile at level
+// (unused without residual degrees of freedom).
+func (md *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q float64) error {
+	if err := forecast.CheckRequest(s, level); err != nil {
+		return err
+	}
+	if !md.ok {
+		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
 	}
 	from, to := s.Years(md.last)
-	d, err := md.path(md.driverName, s, from, to)
-	if err != nil {
-		return forecast.Forecast{}, err
+	if err := md.checkPath(md.driverName, s, from, to); err != nil {
+		return err
 	}
-	var pop series.Series
 	if md.traj == Malenbaum {
-		pop, err = md.path(forecast.Population, s, from, to)
-		if err != nil {
-			return forecast.Forecast{}, fmt.Errorf("%w (Malenbaum needs income per head)", err)
+		if err := md.checkPath(forecast.Population, s, from, to); err != nil {
+			return fmt.Errorf("%w (Malenbaum needs income per head)", err)
 		}
 	}
-	mk := func() series.Series {
-		return series.Series{Name: md.qName, Unit: md.qUnit, Start: from, Values: make([]float64, s.Horizon)}
-	}
-	f := forecast.Forecast{Method: md.name, Point: mk(), Lower: mk(), Upper: mk(), Level: level}
-	var x []float64
-	for i, dv := range d.Values {
+	f.Prepare(md.name, md.qName, md.qUnit, from, s.Horizon, level)
+	df := md.df()
+	for i := range s.Horizon {
 		t := from + i
+		dv, _ := forecast.DriverValue(md.driverName, md.drivers, s, t)
+		var mean, half float64
 		switch md.traj {
 		case CAGR:
 			f.Point.Values[i] = md.iLast * math.Pow(1+md.rate, float64(t-md.last)) * dv
@@ -321,25 +469,49 @@ func (md *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast
 			f.Upper.Values[i] = math.NaN()
 			continue
 		case LogTrend:
-			x = append(x[:0], 1, float64(t))
+			mean = md.line.Intercept + md.line.Slope*float64(t)
+			half = q * md.line.Sigma * math.Sqrt(1+md.line.Leverage(float64(t)))
 		case Malenbaum:
-			ly := math.Log(dv / pop.Values[i])
-			x = append(x[:0], 1, ly, ly*ly)
+			pv, _ := forecast.DriverValue(forecast.Population, md.drivers, s, t)
+			ly := math.Log(dv / pv)
+			x := [3]float64{1, ly, ly * ly}
+			for j, v := range x {
+				mean += v * md.fit.Coef[j]
+			}
+			half = q * md.fit.Sigma * math.Sqrt(1+md.fit.Leverage(x[:]))
 		}
-		mean, lo, hi, err := md.fit.Predict(x, level)
-		if err != nil {
-			return forecast.Forecast{}, fmt.Errorf("intensity: forecast for %d: %w", t, err)
+		if df == 0 {
+			half = math.NaN()
 		}
 		f.Point.Values[i] = math.Exp(mean) * dv
-		f.Lower.Values[i] = math.Exp(lo) * dv
-		f.Upper.Values[i] = math.Exp(hi) * dv
+		f.Lower.Values[i] = math.Exp(mean-half) * dv
+		f.Upper.Values[i] = math.Exp(mean+half) * dv
 	}
 	for i, v := range f.Point.Values {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
-			return forecast.Forecast{}, fmt.Errorf("intensity: forecast for %d is not finite (%g)", from+i, v)
+			return fmt.Errorf("intensity: forecast for %d is not finite (%g)", from+i, v)
+		}
+		if lo, hi := f.Lower.Values[i], f.Upper.Values[i]; math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) != math.IsNaN(hi) || df > 0 && math.IsNaN(lo) {
+			return fmt.Errorf("intensity: prediction interval for %d is not finite ([%g, %g])", from+i, lo, hi)
 		}
 	}
-	return f, nil
+	return nil
+}
+
+// checkPath checks that the named driver has a positive finite value at
+// every year from..to, with the errors of path.
+func (md *Model) checkPath(name string, s forecast.Scenario, from, to int) error {
+	for y := from; y <= to; y++ {
+		if _, err := forecast.DriverValue(name, md.drivers, s, y); err != nil {
+			return fmt.Errorf("intensity: scenario %s: %w", label(s.Name), err)
+		}
+	}
+	for y := from; y <= to; y++ {
+		if v, _ := forecast.DriverValue(name, md.drivers, s, y); !(v > 0) {
+			return fmt.Errorf("%w: scenario %s: driver %q is %g in %d", ErrNonPositive, label(s.Name), name, v, y)
+		}
+	}
+	return nil
 }
 
 // path returns the named driver over from..to, positive at every year.
@@ -373,8 +545,9 @@ func (md *Model) Parameters() []forecast.Parameter {
 	}
 	switch md.traj {
 	case LogTrend:
-		coef(0, ParamIntercept)
-		coef(1, ParamTrend)
+		ps = append(ps,
+			forecast.Parameter{Name: ParamIntercept, Value: md.line.Intercept, StdErr: md.line.InterceptSE},
+			forecast.Parameter{Name: ParamTrend, Value: md.line.Slope, StdErr: md.line.SlopeSE})
 	case CAGR:
 		ps = append(ps, forecast.Parameter{Name: ParamChange, Value: md.rate, StdErr: math.NaN()})
 	case Malenbaum:
@@ -408,6 +581,9 @@ func (md *Model) Implied(s forecast.Scenario, year int, target float64) (forecas
 		return forecast.Parameter{}, err
 	}
 	r := math.Pow(target/(md.iLast*d.Values[0]), 1/float64(year-md.last)) - 1
+	if math.IsNaN(r) || math.IsInf(r, 0) {
+		return forecast.Parameter{}, fmt.Errorf("%w: no finite intensity change reaches %g in %d from intensity %g in %d", ErrTarget, target, year, md.iLast, md.last)
+	}
 	return forecast.Parameter{Name: ParamChange, Value: r, StdErr: math.NaN()}, nil
 }
 

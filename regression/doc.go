@@ -67,7 +67,10 @@
 // history and from forecast.DriverPath over the forecast years. For the log
 // specs the point forecast is exp(ŷ), the median of Q if ln Q is normal;
 // with BiasAdjust it is exp(ŷ + σ̂²/2), the mean under log-normality. The
-// interval bounds are exp of the bounds on the log scale in both cases.
+// interval bounds are exp of the bounds on the log scale in both cases, so
+// they are quantiles of Q: the median always lies inside them, but the mean
+// lies above the upper bound when σ̂/2 exceeds t·sqrt(1 + h₀), h₀ the
+// leverage x₀ᵀ(RᵀR)⁻¹x₀ — a fit too poor for the mean to be a useful point.
 //
 // Line is the closed-form fit of the one-regressor case for callers that
 // fit many series: with x̄ = Σwx/Σw, Sxx = Σw(x − x̄)², Sxy = Σw(x − x̄)(y − ȳ),
@@ -76,7 +79,10 @@
 //	x₀ᵀ(RᵀR)⁻¹x₀ = 1/Σw + (x₀ − x̄)²/Sxx,
 //
 // the same figures as OLS on [1 x], computed about the mean for accuracy
-// and without allocating.
+// and without allocating. Method fits with a Line: its models are
+// forecast.Refitters that refit and forecast without allocating, and
+// Model.Fit computes the equivalent OLS Fit on demand. The two agree to
+// about 1e-13 relative on the data of the tests (checked to 1e-12).
 //
 // # References
 //

@@ -98,7 +98,9 @@ func (l *Line) FitTrend(start int, y []float64) error {
 	if len(y) == 0 || math.IsNaN(y[len(y)-1]) {
 		return fmt.Errorf("%w: the last year of the trend (%d) is missing", ErrTooFew, start+len(y)-1)
 	}
-	var sw, swx, swy float64
+	// Sums over the observed years, the year taken relative to start so
+	// that the sums of i and i² are exact.
+	var sw, swi, swy float64
 	for i, v := range y {
 		if math.IsNaN(v) {
 			continue
@@ -107,26 +109,46 @@ func (l *Line) FitTrend(start int, y []float64) error {
 			return fmt.Errorf("%w: %d is %v", ErrNotFinite, start+i, v)
 		}
 		sw++
-		swx += float64(start + i)
+		swi += float64(i)
 		swy += v
 	}
 	n := int(sw)
 	if n < 2 {
 		return fmt.Errorf("%w: %d observed years, need 2", ErrTooFew, n)
 	}
-	xbar, ybar := swx/sw, swy/sw
-	var sxx, sxy, sxsq float64
+	ibar, ybar := swi/sw, swy/sw
+	var sxx, sxy float64
 	for i, v := range y {
 		if math.IsNaN(v) {
 			continue
 		}
-		xv := float64(start + i)
-		dx := xv - xbar
-		sxx += dx * dx
-		sxy += dx * (v - ybar)
-		sxsq += xv * xv
+		di := float64(i) - ibar
+		sxx += di * di
+		sxy += di * (v - ybar)
 	}
-	return l.finish(n, sw, xbar, ybar, sxx, sxy, sxsq, nil, y, nil, start)
+	// The rank check of finish, with Σx² = Sxx + n·x̄².
+	xbar := float64(start) + ibar
+	sxsq := sxx + sw*xbar*xbar
+	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
+		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
+	}
+	b := sxy / sxx
+	var rss float64
+	for i, v := range y {
+		if math.IsNaN(v) {
+			continue
+		}
+		r := v - ybar - b*(float64(i)-ibar)
+		rss += r * r
+	}
+	a := ybar - b*xbar
+	if !finite(a, b, rss) {
+		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
+	}
+	l.set(n, a, b, rss, sw, xbar, sxx)
+	l.end = start + len(y) - 1
+	l.trend = true
+	return nil
 }
 
 // finish completes a fit from the weighted sums. x == nil means a trend:
@@ -159,20 +181,25 @@ func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weigh
 	if !finite(a, b, rss) {
 		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
 	}
+	l.set(n, a, b, rss, sw, xbar, sxx)
+	l.end = start + len(y) - 1
+	l.trend = x == nil
+	return nil
+}
+
+// set stores a fit of n observations with Σw = sw.
+func (l *Line) set(n int, a, b, rss, sw, xbar, sxx float64) {
 	l.Intercept, l.Slope = a, b
 	l.N, l.DF = n, n-2
 	l.xbar, l.sxx, l.sw = xbar, sxx, sw
-	l.end = start + len(y) - 1
-	l.trend = x == nil
 	if l.DF == 0 {
 		nan := math.NaN()
 		l.Sigma, l.InterceptSE, l.SlopeSE = nan, nan, nan
-		return nil
+		return
 	}
 	l.Sigma = math.Sqrt(rss / float64(l.DF))
 	l.SlopeSE = l.Sigma / math.Sqrt(sxx)
 	l.InterceptSE = l.Sigma * math.Sqrt(1/sw+xbar*xbar/sxx)
-	return nil
 }
 
 // Predict returns the fitted mean a + b·x0 and the t-based prediction
@@ -230,6 +257,20 @@ func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
 		mean[i], lower[i], upper[i] = l.at(float64(l.end+1+i), level)
 	}
 	return nil
+}
+
+// Leverage returns 1/Σw + (x₀ − x̄)²/Sxx, which is x₀ᵀ(RᵀR)⁻¹x₀ for the
+// design row [1 x₀]: the variance of the fitted mean at x₀ in units of σ².
+// The prediction interval at level is a + b·x₀ ± t σ̂ sqrt(1 + Leverage(x₀)),
+// t the 1 − (1 − level)/2 quantile of Student's t with DF degrees of
+// freedom. Unlike Predict it does not change the Line, so any number of
+// goroutines may call it at once. It is NaN when the Line holds no fit.
+func (l *Line) Leverage(x0 float64) float64 {
+	if l.N < 2 {
+		return math.NaN()
+	}
+	dx := x0 - l.xbar
+	return 1/l.sw + dx*dx/l.sxx
 }
 
 func (l *Line) check(level float64) error {

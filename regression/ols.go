@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/nonferrous/demand/forecast"
 )
@@ -335,7 +334,7 @@ func (f *Fit) Predict(x []float64, level float64) (mean, lower, upper float64, e
 // tQuantile returns the 1 − (1 − level)/2 quantile of Student's t
 // distribution with df degrees of freedom.
 func tQuantile(level float64, df int) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(1 - (1-level)/2)
+	return forecast.TQuantile(level, df)
 }
 
 // finite reports whether every v is neither NaN nor infinite.

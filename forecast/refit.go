@@ -1,0 +1,132 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/nonferrous/demand/series"
+)
+
+// Refitter is implemented by models that can be fit again in place and can
+// forecast into a caller's buffers, so that a caller who fits and forecasts
+// many series keeps one model and one Forecast and allocates nothing per
+// series once they have grown to size.
+//
+// Refit fits the model, with the settings of the Method that made it, to
+// a new history and drivers. Afterwards the model must be in the state
+// Method.Fit(history, drivers) would have returned: the same forecasts, bit
+// for bit, and the same errors. On error the model holds no usable fit
+// until the next successful Refit; its Forecast and ForecastTo then return
+// an error. Refit copies what it keeps: later changes to history or drivers
+// do not affect the model.
+//
+// ForecastTo writes the result of Forecast(s, level) into dst, bit for
+// bit, reusing the Values of dst.Point, dst.Lower and dst.Upper when their
+// capacity suffices (see Forecast.Prepare); those three must not share
+// memory. On error the contents of dst are unspecified.
+//
+// A Method value may be used from any number of goroutines, and so may a
+// model returned by Fit as long as only Forecast is called. Refit and
+// ForecastTo change the model (ForecastTo may cache, for instance, a t
+// quantile): a model being refit is its caller's state, not for concurrent
+// use. Batch gives each worker its own models.
+type Refitter interface {
+	Model
+	Refit(history series.Series, drivers Drivers) error
+	ForecastTo(dst *Forecast, s Scenario, level float64) error
+}
+
+// Prepare readies f to receive a forecast of n years from start: it sets
+// Method and Level, gives Point, Lower and Upper the name, unit and start,
+// and makes their Values n long, reusing each one's backing array when its
+// capacity is at least n and allocating one new array for those that need
+// one otherwise. The values themselves are left for the caller to write.
+func (f *Forecast) Prepare(method, name, unit string, start, n int, level float64) {
+	f.Method, f.Level = method, level
+	need := 0
+	for _, s := range [3]*series.Series{&f.Point, &f.Lower, &f.Upper} {
+		if cap(s.Values) < n {
+			need += n
+		}
+	}
+	var buf []float64
+	if need > 0 {
+		buf = make([]float64, need)
+	}
+	for _, s := range [3]*series.Series{&f.Point, &f.Lower, &f.Upper} {
+		s.Name, s.Unit, s.Start = name, unit, start
+		if cap(s.Values) >= n {
+			s.Values = s.Values[:n]
+			continue
+		}
+		s.Values, buf = buf[:n:n], buf[n:]
+	}
+}
+
+// DriverValue returns driver name at year, from the scenario's path where
+// it covers the year and from the observed drivers otherwise: one year of
+// DriverPath, without allocating. Its errors are those of DriverPath: one
+// wrapping ErrMissingDrv if neither has the driver, and one wrapping
+// ErrDriverYears if neither covers the year or the value there is missing
+// or not finite.
+func DriverValue(name string, observed Drivers, s Scenario, year int) (float64, error) {
+	fut, inFut := s.Drivers[name]
+	obs, inObs := observed[name]
+	if !inFut && !inObs {
+		return math.NaN(), fmt.Errorf("%w: %q", ErrMissingDrv, name)
+	}
+	v, ok := fut.At(year)
+	if !ok {
+		v, ok = obs.At(year)
+	}
+	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+		return math.NaN(), fmt.Errorf("%w: %q has no finite value for %d", ErrDriverYears, name, year)
+	}
+	return v, nil
+}
+
+// TQuantile returns t_{1−(1−level)/2, df}, the quantile of Student's t
+// distribution with df degrees of freedom that bounds a central prediction
+// interval at level (gonum's distuv.StudentsT). It returns NaN unless level
+// is in (0, 1) and df ≥ 1.
+//
+// The quantile is costly to compute (an inverse regularized incomplete
+// beta function, hundreds of microseconds), and the methods need it for
+// every forecast; TQuantile keeps the values it has computed in a cache
+// shared by all goroutines (up to 4096 of them), so that each
+// (level, df) pair is computed once.
+func TQuantile(level float64, df int) float64 {
+	if !(level > 0 && level < 1) || df < 1 {
+		return math.NaN()
+	}
+	k := tKey{level, df}
+	tCache.RLock()
+	q, ok := tCache.m[k]
+	tCache.RUnlock()
+	if ok {
+		return q
+	}
+	q = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(1 - (1-level)/2)
+	tCache.Lock()
+	if tCache.m == nil {
+		tCache.m = make(map[tKey]float64)
+	}
+	if len(tCache.m) < 4096 {
+		tCache.m[k] = q
+	}
+	tCache.Unlock()
+	return q
+}
+
+type tKey struct {
+	level float64
+	df    int
+}
+
+var tCache struct {
+	sync.RWMutex
+	m map[tKey]float64
+}

@@ -1,0 +1,155 @@
+package intensity
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+type refitCase struct {
+	name string
+	h    series.Series
+	d    forecast.Drivers
+	s    forecast.Scenario
+}
+
+func refitCases() []refitCase {
+	hm, dm, sm := malenbaumData()
+	gaps := hm.Clone()
+	gaps.Values[1] = math.NaN()
+	two := series.New("copper", "10kt", 2005, 374, math.NaN(), math.NaN(), math.NaN(), math.NaN(), 753)
+	return []refitCase{
+		{"copper", copper(), planDrivers(), planScenario()},
+		{"inverted-u", hm, dm, sm},
+		{"inverted-u with a gap", gaps, dm, sm},
+		{"two points", two, planDrivers(), planScenario()},
+	}
+}
+
+// TestRefitMatchesFit checks that one model refit over several data sets
+// forecasts, through ForecastTo into one reused Forecast, bit for bit what
+// a fresh Fit and Forecast give, and that the closed-form log trend agrees
+// with the QR fit (Fitted) to 1e-12.
+func TestRefitMatchesFit(t *testing.T) {
+	for _, m := range []Method{{}, {Trajectory: CAGR}, {Trajectory: Malenbaum}} {
+		var mod forecast.Refitter
+		var dst forecast.Forecast
+		for _, level := range []float64{0.95, 0.8} {
+			for _, c := range refitCases() {
+				fresh, err := m.Fit(c.h, c.d)
+				if err != nil {
+					if m.Trajectory == Malenbaum {
+						continue // not every case has population or three years
+					}
+					t.Fatalf("%s %s: Fit: %v", m.Name(), c.name, err)
+				}
+				want, err := fresh.Forecast(c.s, level)
+				if err != nil {
+					t.Fatalf("%s %s: Forecast: %v", m.Name(), c.name, err)
+				}
+				if mod == nil {
+					mod = fresh.(forecast.Refitter)
+				} else if err := mod.Refit(c.h, c.d); err != nil {
+					t.Fatalf("%s %s: Refit: %v", m.Name(), c.name, err)
+				}
+				if err := mod.ForecastTo(&dst, c.s, level); err != nil {
+					t.Fatalf("%s %s: ForecastTo: %v", m.Name(), c.name, err)
+				}
+				if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
+					t.Errorf("%s %s level %g: ForecastTo differs from Forecast (-want +got):\n%s", m.Name(), c.name, level, diff)
+				}
+				if diff := cmp.Diff(fresh.(*Model).Intensity(), mod.(*Model).Intensity(), cmpopts.EquateNaNs()); diff != "" {
+					t.Errorf("%s %s: Intensity (-fresh +refit):\n%s", m.Name(), c.name, diff)
+				}
+				if m.Trajectory != LogTrend {
+					continue
+				}
+				// The QR fit's interval, transformed as Forecast does.
+				f := fresh.(*Model).Fitted()
+				from, _ := c.s.Years(fresh.(*Model).last)
+				var qr [3][]float64
+				for i := range c.s.Horizon {
+					dv, _ := forecast.DriverValue(forecast.GDP, fresh.(*Model).drivers, c.s, from+i)
+					mu, lo, up, err := f.Predict([]float64{1, float64(from + i)}, level)
+					if err != nil {
+						t.Fatal(err)
+					}
+					qr[0] = append(qr[0], math.Exp(mu)*dv)
+					qr[1] = append(qr[1], math.Exp(lo)*dv)
+					qr[2] = append(qr[2], math.Exp(up)*dv)
+				}
+				got := [3][]float64{want.Point.Values, want.Lower.Values, want.Upper.Values}
+				if diff := cmp.Diff(qr, got, cmpopts.EquateApprox(1e-12, 0), cmpopts.EquateNaNs()); diff != "" {
+					t.Errorf("%s %s level %g: closed form differs from QR (-want +got):\n%s", m.Name(), c.name, level, diff)
+				}
+			}
+		}
+	}
+}
+
+// TestRefitAllocs checks that refitting and forecasting a reused LogTrend
+// or CAGR model into a reused Forecast allocates nothing.
+func TestRefitAllocs(t *testing.T) {
+	c := refitCases()[2]
+	for _, m := range []Method{{}, {Trajectory: CAGR}} {
+		fresh, err := m.Fit(c.h, c.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mod := fresh.(forecast.Refitter)
+		var dst forecast.Forecast
+		allocs := testing.AllocsPerRun(50, func() {
+			if err := mod.Refit(c.h, c.d); err != nil {
+				t.Fatal(err)
+			}
+			if err := mod.ForecastTo(&dst, c.s, 0.95); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%s: Refit + ForecastTo allocate %v times per run, want 0", m.Name(), allocs)
+		}
+	}
+}
+
+// TestRefitError checks that a failed Refit gives Fit's error and leaves a
+// model that refuses to forecast until the next successful Refit.
+func TestRefitError(t *testing.T) {
+	c := refitCases()[1]
+	m := Method{}
+	fresh, err := m.Fit(c.h, c.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := fresh.(forecast.Refitter)
+	bad := c.h.Clone()
+	bad.Values[2] = -3
+	_, fitErr := m.Fit(bad, c.d)
+	refitErr := mod.Refit(bad, c.d)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPositive) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPositive", fitErr, refitErr)
+	}
+	var dst forecast.Forecast
+	if err := mod.ForecastTo(&dst, c.s, 0.95); !errors.Is(err, ErrTooFew) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want ErrTooFew", err)
+	}
+	if f := mod.(*Model).Fitted(); f != nil {
+		t.Errorf("Fitted after a failed Refit: %v, want nil", f)
+	}
+	if err := mod.Refit(c.h, c.d); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := fresh.Forecast(c.s, 0.95)
+	if err := mod.ForecastTo(&dst, c.s, 0.95); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
+		t.Errorf("after recovery (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,233 @@
+package regression
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+// refitData is a history with its drivers and scenario.
+type refitData struct {
+	name string
+	h    series.Series
+	d    forecast.Drivers
+	s    forecast.Scenario
+}
+
+func refitDataSets() []refitData {
+	gdp, _ := planGDP().Window(2000, 2010)
+	long := series.New("y", "t", longStart, longY...)
+	gaps := long.Clone()
+	gaps.Values[2], gaps.Values[7], gaps.Values[8] = math.NaN(), math.NaN(), math.NaN()
+	longDrv := forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)}
+	longScn := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, longFD...)}}
+	short, _ := long.Window(2016, 2020)
+	return []refitData{
+		{"plan copper", copperHistory(), forecast.Drivers{forecast.GDP: gdp}, planScenario()},
+		{"long", long, longDrv, longScn},
+		{"long with gaps", gaps, longDrv, longScn},
+		{"short", short, longDrv, forecast.Scenario{Horizon: 3, Drivers: longScn.Drivers}},
+	}
+}
+
+func refitMethods() []Method {
+	return []Method{
+		{},
+		{Spec: Linear},
+		{Spec: LogLinear},
+		{Spec: LogLinear, BiasAdjust: true},
+		{Spec: LogLog},
+		{Spec: Linear, Weights: series.New("w", "", longStart, longW()...)},
+	}
+}
+
+// TestRefitMatchesFit checks that one model refit over several data sets
+// forecasts, through ForecastTo into one reused Forecast, exactly what a
+// fresh Fit and Forecast give, and that both agree with the QR fit of OLS
+// to 1e-12.
+func TestRefitMatchesFit(t *testing.T) {
+	data := refitDataSets()
+	for _, m := range refitMethods() {
+		var mod forecast.Refitter
+		var dst forecast.Forecast
+		for _, level := range []float64{0.95, 0.8} {
+			for _, dat := range data {
+				if m.Weights.Len() > 0 && dat.h.Start != longStart {
+					continue
+				}
+				fresh, err := m.Fit(dat.h, dat.d)
+				if err != nil {
+					t.Fatalf("%s %s: Fit: %v", m.Name(), dat.name, err)
+				}
+				want, err := fresh.Forecast(dat.s, level)
+				if err != nil {
+					t.Fatalf("%s %s: Forecast: %v", m.Name(), dat.name, err)
+				}
+				if mod == nil {
+					mod = fresh.(forecast.Refitter)
+				} else if err := mod.Refit(dat.h, dat.d); err != nil {
+					t.Fatalf("%s %s: Refit: %v", m.Name(), dat.name, err)
+				}
+				if err := mod.ForecastTo(&dst, dat.s, level); err != nil {
+					t.Fatalf("%s %s: ForecastTo: %v", m.Name(), dat.name, err)
+				}
+				if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
+					t.Errorf("%s %s level %g: ForecastTo differs from Forecast (-want +got):\n%s", m.Name(), dat.name, level, diff)
+				}
+				if diff := cmp.Diff(qrForecast(t, m, fresh.(*Model), dat.s, level), want.Point.Values[:len(want.Point.Values):len(want.Point.Values)],
+					cmpopts.EquateApprox(1e-12, 0), cmpopts.EquateNaNs()); diff != "" && !m.BiasAdjust {
+					t.Errorf("%s %s level %g: closed form differs from QR (-want +got):\n%s", m.Name(), dat.name, level, diff)
+				}
+				qrLower, qrUpper := qrBounds(t, m, fresh.(*Model), dat.s, level)
+				if diff := cmp.Diff([][]float64{qrLower, qrUpper}, [][]float64{want.Lower.Values, want.Upper.Values},
+					cmpopts.EquateApprox(1e-12, 0), cmpopts.EquateNaNs()); diff != "" {
+					t.Errorf("%s %s level %g: closed-form bounds differ from QR (-want +got):\n%s", m.Name(), dat.name, level, diff)
+				}
+			}
+		}
+	}
+}
+
+// qrRows returns the design rows of the forecast years.
+func qrRows(t *testing.T, m Method, mod *Model, s forecast.Scenario) [][]float64 {
+	t.Helper()
+	from, to := s.Years(mod.end)
+	var rows [][]float64
+	for yr := from; yr <= to; yr++ {
+		x := float64(yr)
+		if m.Spec.usesDriver() {
+			d, err := forecast.DriverValue(m.driver(), mod.drivers, s, yr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x = d
+			if m.Spec == LogLog {
+				x = math.Log(d)
+			}
+		}
+		rows = append(rows, []float64{1, x})
+	}
+	return rows
+}
+
+func qrPredict(t *testing.T, m Method, mod *Model, s forecast.Scenario, level float64) (mean, lower, upper []float64) {
+	t.Helper()
+	f := mod.Fit()
+	for _, row := range qrRows(t, m, mod, s) {
+		mu, lo, up, err := f.Predict(row, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Spec.logY() {
+			mu, lo, up = math.Exp(mu), math.Exp(lo), math.Exp(up)
+		}
+		mean, lower, upper = append(mean, mu), append(lower, lo), append(upper, up)
+	}
+	return mean, lower, upper
+}
+
+func qrForecast(t *testing.T, m Method, mod *Model, s forecast.Scenario, level float64) []float64 {
+	mean, _, _ := qrPredict(t, m, mod, s, level)
+	return mean
+}
+
+func qrBounds(t *testing.T, m Method, mod *Model, s forecast.Scenario, level float64) (lower, upper []float64) {
+	_, lower, upper = qrPredict(t, m, mod, s, level)
+	return lower, upper
+}
+
+// TestRefitAllocs checks that refitting and forecasting a reused model
+// into a reused Forecast allocates nothing.
+func TestRefitAllocs(t *testing.T) {
+	dat := refitDataSets()[2] // with gaps
+	for _, m := range refitMethods() {
+		fresh, err := m.Fit(dat.h, dat.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mod := fresh.(forecast.Refitter)
+		var dst forecast.Forecast
+		allocs := testing.AllocsPerRun(50, func() {
+			if err := mod.Refit(dat.h, dat.d); err != nil {
+				t.Fatal(err)
+			}
+			if err := mod.ForecastTo(&dst, dat.s, 0.95); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%s: Refit + ForecastTo allocate %v times per run, want 0", m.Name(), allocs)
+		}
+	}
+}
+
+// TestRefitError checks that a failed Refit leaves a model that refuses
+// to forecast and that the next Refit recovers, and that the errors are
+// those of Fit.
+func TestRefitError(t *testing.T) {
+	dat := refitDataSets()[1]
+	m := Method{Spec: LogLinear}
+	fresh, err := m.Fit(dat.h, dat.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := fresh.(forecast.Refitter)
+	bad := dat.h.Clone()
+	bad.Values[4] = -1
+	_, fitErr := m.Fit(bad, dat.d)
+	refitErr := mod.Refit(bad, dat.d)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPos) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPos", fitErr, refitErr)
+	}
+	var dst forecast.Forecast
+	if err := mod.ForecastTo(&dst, dat.s, 0.95); !errors.Is(err, ErrTooFew) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want ErrTooFew", err)
+	}
+	if _, err := mod.Forecast(dat.s, 0.95); !errors.Is(err, ErrTooFew) {
+		t.Errorf("Forecast after a failed Refit: error %v, want ErrTooFew", err)
+	}
+	if f := mod.(*Model).Fit(); f != nil {
+		t.Errorf("Fit after a failed Refit: %v, want nil", f)
+	}
+	if err := mod.Refit(dat.h, dat.d); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := fresh.Forecast(dat.s, 0.95)
+	if err := mod.ForecastTo(&dst, dat.s, 0.95); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
+		t.Errorf("after recovery (-want +got):\n%s", diff)
+	}
+}
+
+// TestLineLeverage checks Leverage against the QR fit's x₀ᵀ(RᵀR)⁻¹x₀.
+func TestLineLeverage(t *testing.T) {
+	var l Line
+	if !math.IsNaN(l.Leverage(1)) {
+		t.Errorf("Leverage of an empty Line: %v, want NaN", l.Leverage(1))
+	}
+	x := make([]float64, len(longD))
+	copy(x, longD)
+	if err := l.Fit(x, longY, longW()); err != nil {
+		t.Fatal(err)
+	}
+	mod, err := Method{Spec: OnDriver, Weights: series.New("w", "", longStart, longW()...)}.Fit(
+		series.New("y", "", longStart, longY...), forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := mod.(*Model).Fit()
+	for _, x0 := range []float64{0.5, 2.2, 5.25} {
+		want := f.Leverage([]float64{1, x0})
+		if got := l.Leverage(x0); math.Abs(got-want) > 1e-12*want {
+			t.Errorf("Leverage(%g) = %.17g, want %.17g", x0, got, want)
+		}
+	}
+}
