@@ -1,0 +1,350 @@
+// Command peers times this library's linear-trend forecast against R and
+// statsmodels on identical data; run.sh drives it. It has three modes:
+//
+//	peers -gen DIR    write DIR/series.csv, the synthetic series (fixed seed)
+//	peers -go DIR     forecast them here, write DIR/go.csv, print timings
+//	peers -compare DIR
+//	                  check every peer's DIR/<peer>.csv against DIR/go.csv to
+//	                  1e-8 and print series/s and ratios from DIR/timings.txt
+//
+// Each series has 20 annual points from 2001; the model is the linear
+// trend y = a + b·year by least squares with the 95 % prediction interval
+// for the 5 years after (regression.Method{Spec: regression.Linear}).
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"log"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/regression"
+	"github.com/nonferrous/demand/series"
+)
+
+const (
+	start   = 2001
+	points  = 20
+	horizon = 5
+	level   = 0.95
+	seed    = 20110101
+	tol     = 1e-8 // relative agreement required of every point and bound
+)
+
+func main() {
+	gen := flag.String("gen", "", "write the synthetic series to `dir`/series.csv")
+	goDir := flag.String("go", "", "forecast `dir`/series.csv here and write dir/go.csv")
+	cmpDir := flag.String("compare", "", "compare the peers' results in `dir` and print the table")
+	n := flag.Int("n", 10000, "number of series for -gen")
+	minTime := flag.Duration("time", time.Second, "minimum timing per Go variant")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("peers: ")
+	switch {
+	case *gen != "":
+		check(writeSeries(filepath.Join(*gen, "series.csv"), *n))
+	case *goDir != "":
+		check(runGo(*goDir, *minTime))
+	case *cmpDir != "":
+		check(compare(*cmpDir))
+	default:
+		flag.Usage()
+		os.Exit(2)
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeSeries writes n series as rows id,start,y1,…,y20: a random level and
+// slope, and normal noise of standard deviation 3.
+func writeSeries(path string, n int) error {
+	r := rand.New(rand.NewPCG(seed, points))
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprint(w, "id,start")
+	for k := 1; k <= points; k++ {
+		fmt.Fprintf(w, ",y%d", k)
+	}
+	fmt.Fprintln(w)
+	for i := range n {
+		lv, sl := 50+100*r.Float64(), 1+4*r.Float64()
+		fmt.Fprintf(w, "%d,%d", i, start)
+		for k := range points {
+			fmt.Fprintf(w, ",%s", strconv.FormatFloat(lv+sl*float64(k)+3*r.NormFloat64(), 'g', -1, 64))
+		}
+		fmt.Fprintln(w)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// readCSV returns the rows of a CSV file after its header, as numbers.
+func readCSV(path string) ([][]float64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(bufio.NewReader(f)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) < 2 {
+		return nil, fmt.Errorf("%s: no rows", path)
+	}
+	rows := make([][]float64, len(recs)-1)
+	for i, rec := range recs[1:] {
+		rows[i] = make([]float64, len(rec))
+		for j, s := range rec {
+			v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s: line %d, column %d: %v", path, i+2, j+1, err)
+			}
+			rows[i][j] = v
+		}
+	}
+	return rows, nil
+}
+
+// timeIt runs f until at least min has passed and returns series/s.
+func timeIt(nSeries int, min time.Duration, f func()) float64 {
+	f() // warm up: buffers, the t quantile cache
+	runs := 0
+	t0 := time.Now()
+	for time.Since(t0) < min {
+		f()
+		runs++
+	}
+	return float64(nSeries*runs) / time.Since(t0).Seconds()
+}
+
+func runGo(dir string, min time.Duration) error {
+	rows, err := readCSV(filepath.Join(dir, "series.csv"))
+	if err != nil {
+		return err
+	}
+	jobs := make([]forecast.Job, len(rows))
+	for i, r := range rows {
+		jobs[i] = forecast.Job{
+			History:  series.Series{Name: strconv.Itoa(int(r[0])), Start: int(r[1]), Values: r[2:]},
+			Scenario: forecast.Scenario{Horizon: horizon},
+		}
+	}
+	m := regression.Method{Spec: regression.Linear}
+	var res []forecast.Result
+	timings := map[string]float64{}
+	for _, workers := range []int{0, 1} {
+		b := forecast.Batch{Methods: []forecast.Method{m}, Level: level, Workers: workers}
+		name := fmt.Sprintf("go-batch-%dw", runtime.GOMAXPROCS(0))
+		if workers == 1 {
+			name = "go-batch-1w"
+		}
+		timings[name] = timeIt(len(jobs), min, func() { res = b.RunTo(res, jobs) })
+	}
+	for i, r := range res {
+		if r.Errs[0] != nil {
+			return fmt.Errorf("series %d: %v", i, r.Errs[0])
+		}
+	}
+	// The single-series loop: Method.Fit and Model.Forecast, allocating.
+	single := make([]forecast.Forecast, len(jobs))
+	timings["go-fit-loop"] = timeIt(len(jobs), min, func() {
+		for i, j := range jobs {
+			mod, err := m.Fit(j.History, nil)
+			if err != nil {
+				log.Fatal(err)
+			}
+			if single[i], err = mod.Forecast(j.Scenario, level); err != nil {
+				log.Fatal(err)
+			}
+		}
+	})
+	// The closed-form bound, one goroutine.
+	q := forecast.TQuantile(level, points-2)
+	bound := make([][3][horizon]float64, len(jobs))
+	timings["go-limit-1w"] = timeIt(len(jobs), min, func() {
+		for i, j := range jobs {
+			o := &bound[i]
+			limitTrend(o[0][:], o[1][:], o[2][:], j.History.Start, j.History.Values, q)
+		}
+	})
+	// Batch, loop and bound must agree.
+	for i := range jobs {
+		f, s := res[i].Forecasts[0], single[i]
+		for k, pair := range [3][2][]float64{{f.Point.Values, s.Point.Values}, {f.Lower.Values, s.Lower.Values}, {f.Upper.Values, s.Upper.Values}} {
+			for y := range horizon {
+				if pair[0][y] != pair[1][y] {
+					return fmt.Errorf("series %d: batch and loop differ at %d, %d", i, k, y)
+				}
+				if b := bound[i][k][y]; math.Abs(pair[0][y]-b) > 1e-12*math.Abs(b) {
+					return fmt.Errorf("series %d: batch %g and bound %g differ", i, pair[0][y], b)
+				}
+			}
+		}
+	}
+	out, err := os.Create(filepath.Join(dir, "go.csv"))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	writeHeader(w)
+	for i, r := range res {
+		f := r.Forecasts[0]
+		fmt.Fprintf(w, "%d", i)
+		for _, v := range [][]float64{f.Point.Values, f.Lower.Values, f.Upper.Values} {
+			for _, x := range v {
+				fmt.Fprintf(w, ",%s", strconv.FormatFloat(x, 'g', 17, 64))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(timings))
+	for k := range timings {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Printf("TIMING %s %.6g\n", k, timings[k])
+	}
+	return nil
+}
+
+func writeHeader(w *bufio.Writer) {
+	fmt.Fprint(w, "id")
+	for _, p := range []string{"p", "l", "u"} {
+		for k := 1; k <= horizon; k++ {
+			fmt.Fprintf(w, ",%s%d", p, k)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// limitTrend is the closed-form linear trend and interval with the t
+// quantile q given, without checks (see benchmarks.limitTrend).
+func limitTrend(mean, lower, upper []float64, start int, y []float64, q float64) {
+	n := float64(len(y))
+	xbar := float64(start) + (n-1)/2
+	var ybar float64
+	for _, v := range y {
+		ybar += v
+	}
+	ybar /= n
+	var sxx, sxy float64
+	for i, v := range y {
+		dx := float64(start+i) - xbar
+		sxx += dx * dx
+		sxy += dx * (v - ybar)
+	}
+	b := sxy / sxx
+	a := ybar - b*xbar
+	var rss float64
+	for i, v := range y {
+		r := v - a - b*float64(start+i)
+		rss += r * r
+	}
+	s := q * math.Sqrt(rss/(n-2))
+	end := start + len(y) - 1
+	for k := range mean {
+		x0 := float64(end + 1 + k)
+		dx := x0 - xbar
+		m := a + b*x0
+		h := s * math.Sqrt(1+1/n+dx*dx/sxx)
+		mean[k], lower[k], upper[k] = m, m-h, m+h
+	}
+}
+
+// compare checks each peer's results against go.csv and prints the table.
+func compare(dir string) error {
+	ref, err := readCSV(filepath.Join(dir, "go.csv"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("agreement with this library (%d series, %d forecast years, point and 95 %% bounds; tolerance %.0e relative):\n", len(ref), horizon, tol)
+	for _, peer := range []string{"r-lm", "r-lmfit", "statsmodels"} {
+		rows, err := readCSV(filepath.Join(dir, peer+".csv"))
+		if err != nil {
+			return err
+		}
+		if len(rows) != len(ref) {
+			return fmt.Errorf("%s: %d series, want %d", peer, len(rows), len(ref))
+		}
+		worst, at := 0.0, ""
+		for i := range ref {
+			if len(rows[i]) != len(ref[i]) || rows[i][0] != ref[i][0] {
+				return fmt.Errorf("%s: row %d does not match series %v", peer, i+2, ref[i][0])
+			}
+			for j := 1; j < len(ref[i]); j++ {
+				d := math.Abs(rows[i][j]-ref[i][j]) / math.Max(1, math.Abs(ref[i][j]))
+				if !(d <= worst) {
+					worst, at = d, fmt.Sprintf("series %d, column %d", i, j)
+				}
+			}
+		}
+		status := "ok"
+		if !(worst <= tol) {
+			status = "DISAGREE"
+		}
+		fmt.Printf("  %-12s max relative difference %.2e (%s)  %s\n", peer, worst, at, status)
+		if status != "ok" {
+			defer os.Exit(1)
+		}
+	}
+	tf, err := os.ReadFile(filepath.Join(dir, "timings.txt"))
+	if err != nil {
+		return err
+	}
+	rate := map[string]float64{}
+	var order []string
+	for _, line := range strings.Split(string(tf), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != "TIMING" {
+			continue
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return fmt.Errorf("timings.txt: %q: %v", line, err)
+		}
+		if _, dup := rate[f[1]]; !dup {
+			order = append(order, f[1])
+		}
+		rate[f[1]] = v
+	}
+	sort.Slice(order, func(i, j int) bool { return rate[order[i]] > rate[order[j]] })
+	batch := ""
+	for _, k := range order {
+		if strings.HasPrefix(k, "go-batch-") && (batch == "" || rate[k] > rate[batch]) {
+			batch = k
+		}
+	}
+	fmt.Printf("\nthroughput (series/s; ratio = %s / row):\n", batch)
+	for _, k := range order {
+		fmt.Printf("  %-16s %14.0f  %10.2f×\n", k, rate[k], rate[batch]/rate[k])
+	}
+	return nil
+}
