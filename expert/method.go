@@ -194,14 +194,22 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 	}
 	from, _ := s.Years(mod.last)
 	lo, hi := mod.band(level)
+	var overflow error
 	mk := func(end float64) series.Series {
 		p := series.Series{Name: mod.name, Unit: mod.unit, Start: from, Values: make([]float64, s.Horizon)}
-		r := math.Log(end / mod.q0)
+		r := math.Log(end) - math.Log(mod.q0) // not ln(end/q0), which can overflow
 		for i := range p.Values {
 			f := float64(from+i-mod.last) / float64(mod.target-mod.last)
 			p.Values[i] = mod.q0 * math.Exp(r*f)
+			if overflow == nil && (math.IsInf(p.Values[i], 0) || math.IsNaN(p.Values[i])) {
+				overflow = fmt.Errorf("%w: the path from %g in %d to %g in %d is %g in %d", ErrNotFinite, mod.q0, mod.last, end, mod.target, p.Values[i], from+i)
+			}
 		}
 		return p
 	}
-	return forecast.Forecast{Method: "expert", Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}, nil
+	f := forecast.Forecast{Method: "expert", Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}
+	if overflow != nil {
+		return forecast.Forecast{}, overflow
+	}
+	return f, nil
 }

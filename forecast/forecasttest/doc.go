@@ -29,6 +29,12 @@
 //   - results are deterministic: a second Forecast from the model, and a
 //     second Fit and Forecast, equal the first bit for bit (NaN equal to
 //     NaN);
+//   - the Method value and a fitted Model are safe for concurrent use:
+//     Fit and Forecast from Goroutines goroutines at once (half of them on
+//     the history doubled), and Forecast of one model at every level from
+//     as many, sharing the same input values, give the results the same
+//     calls give alone and leave the inputs unchanged; run under the race
+//     detector (go test -race), this also finds unsynchronised shared state;
 //   - Forecast returns an error for the levels 0, 1, NaN, −0.5 and 1.5 and
 //     the horizons 0 and −1;
 //   - Fit or Forecast returns an error for histories derived from the case

@@ -158,6 +158,8 @@ func checkCase(t tester, m forecast.Method, name string, c Case) {
 		}
 	}
 
+	checkConcurrent(t, m, model, h0, d0, s0)
+
 	// Bad requests.
 	for _, level := range []float64{0, 1, math.NaN(), -0.5, 1.5} {
 		var err error
