@@ -52,7 +52,10 @@
 // distribution. Its interval at level ℓ runs, year by year, between the
 // paths started from E₀ ∓ q·SE(E₀), q the (1+ℓ)/2 quantile of Student's t
 // with n−2 degrees of freedom (a target elasticity, if any, unchanged);
-// the smaller of the two is the lower bound. These bounds reflect only the
+// each year's bounds are the smallest and largest of the two bound paths
+// and the point path. A bound path whose factor 1 + E_t·g_t falls to zero
+// or below (demand would vanish) stays at zero from that year on, so the
+// lower bound is never negative. These bounds reflect only the
 // uncertainty of the estimated elasticity: not the scatter of demand about
 // the log-log relation, nor the uncertainty of the driver's path. Arc and
 // Given elasticities have no standard error and their bounds are NaN.

@@ -501,14 +501,16 @@ func (mod *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q
 		return nil
 	}
 	// Both bound paths in one pass, reading g_t before Upper overwrites it.
+	// A factor at or below zero means demand vanishes: the path stays at 0.
 	elo, ehi := mod.e0-q*mod.se, mod.e0+q*mod.se
 	qlo, qhi := mod.q0, mod.q0
 	for i := range g {
 		t := mod.last + 1 + i
 		gi := g[i]
-		qlo *= 1 + mod.elasticityAt(elo, t)*gi
-		qhi *= 1 + mod.elasticityAt(ehi, t)*gi
-		f.Lower.Values[i], f.Upper.Values[i] = math.Min(qlo, qhi), math.Max(qlo, qhi)
+		qlo *= math.Max(0, 1+mod.elasticityAt(elo, t)*gi)
+		qhi *= math.Max(0, 1+mod.elasticityAt(ehi, t)*gi)
+		p := f.Point.Values[i]
+		f.Lower.Values[i], f.Upper.Values[i] = min(qlo, qhi, p), max(qlo, qhi, p)
 		if math.IsInf(qlo, 0) || math.IsInf(qhi, 0) {
 			return fmt.Errorf("elasticity: prediction interval overflows at %d", t)
 		}
