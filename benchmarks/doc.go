@@ -8,7 +8,7 @@
 // runs one sub-benchmark per row of the plan and method, named
 // Plan2015/<metal>/<method> (metal "total" is the ten-metal row forecast
 // from its own history; method "combination" is the equal-weight
-// combination), under the plan's 7 % a year GDP scenario with the design's
+// combination), under the plan's 7 % a year GDP scenario with the reproduction's fixed
 // defaults (package plan/defaults). Each line reports, beside ns/op, B/op
 // and allocs/op:
 //

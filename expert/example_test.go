@@ -11,7 +11,8 @@ import (
 	"github.com/nonferrous/demand/series"
 )
 
-// A two-round panel on China's refined copper consumption in 2015 (万吨),
+// An illustrative two-round panel (made-up judgments from experts A–F, not
+// a published panel) on China's refined copper consumption in 2015 (万吨),
 // read from CSV, its convergence, and the forecast from 2010's 753.
 func Example() {
 	f, err := os.Open("testdata/copper2015.csv")

@@ -50,8 +50,9 @@
 //	MASE  = mean(|q_t|),  q_t = e_t / Q,  Q = mean over t of |x_t − x_{t−1}|
 //
 // where Q, the in-sample mean absolute error of the naive (lag-1) forecast,
-// is taken over consecutive observed training years. These match R's
-// forecast::accuracy for non-seasonal data (sMAPE as it defined it).
+// is taken over consecutive observed training years. ME, RMSE, MAE, MPE,
+// MAPE and MASE match R's forecast::accuracy for non-seasonal data; sMAPE,
+// which accuracy no longer reports, is Hyndman and Koehler's formula above.
 //
 // # Backtest
 //

@@ -46,6 +46,8 @@ type Scenario struct {
 type Method interface {
 	// Name is a short lower-case identifier such as "regression".
 	Name() string
+	// Fit fits the method to history, with drivers holding the observed
+	// driver series it needs.
 	Fit(history series.Series, drivers Drivers) (Model, error)
 }
 
@@ -84,6 +86,7 @@ type Parameter struct {
 // ParameterReporter is implemented by models that can report their fitted
 // parameters. Models that do not implement it report nothing.
 type ParameterReporter interface {
+	// Parameters returns the fitted parameters with their standard errors.
 	Parameters() []Parameter
 }
 
@@ -92,6 +95,8 @@ type ParameterReporter interface {
 // the forecast for year reaches target under the scenario. Models that do
 // not implement it have no implied parameter.
 type Implier interface {
+	// Implied returns the parameter value that makes the forecast for
+	// year equal target under s, or an error if no value does.
 	Implied(s Scenario, year int, target float64) (Parameter, error)
 }
 

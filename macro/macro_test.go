@@ -13,7 +13,7 @@ import (
 
 var approx = cmp.Options{cmpopts.EquateApprox(1e-12, 1e-12), cmpopts.EquateNaNs()}
 
-// TestConstants restates every figure of the brief and checks the package's
+// TestConstants restates every figure from the sources named in macro.go and checks the package's
 // data against it.
 func TestConstants(t *testing.T) {
 	nan := math.NaN()

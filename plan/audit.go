@@ -102,6 +102,8 @@ type Finding struct {
 	Check
 }
 
+// String returns a one-line description: table, row, field, the
+// published and recomputed values and the attainable range.
 func (f Finding) String() string {
 	return fmt.Sprintf("%s %s %s: published %s, recomputed %.4g from %s (attainable %.4g–%.4g)",
 		f.Table, f.Metal, f.Field, f.PublishedText, f.Recomputed, f.Basis, f.Lo, f.Hi)

@@ -23,7 +23,9 @@
 //     aluminium 2400, lead 550, zinc 720 at 7.3 %, 8.8 %, 5.2 %, 6.9 %.
 //   - 专栏3 主要目标 (Box3, Goals): each indicator in 2010 and 2015; bracketed
 //     figures are five-year cumulative and ">1.5" is kept as printed.
-//   - Section 一(一)1 (Status, StatusFigures): the 2010 figures in the text —
+//   - Section 一(一)1 (Status, StatusFigures): the 2010 production and
+//     consumption figures in the text (its world shares, sales and profits
+//     are not carried) —
 //     production 3121, apparent consumption 约3430, growth 13.7 % and 15.5 %;
 //     refined copper, aluminium, lead, zinc, nickel and magnesium
 //     production 458, 1577, 426, 516, 17 and 65 with growth 12 %, 15.1 %,
@@ -111,7 +113,7 @@
 //
 // Reproduce runs any set of forecast.Method values on every row; this
 // package imports no method package, and package plan/defaults supplies
-// the design's defaults. For each row the Report gives each method's 2015
+// the reproduction's fixed defaults. For each row the Report gives each method's 2015
 // figure with its intervals at Levels (80 % and 95 %), the equal-weight
 // combination of the methods that produced a forecast, the deviation from
 // the plan

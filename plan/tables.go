@@ -168,7 +168,8 @@ func ProductionTarget(m Metal) (TargetRow, bool) {
 	return TargetRow{Production2015: p, ProductionGrowth12th: g}, ok
 }
 
-// StatusRow holds the 2010 figures section 一(一)1 gives in its text:
+// StatusRow holds the 2010 production and consumption figures section
+// 一(一)1 gives in its text (not its world shares, sales or profits):
 // production and its 2006–2010 growth for the total and six metals, and
 // for the total also apparent consumption (约3430, approximate) and its
 // growth. Figures the text does not give have a NaN Value.

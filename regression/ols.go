@@ -306,7 +306,8 @@ func (f *Fit) Leverage(x0 []float64) float64 {
 //
 // The interval is x₀ᵀβ̂ ± t σ̂ sqrt(1 + x₀ᵀ(RᵀR)⁻¹x₀), t the 1 − (1 − level)/2
 // quantile of Student's t with DF degrees of freedom: the interval for a
-// new observation of unit weight, as R's predict.lm gives by default.
+// new observation of unit weight, as R's predict.lm gives with
+// interval = "prediction".
 // It returns an error wrapping forecast.ErrLevel if level is not in (0, 1)
 // and one wrapping ErrNotFinite if x holds NaN or Inf. It panics if
 // len(x) != f.P.

@@ -32,6 +32,8 @@ type CSVError struct {
 	Err          error
 }
 
+// Error returns the message: the line, the column and its header, and
+// what is wrong.
 func (e *CSVError) Error() string {
 	switch {
 	case e.Column == 0:

@@ -286,6 +286,8 @@ type YearError struct {
 	Reason string  // what is wrong
 }
 
+// Error returns the message, naming the operation, the series, the year
+// and the value.
 func (e *YearError) Error() string {
 	name := e.Name
 	if name == "" {

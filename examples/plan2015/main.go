@@ -4,7 +4,7 @@
 //
 // For the ten-metal total and each metal it prints the consumption history
 // (2000 derived from the published 2001–2005 growth rate, 2005 and 2010
-// published), each method's 2015 forecast under the design's defaults
+// published), each method's 2015 forecast under the reproduction's fixed defaults
 // (package plan/defaults), their equal-weight combination, the plan's
 // figure and the deviation from it, the implied and historical elasticity
 // and intensity change, the range each method gives for low and high GDP

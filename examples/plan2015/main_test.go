@@ -108,7 +108,7 @@ func TestCell(t *testing.T) {
 }
 
 // TestRunReproduction checks the reproduction part of the JSON document
-// against independent values: statsmodels 0.13 OLS fits of the design's
+// against independent values: statsmodels 0.13 OLS fits of the reproduction's
 // defaults for copper (see plan/defaults' TestHandArithmetic for the calls)
 // and the elasticity formula 753·(1 + 0.07·0.15/0.112)^5.
 func TestRunReproduction(t *testing.T) {

@@ -24,7 +24,7 @@ func reproduce(t *testing.T, sc plan.Scenario, names ...string) *plan.Report {
 
 func relErr(got, want float64) float64 { return math.Abs(got-want) / math.Abs(want) }
 
-// TestHandArithmetic recomputes three metals from the design's defaults by
+// TestHandArithmetic recomputes three metals from the reproduction's defaults by
 // hand and compares them with the report and with independent values.
 //
 // The GDP index (macro.PlanIndex): Y_2000 = 1, Y_2005 = 1.098^5,
