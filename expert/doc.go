@@ -21,11 +21,12 @@
 //   - the (weighted) lower quartile Q1, median Q2 and upper quartile Q3
 //     of the most likely values M. Unweighted (or equally weighted) they
 //     are Hyndman and Fan's type 7 quantiles, R's default, from
-//     golang.org/x/exp/stats; with unequal weights each sorted value x_(k)
-//     stands at the midpoint c_k of its block of cumulative weight,
-//     rescaled to p_k = (c_k − c_1)/(c_n − c_1), and the quantile at q
-//     interpolates linearly between the values on either side of q. Equal
-//     weights give p_k = (k−1)/(n−1): type 7 again (see Quantiles);
+//     golang.org/x/exp/stats; with unequal weights, scaled to average 1,
+//     each sorted value x_(k) stands at the middle of its block of
+//     cumulative weight shifted as type 7 shifts, m_k = (C_k − w_(k)/2 −
+//     1/2)/(n − 1) taken within [0, 1], and the quantile at q interpolates
+//     linearly between the values on either side of q. Equal weights give
+//     m_k = (k−1)/(n−1): type 7 again (see Quantiles);
 //   - the PERT mean of each judgment, (L + 4M + H)/6, and their weighted
 //     mean Σ w·PERT / Σ w;
 //   - the spread, the relative interquartile range (Q3 − Q1)/|Q2|;

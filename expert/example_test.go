@@ -64,9 +64,9 @@ func Example() {
 }
 
 // Weighted quantiles: equal weights give R's type 7; a heavier weight
-// pulls the quantiles towards its value. With weights 3, 1, 1 the values
-// stand at the block midpoints 1.5, 3.5, 4.5, rescaled to 0, 2/3, 1: the
-// median is 1 + 0.5/(2/3) = 1.75.
+// pulls the quantiles towards its value. With weights 3, 1, 1, scaled to
+// average 1 (1.8, 0.6, 0.6), the values stand at m_k = (C_k − w_k/2 − 1/2)/2
+// = 0.2, 0.8, 1.1 (taken as 1): the median is 1 + 0.3/0.6 = 1.5.
 func ExampleQuantiles() {
 	x := []float64{1, 2, 3}
 	fmt.Println(expert.Quantiles(x, nil, 0.25, 0.5, 0.75))
@@ -75,5 +75,5 @@ func ExampleQuantiles() {
 	// Output:
 	// [1.5 2 2.5]
 	// [1.5 2 2.5]
-	// [1.375 1.75 2.25]
+	// [1.0833333333333335 1.5 1.9166666666666665]
 }

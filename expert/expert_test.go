@@ -73,16 +73,24 @@ func TestWeightedHand(t *testing.T) {
 		x, w []float64
 		want []float64 // at 0, .25, .5, .75, 1
 	}{
-		// Midpoints c = 0.5, 2, 3.5 → p = 0, 0.5, 1: median 2,
-		// quartiles 1.5 and 2.5.
+		// Weights scaled to average 1 (×3/4): 0.75, 1.5, 0.75; C = 0.75,
+		// 2.25, 3; m_k = (C_k − w_k/2 − 1/2)/2 = −0.0625, 0.5, 1.0625,
+		// clamped to 0, 0.5, 1: median 2, quartiles 1.5 and 2.5.
 		{"central weight", []float64{3, 1, 2}, []float64{1, 1, 2}, []float64{1, 1.5, 2, 2.5, 3}},
-		// c = 1, 2.5, 3.5 → p = 0, 0.6, 1: q(.25) = 1 + .25/.6,
-		// q(.5) = 1 + .5/.6, q(.75) = 2 + .15/.4 = 2.375.
-		{"heavy low", []float64{1, 2, 3}, []float64{2, 1, 1}, []float64{1, 1 + .25/.6, 1 + .5/.6, 2.375, 3}},
+		// ×3/4: 1.5, 0.75, 0.75; C = 1.5, 2.25, 3; m = 0.125, 0.6875, 1:
+		// q(.25) = 1 + .125/.5625, q(.5) = 1 + .375/.5625,
+		// q(.75) = 2 + .0625/.3125 = 2.2.
+		{"heavy low", []float64{1, 2, 3}, []float64{2, 1, 1}, []float64{1, 1 + .125/.5625, 1 + .375/.5625, 2.2, 3}},
 		// The mirror image: negated values give negated, reversed quantiles.
-		{"mirror", []float64{-1, -2, -3}, []float64{2, 1, 1}, []float64{-3, -2.375, -1 - .5/.6, -1 - .25/.6, -1}},
-		// A zero weight: c = 0.5, 1, 2 → p = 0, 1/3, 1.
-		{"zero weight", []float64{1, 2, 3}, []float64{1, 0, 2}, []float64{1, 1.75, 2.25, 2.625, 3}},
+		{"mirror", []float64{-1, -2, -3}, []float64{2, 1, 1}, []float64{-3, -2.2, -1 - .375/.5625, -1 - .125/.5625, -1}},
+		// A zero weight drops its value: 1 and 3 weighted 1, 2 (×2/3);
+		// C = 2/3, 2; m = −1/6 → 0, 5/6: q(.25) = 1 + 2·.25/(5/6) = 1.6,
+		// q(.5) = 2.2, q(.75) = 2.8.
+		{"zero weight", []float64{1, 2, 3}, []float64{1, 0, 2}, []float64{1, 1.6, 2.2, 2.8, 3}},
+		// A heavy value pulls the median to it wherever it stands: 100 and
+		// 200 weighted 1, 99 (×2/100): C = 0.02, 2; m = −0.49 → 0, 0.51:
+		// q(.5) = 100 + 100·.5/.51.
+		{"heavy end", []float64{100, 200}, []float64{1, 99}, []float64{100, 100 + 100*.25/.51, 100 + 100*.5/.51, 200, 200}},
 		{"single", []float64{5}, []float64{2}, []float64{5, 5, 5, 5, 5}},
 	} {
 		got := Quantiles(c.x, c.w, 0, .25, .5, .75, 1)
@@ -178,11 +186,12 @@ func TestSummarizeWeighted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Weights 2, 1, 1 on 1, 2, 3: quartiles 1 + .25/.6, 1 + .5/.6, 2.375.
+	// Weights 2, 1, 1 on 1, 2, 3: quartiles 1 + .125/.5625, 1 + .375/.5625
+	// and 2.2 (see TestWeightedHand, "heavy low").
 	// PERT means: (0 + 4 + 2)/6 = 1, (1 + 8 + 6)/6 = 2.5, 3;
 	// weighted mean (2·1 + 2.5 + 3)/4 = 1.875.
-	want := []Summary{{Year: 2015, Round: 1, N: 3, Weight: 4, Q1: 1 + .25/.6, Median: 1 + .5/.6, Q3: 2.375, PERT: 1.875, Low: 0, High: 6,
-		Spread: (2.375 - 1 - .25/.6) / (1 + .5/.6)}}
+	want := []Summary{{Year: 2015, Round: 1, N: 3, Weight: 4, Q1: 1 + .125/.5625, Median: 1 + .375/.5625, Q3: 2.2, PERT: 1.875, Low: 0, High: 6,
+		Spread: (2.2 - 1 - .125/.5625) / (1 + .375/.5625)}}
 	if diff := cmp.Diff(want, s, approx); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

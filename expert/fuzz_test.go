@@ -2,7 +2,6 @@ package expert_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"math"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -76,10 +76,10 @@ func FuzzMethod(f *testing.F) {
 		{100, 50, 40, 30, 60, 70, 80, 90},
 		{100, math.Inf(1), 1, 2, 3, 4, 5, 6},
 	} {
-		f.Add(fuzzBytes(s...), uint8(i), uint8(i*7))
+		f.Add(forecasttest.FuzzBytes(s...), uint8(i), uint8(i*7))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, n uint8, mode uint8) {
-		vs := fuzzFloats(data)
+		vs := forecasttest.FuzzFloats(data)
 		for len(vs) < 8 {
 			vs = append(vs, 1)
 		}
@@ -126,22 +126,4 @@ func FuzzMethod(f *testing.F) {
 			}
 		}
 	})
-}
-
-// fuzzFloats decodes b as little-endian float64s, 8 bytes each.
-func fuzzFloats(b []byte) []float64 {
-	v := make([]float64, len(b)/8)
-	for i := range v {
-		v[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
-	}
-	return v
-}
-
-// fuzzBytes encodes vs for a seed.
-func fuzzBytes(vs ...float64) []byte {
-	b := make([]byte, 8*len(vs))
-	for i, v := range vs {
-		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(v))
-	}
-	return b
 }

@@ -16,84 +16,94 @@ import (
 // smallest of n values at probability (k−1)/(n−1) and interpolates
 // linearly between them.
 //
-// With unequal weights, the values x_(1) ≤ … ≤ x_(n), carrying weights
-// w_(k), are placed at the midpoints of their blocks of cumulative
-// weight, c_k = w_(1) + … + w_(k−1) + w_(k)/2, rescaled so that the
-// first and last map to 0 and 1:
+// With unequal weights, the weights are scaled to average 1 (w_(k) for
+// the k-th smallest value x_(k), Σ w = n) and x_(k) is placed at the
+// middle of its block of cumulative weight, shifted as type 7 shifts:
 //
-//	p_k = (c_k − c_1)/(c_n − c_1),
+//	m_k = (C_k − w_(k)/2 − 1/2)/(n − 1),   C_k = w_(1) + … + w_(k).
 //
-// and the quantile at q interpolates linearly between the values at the
-// p_k on either side of q. With equal weights p_k = (k−1)/(n−1), type 7
-// again; the rule is symmetric (reversing the order of the values
-// mirrors the quantiles), a value's weight is not the same as repeating
-// it, and a value of weight zero still serves as a node of the
-// interpolation (the panels of this package have no zero weights: a
-// Judgment's zero Weight means 1).
+// Positions outside [0, 1] are taken as 0 or 1, so that the quantile at
+// 0 is the smallest value and at 1 the largest. The quantile at q
+// interpolates linearly between the values at the m_k on either side of
+// q, and is x_(1) for q ≤ m_1 and x_(n) for q ≥ m_n.
+// Equal weights give m_k = (k−1)/(n−1): type 7 again, and the quantiles
+// move continuously as the weights move away from equality. A heavy value
+// pulls the quantiles towards it wherever it stands — with values 100 and
+// 200 weighted 1 and 99 the median is 199 — and a value of weight zero
+// drops out. A value's weight is not the same as repeating it.
 //
 // Quantiles panics if values is empty, if weights is not nil and has a
-// different length, if a weight is negative or all are zero, or if a
-// quantile lies outside [0, 1]. A NaN value gives NaN quantiles.
+// different length, if a weight is negative, NaN or infinite, or all are
+// zero, or if a quantile lies outside [0, 1]. A NaN value gives NaN
+// quantiles.
 func Quantiles(values, weights []float64, qs ...float64) []float64 {
 	if len(values) == 0 {
 		panic("expert: Quantiles of no values")
 	}
-	if weights == nil || allEqual(weights) {
-		if weights != nil && len(weights) != len(values) {
-			panic("expert: Quantiles: length mismatch")
-		}
-		if weights != nil && !(weights[0] > 0) {
-			panic("expert: Quantiles: weights must be positive")
-		}
-		return stats.Quantiles(values, qs...)
-	}
-	if len(weights) != len(values) {
+	if weights != nil && len(weights) != len(values) {
 		panic("expert: Quantiles: length mismatch")
 	}
-	idx := make([]int, len(values))
-	for i := range idx {
-		idx[i] = i
-		if !(weights[i] >= 0) {
-			panic("expert: Quantiles: negative weight")
+	var total float64
+	for _, w := range weights {
+		if !(w >= 0) || math.IsInf(w, 1) {
+			panic("expert: Quantiles: weights must be finite and non-negative")
 		}
+		total += w
+	}
+	if weights != nil && !(total > 0) {
+		panic("expert: Quantiles: weights must not all be zero")
+	}
+	for _, q := range qs {
+		checkQ(q)
+	}
+	if weights == nil || allEqual(weights) {
+		return stats.Quantiles(values, qs...)
 	}
 	res := make([]float64, len(qs))
 	for _, v := range values {
 		if math.IsNaN(v) {
-			for i, q := range qs {
-				checkQ(q)
+			for i := range res {
 				res[i] = math.NaN()
 			}
 			return res
 		}
 	}
+	// The values of non-zero weight, sorted.
+	idx := make([]int, 0, len(values))
+	for i, w := range weights {
+		if w > 0 {
+			idx = append(idx, i)
+		}
+	}
 	sort.SliceStable(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
-	x := make([]float64, len(values))
-	p := make([]float64, len(values))
+	n := len(idx)
+	x := make([]float64, n)
+	m := make([]float64, n)
+	scale := float64(n) / total // weights scaled to average 1
 	var cum float64
 	for k, i := range idx {
+		w := weights[i] * scale
+		cum += w
 		x[k] = values[i]
-		p[k] = cum + weights[i]/2
-		cum += weights[i]
+		m[k] = cum - w/2 - 0.5
+		if n > 1 {
+			m[k] /= float64(n - 1)
+		}
 	}
-	c1, cn := p[0], p[len(p)-1]
-	if !(cn > c1) {
-		panic("expert: Quantiles: weights must not all be zero")
+	for k := range m {
+		m[k] = min(max(m[k], 0), 1)
 	}
-	for k := range p {
-		p[k] = (p[k] - c1) / (cn - c1)
-	}
-	p[len(p)-1] = 1
 	for i, q := range qs {
-		checkQ(q)
-		k := sort.SearchFloat64s(p, q) // first p_k ≥ q
+		k := sort.SearchFloat64s(m, q) // first m_k ≥ q
 		switch {
-		case k == 0:
+		case q <= m[0]:
 			res[i] = x[0]
-		case p[k] == q:
+		case q >= m[n-1]:
+			res[i] = x[n-1]
+		case m[k] == q:
 			res[i] = x[k]
 		default:
-			f := (q - p[k-1]) / (p[k] - p[k-1])
+			f := (q - m[k-1]) / (m[k] - m[k-1])
 			res[i] = x[k-1] + f*(x[k]-x[k-1])
 		}
 	}
