@@ -74,7 +74,7 @@ func (b Batch) RunTo(dst []Result, jobs []Job) []Result {
 	dst = dst[:n]
 	level := b.Level
 	if level == 0 {
-		level = 0.95
+		level = DefaultLevel
 	}
 	workers := b.Workers
 	if workers <= 0 {

@@ -70,6 +70,9 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 		return Combination{}, err
 	}
 	first := members[0]
+	if !(first.Level > 0 && first.Level < 1) {
+		return Combination{}, fmt.Errorf("%w: %s has level %g", ErrLevel, label(first, 0), first.Level)
+	}
 	if first.Point.Len() == 0 {
 		return Combination{}, fmt.Errorf("%w: %s has an empty point forecast", ErrMismatch, label(first, 0))
 	}
@@ -77,6 +80,10 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 		if m.Point.Start != first.Point.Start || m.Point.Len() != first.Point.Len() {
 			return Combination{}, fmt.Errorf("%w: %s covers %s, %s covers %s",
 				ErrMismatch, label(first, 0), span(first.Point), label(m, i), span(m.Point))
+		}
+		if m.Point.Unit != first.Point.Unit {
+			return Combination{}, fmt.Errorf("%w: %s is in %q, %s in %q",
+				ErrMismatch, label(first, 0), first.Point.Unit, label(m, i), m.Point.Unit)
 		}
 		if m.Level != first.Level {
 			return Combination{}, fmt.Errorf("%w: %s has level %g, %s has level %g",
@@ -236,6 +243,9 @@ func BacktestWeights(results ...*BacktestResult) ([]float64, error) {
 	mse := make([]float64, len(results))
 	r0 := results[0]
 	for i, r := range results {
+		if r == nil || r0 == nil {
+			return nil, fmt.Errorf("%w: backtest %d is nil", ErrWeights, i)
+		}
 		if r.Horizon != r0.Horizon || len(r.Origins) != len(r0.Origins) || r.Measures.N != r0.Measures.N {
 			return nil, fmt.Errorf("%w: backtest %d (%q: horizon %d, %d origins, %d errors) and backtest 0 (%q: horizon %d, %d origins, %d errors) are not comparable",
 				ErrMismatch, i, r.Method, r.Horizon, len(r.Origins), r.Measures.N, r0.Method, r0.Horizon, len(r0.Origins), r0.Measures.N)

@@ -143,6 +143,10 @@ func TestCombineErrors(t *testing.T) {
 	infPoint := fc("i", []float64{inf, 20}, nil, nil)
 	infBound := fc("i", []float64{10, 20}, []float64{-inf, 16}, []float64{12, 24})
 	nanPoint := fc("n", []float64{nan, 20}, nil, nil)
+	otherUnit := a
+	otherUnit.Point = series.New("q", "万吨", 2011, 10, 20)
+	badLevel := a
+	badLevel.Level = 7
 	for _, tc := range []struct {
 		name    string
 		weights []float64
@@ -154,6 +158,8 @@ func TestCombineErrors(t *testing.T) {
 		{name: "start", members: []forecast.Forecast{a, later}, is: forecast.ErrMismatch},
 		{name: "length", members: []forecast.Forecast{a, shorter}, is: forecast.ErrMismatch},
 		{name: "level", members: []forecast.Forecast{a, level}, is: forecast.ErrMismatch},
+		{name: "unit", members: []forecast.Forecast{a, otherUnit}, is: forecast.ErrMismatch},
+		{name: "level outside (0, 1)", members: []forecast.Forecast{badLevel, badLevel}, is: forecast.ErrLevel},
 		{name: "bound years", members: []forecast.Forecast{a, badBound}, is: forecast.ErrMismatch},
 		{name: "inf point", members: []forecast.Forecast{a, infPoint}},
 		{name: "inf bound", members: []forecast.Forecast{a, infBound}},
@@ -237,6 +243,9 @@ func TestBacktestWeights(t *testing.T) {
 		t.Errorf("drift weight %v, want > 0.8", got[0])
 	}
 
+	if _, err := forecast.BacktestWeights(nil); !errors.Is(err, forecast.ErrWeights) {
+		t.Errorf("BacktestWeights(nil): error %v, want ErrWeights", err)
+	}
 	if _, err := forecast.BacktestWeights(); !errors.Is(err, forecast.ErrWeights) {
 		t.Errorf("BacktestWeights(): error %v, want ErrWeights", err)
 	}

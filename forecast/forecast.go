@@ -3,7 +3,6 @@ package forecast
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/nonferrous/demand/series"
 )
@@ -106,6 +105,9 @@ var (
 	ErrHorizon     = errors.New("forecast: horizon must be at least 1")
 	ErrMissingDrv  = errors.New("forecast: driver missing")
 	ErrDriverYears = errors.New("forecast: driver does not cover the years needed")
+	// ErrDriverMismatch: the scenario's path of a driver and the observed
+	// series are in different units, so splicing them would be wrong.
+	ErrDriverMismatch = errors.New("forecast: scenario and observed driver disagree")
 )
 
 // CheckRequest validates the level and horizon every Model.Forecast takes.
@@ -121,29 +123,23 @@ func CheckRequest(s Scenario, level float64) error {
 
 // DriverPath returns driver name over the years from through to,
 // inclusive, taking each year's value from the scenario's path where it
-// covers the year and from the observed drivers otherwise. It returns an
-// error wrapping ErrMissingDrv if neither has the driver, and one wrapping
-// ErrDriverYears naming the first year that neither covers or that is
-// missing or non-finite.
+// covers the year and from the observed drivers otherwise (see
+// DriverValue, whose errors it returns). It returns an error wrapping
+// ErrDriverYears if from > to.
 func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series.Series, error) {
-	fut, inFut := s.Drivers[name]
-	obs, inObs := observed[name]
-	if !inFut && !inObs {
-		return series.Series{}, fmt.Errorf("%w: %q", ErrMissingDrv, name)
+	if from > to {
+		return series.Series{}, fmt.Errorf("%w: %q asked for %d–%d", ErrDriverYears, name, from, to)
 	}
 	p := series.Series{Name: name, Start: from, Values: make([]float64, to-from+1)}
-	if inFut {
+	if fut, ok := s.Drivers[name]; ok {
 		p.Unit = fut.Unit
 	} else {
-		p.Unit = obs.Unit
+		p.Unit = observed[name].Unit
 	}
 	for y := from; y <= to; y++ {
-		v, ok := fut.At(y)
-		if !ok {
-			v, ok = obs.At(y)
-		}
-		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-			return series.Series{}, fmt.Errorf("%w: %q has no finite value for %d", ErrDriverYears, name, y)
+		v, err := DriverValue(name, observed, s, y)
+		if err != nil {
+			return series.Series{}, err
 		}
 		p.Values[y-from] = v
 	}

@@ -3,6 +3,7 @@ package forecast_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,12 +43,12 @@ func TestScenarioYears(t *testing.T) {
 
 func TestDriverPath(t *testing.T) {
 	obs := forecast.Drivers{forecast.GDP: series.New("gdp", "index", 2000, 1, 1.1, 1.2)}
-	s := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "idx", 2003, 1.3, 1.4)}}
+	s := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "index", 2003, 1.3, 1.4)}}
 	got, err := forecast.DriverPath(forecast.GDP, obs, s, 2001, 2004)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := series.New(forecast.GDP, "idx", 2001, 1.1, 1.2, 1.3, 1.4)
+	want := series.New(forecast.GDP, "index", 2001, 1.1, 1.2, 1.3, 1.4)
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("DriverPath mismatch (-want +got):\n%s", d)
 	}
@@ -55,6 +56,15 @@ func TestDriverPath(t *testing.T) {
 	got, err = forecast.DriverPath(forecast.GDP, obs, forecast.Scenario{Horizon: 1}, 2000, 2001)
 	if err != nil || got.Unit != "index" || got.Len() != 2 {
 		t.Errorf("observed only: %+v, %v", got, err)
+	}
+	// A scenario in other units is not spliced onto the observed series.
+	other := forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "亿元", 2003, 1.3, 1.4)}}
+	if _, err := forecast.DriverPath(forecast.GDP, obs, other, 2001, 2004); !errors.Is(err, forecast.ErrDriverMismatch) ||
+		!strings.Contains(err.Error(), `"亿元" in the scenario, "index" observed`) {
+		t.Errorf("units differ: error %v, want ErrDriverMismatch naming both", err)
+	}
+	if _, err := forecast.DriverPath(forecast.GDP, obs, s, 2004, 2001); !errors.Is(err, forecast.ErrDriverYears) {
+		t.Errorf("from > to: error %v, want ErrDriverYears", err)
 	}
 	if _, err := forecast.DriverPath(forecast.Population, obs, s, 2001, 2004); !errors.Is(err, forecast.ErrMissingDrv) {
 		t.Errorf("missing driver: error %v, want ErrMissingDrv", err)
