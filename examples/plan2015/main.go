@@ -25,6 +25,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -54,7 +55,13 @@ func run(w io.Writer, args []string) error {
 	methods := fs.String("methods", strings.Join(defaults.Names, ","), "comma-separated methods to run")
 	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(w, "Usage: plan2015 [flags]\n\nReproduces the 2015 demand forecast of China's 12th Five-Year Plan for the\nnonferrous metals industry and checks it against the plan's figures.\n\nFlags:")
+			fs.SetOutput(w)
+			fs.PrintDefaults()
+			return nil
+		}
+		return fmt.Errorf("%w (run plan2015 -h for help)", err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())

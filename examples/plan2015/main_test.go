@@ -200,6 +200,18 @@ func TestRunOptions(t *testing.T) {
 
 // TestRunCharts checks that every chart is written as a PNG and listed, in
 // the text output and in the JSON document.
+func TestRunHelp(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-h"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, flag := range []string{"-json", "-growth", "-low", "-high", "-methods", "-out"} {
+		if !strings.Contains(buf.String(), "  "+flag) {
+			t.Errorf("usage does not document %s:\n%s", flag, buf.String())
+		}
+	}
+}
+
 func TestRunCharts(t *testing.T) {
 	dir := t.TempDir()
 	var buf bytes.Buffer
