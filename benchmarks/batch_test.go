@@ -10,6 +10,7 @@ import (
 	"github.com/nonferrous/demand/elasticity"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
+	"github.com/nonferrous/demand/internal/synth"
 	"github.com/nonferrous/demand/regression"
 )
 
@@ -46,7 +47,7 @@ func BenchmarkSingle(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					sink = f.Upper.Values[synthHorizon-1]
+					sink = f.Upper.Values[synth.Horizon-1]
 				}
 			})
 			b.Run(fmt.Sprintf("%s/n=%d/path=refit", m.Name(), n), func(b *testing.B) {
@@ -67,7 +68,7 @@ func BenchmarkSingle(b *testing.B) {
 					if err := rf.ForecastTo(&f, job.Scenario, 0.95); err != nil {
 						b.Fatal(err)
 					}
-					sink = f.Upper.Values[synthHorizon-1]
+					sink = f.Upper.Values[synth.Horizon-1]
 				}
 			})
 		}
@@ -102,7 +103,7 @@ func BenchmarkBatch(b *testing.B) {
 				for b.Loop() {
 					res = batch.RunTo(res, jobs)
 				}
-				sink = res[n-1].Forecasts[0].Upper.Values[synthHorizon-1]
+				sink = res[n-1].Forecasts[0].Upper.Values[synth.Horizon-1]
 				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "series/s")
 			})
 		}
@@ -117,7 +118,7 @@ func BenchmarkLimit(b *testing.B) {
 	q := forecast.TQuantile(0.95, 18)
 	for _, n := range batchSizes {
 		jobs := synthJobs(n, 20)
-		out := make([][3][synthHorizon]float64, n)
+		out := make([][3][synth.Horizon]float64, n)
 		for _, workers := range []int{runtime.GOMAXPROCS(0), 1} {
 			name := "max"
 			if workers == 1 {
@@ -133,13 +134,13 @@ func BenchmarkLimit(b *testing.B) {
 						wg.Go(func() {
 							for i := lo; i < hi; i++ {
 								o := &out[i]
-								limitTrend(o[0][:], o[1][:], o[2][:], synthStart, jobs[i].History.Values, q)
+								synth.TrendTo(o[0][:], o[1][:], o[2][:], synth.Start, jobs[i].History.Values, q)
 							}
 						})
 					}
 					wg.Wait()
 				}
-				sink = out[n-1][2][synthHorizon-1]
+				sink = out[n-1][2][synth.Horizon-1]
 				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "series/s")
 			})
 		}
@@ -152,12 +153,12 @@ func TestLimitMatchesBatch(t *testing.T) {
 	jobs := synthJobs(500, 20)
 	res := forecast.Batch{Methods: []forecast.Method{regression.Method{Spec: regression.Linear}}}.Run(jobs)
 	q := forecast.TQuantile(0.95, 18)
-	var o [3][synthHorizon]float64
+	var o [3][synth.Horizon]float64
 	for i, j := range jobs {
-		limitTrend(o[0][:], o[1][:], o[2][:], synthStart, j.History.Values, q)
+		synth.TrendTo(o[0][:], o[1][:], o[2][:], synth.Start, j.History.Values, q)
 		f := res[i].Forecasts[0]
 		for k, got := range [3][]float64{f.Point.Values, f.Lower.Values, f.Upper.Values} {
-			for y := range synthHorizon {
+			for y := range synth.Horizon {
 				if w := o[k][y]; math.Abs(got[y]-w) > 1e-12*math.Abs(w) {
 					t.Fatalf("job %d, series %d, year %d: batch %.17g, bound %.17g", i, k, y, got[y], w)
 				}

@@ -86,9 +86,10 @@
 // leave the model exactly as Method.Fit would return it, and ForecastTo
 // must write exactly what Forecast returns, errors included, bit for bit:
 // the methods of this module make Fit a Refit of a new model and Forecast
-// a ForecastTo into a new Forecast, so the two paths are one. A Method value
-// is safe for concurrent use, and so is a model that is only forecast; a
-// model being refit is its caller's state and is not.
+// a ForecastTo into a new Forecast, so the two paths are one (package
+// forecasttest checks this, and the allocations, for every method it
+// runs). A Method value is safe for concurrent use, and so is a model that
+// is only forecast; a model being refit is its caller's state and is not.
 //
 // Batch applies a set of methods to many jobs (history, drivers, scenario)
 // on GOMAXPROCS goroutines (Batch.Workers to change it). Workers take

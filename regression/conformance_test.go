@@ -11,7 +11,10 @@ import (
 
 // TestConformance runs the forecasttest kit on every spec, on the plan's
 // copper history (3 observed years, 1 residual DF), the 20-year data set,
-// and a two-year history whose fit has no residual DF (NaN intervals).
+// the same with gaps, its last five years, and a two-year history whose
+// fit has no residual DF (NaN intervals). The models are
+// forecast.Refitters: the kit also checks Refit and ForecastTo against Fit
+// and Forecast, and that they allocate nothing.
 func TestConformance(t *testing.T) {
 	gdp, _ := planGDP().Window(2000, 2010)
 	plan := planScenario()
@@ -21,6 +24,10 @@ func TestConformance(t *testing.T) {
 	longDrivers := forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)}
 	longScenario := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, longFD...)}}
 	weights := series.New("w", "", longStart, longW()...)
+	gaps := long.Clone()
+	gaps.Values[2], gaps.Values[7], gaps.Values[8] = math.NaN(), math.NaN(), math.NaN()
+	short, _ := long.Window(2016, 2020)
+	shortScenario := forecast.Scenario{Horizon: 3, Drivers: longScenario.Drivers}
 
 	two := series.New("q", "", 2005, 374, math.NaN(), math.NaN(), math.NaN(), math.NaN(), 753)
 
@@ -56,9 +63,12 @@ func TestConformance(t *testing.T) {
 			}
 			cases := []forecasttest.Case{
 				{Name: "long", History: long, Drivers: drv(longDrivers), Scenario: scn(longScenario)},
+				{Name: "long with gaps", History: gaps, Drivers: drv(longDrivers), Scenario: scn(longScenario)},
 			}
 			if m.Weights.Len() == 0 {
-				cases = append(cases, forecasttest.Case{Name: "copper", History: copperHistory(), Drivers: drv(planDrivers), Scenario: scn(plan)})
+				cases = append(cases,
+					forecasttest.Case{Name: "short", History: short, Drivers: drv(longDrivers), Scenario: scn(shortScenario)},
+					forecasttest.Case{Name: "copper", History: copperHistory(), Drivers: drv(planDrivers), Scenario: scn(plan)})
 				if !m.BiasAdjust {
 					cases = append(cases, forecasttest.Case{Name: "two years", History: two, Drivers: drv(planDrivers), Scenario: scn(plan), NoInterval: true})
 				}

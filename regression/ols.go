@@ -176,46 +176,24 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 	// the terms of R's summary.lm and logLik.lm.
 	intercept := hasConstColumn(x, weights)
 	var sw, swf, sumLogW float64
-	for i := 0; i < n; i++ {
-		w := 1.0
-		if weights != nil {
-			w = weights[i]
-		}
-		if w == 0 {
-			continue
-		}
-		fit := 0.0
-		for j := 0; j < p; j++ {
-			fit += x.At(i, j) * f.Coef[j]
-		}
+	eachFitted(x, weights, f.Coef, func(i int, w, fit float64) {
 		res := y[i] - fit
 		f.rss += w * res * res
 		sw += w
 		swf += w * fit
 		sumLogW += math.Log(w)
-	}
+	})
 	if !finite(f.Coef...) || !finite(f.rss) {
 		return nil, fmt.Errorf("%w: the fit overflows (coefficients %v, RSS %v)", ErrNotFinite, f.Coef, f.rss)
 	}
 	mean := swf / sw
 	var mss float64
-	for i := 0; i < n; i++ {
-		w := 1.0
-		if weights != nil {
-			w = weights[i]
-		}
-		if w == 0 {
-			continue
-		}
-		fit := 0.0
-		for j := 0; j < p; j++ {
-			fit += x.At(i, j) * f.Coef[j]
-		}
+	eachFitted(x, weights, f.Coef, func(_ int, w, fit float64) {
 		if intercept {
 			fit -= mean
 		}
 		mss += w * fit * fit
-	}
+	})
 	f.R2 = mss / (mss + f.rss)
 
 	nan := math.NaN()
@@ -254,6 +232,27 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 		f.AICc = math.Inf(1)
 	}
 	return f, nil
+}
+
+// eachFitted calls do, row by row in order, with the index i, the weight w
+// (1 when weights is nil) and the fitted value xᵢβ of each row of x whose
+// weight is nonzero.
+func eachFitted(x *mat.Dense, weights, coef []float64, do func(i int, w, fit float64)) {
+	n, p := x.Dims()
+	for i := 0; i < n; i++ {
+		w := 1.0
+		if weights != nil {
+			w = weights[i]
+		}
+		if w == 0 {
+			continue
+		}
+		fit := 0.0
+		for j := 0; j < p; j++ {
+			fit += x.At(i, j) * coef[j]
+		}
+		do(i, w, fit)
+	}
 }
 
 // hasConstColumn reports whether some column of x holds one nonzero value

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"log"
 	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -29,16 +28,16 @@ import (
 	"time"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/synth"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
 
 const (
-	start   = 2001
+	start   = synth.Start
 	points  = 20
-	horizon = 5
+	horizon = synth.Horizon
 	level   = 0.95
-	seed    = 20110101
 	tol     = 1e-8 // relative agreement required of every point and bound
 )
 
@@ -70,10 +69,10 @@ func check(err error) {
 	}
 }
 
-// writeSeries writes n series as rows id,start,y1,…,y20: a random level and
-// slope, and normal noise of standard deviation 3.
+// writeSeries writes n series as rows id,start,y1,…,y20: synth.Source.Trend,
+// a random level and slope, and normal noise of standard deviation 3.
 func writeSeries(path string, n int) error {
-	r := rand.New(rand.NewPCG(seed, points))
+	src := synth.New(points)
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -85,10 +84,9 @@ func writeSeries(path string, n int) error {
 	}
 	fmt.Fprintln(w)
 	for i := range n {
-		lv, sl := 50+100*r.Float64(), 1+4*r.Float64()
 		fmt.Fprintf(w, "%d,%d", i, start)
-		for k := range points {
-			fmt.Fprintf(w, ",%s", strconv.FormatFloat(lv+sl*float64(k)+3*r.NormFloat64(), 'g', -1, 64))
+		for _, y := range src.Trend(points) {
+			fmt.Fprintf(w, ",%s", strconv.FormatFloat(y, 'g', -1, 64))
 		}
 		fmt.Fprintln(w)
 	}
@@ -185,7 +183,7 @@ func runGo(dir string, min time.Duration) error {
 	timings["go-limit-1w"] = timeIt(len(jobs), min, func() {
 		for i, j := range jobs {
 			o := &bound[i]
-			limitTrend(o[0][:], o[1][:], o[2][:], j.History.Start, j.History.Values, q)
+			synth.TrendTo(o[0][:], o[1][:], o[2][:], j.History.Start, j.History.Values, q)
 		}
 	})
 	// Batch, loop and bound must agree.
@@ -243,40 +241,6 @@ func writeHeader(w *bufio.Writer) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-// limitTrend is the closed-form linear trend and interval with the t
-// quantile q given, without checks (see benchmarks.limitTrend).
-func limitTrend(mean, lower, upper []float64, start int, y []float64, q float64) {
-	n := float64(len(y))
-	xbar := float64(start) + (n-1)/2
-	var ybar float64
-	for _, v := range y {
-		ybar += v
-	}
-	ybar /= n
-	var sxx, sxy float64
-	for i, v := range y {
-		dx := float64(start+i) - xbar
-		sxx += dx * dx
-		sxy += dx * (v - ybar)
-	}
-	b := sxy / sxx
-	a := ybar - b*xbar
-	var rss float64
-	for i, v := range y {
-		r := v - a - b*float64(start+i)
-		rss += r * r
-	}
-	s := q * math.Sqrt(rss/(n-2))
-	end := start + len(y) - 1
-	for k := range mean {
-		x0 := float64(end + 1 + k)
-		dx := x0 - xbar
-		m := a + b*x0
-		h := s * math.Sqrt(1+1/n+dx*dx/sxx)
-		mean[k], lower[k], upper[k] = m, m-h, m+h
-	}
 }
 
 // compare checks each peer's results against go.csv and prints the table.

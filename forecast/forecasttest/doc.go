@@ -29,6 +29,14 @@
 //   - results are deterministic: a second Forecast from the model, and a
 //     second Fit and Forecast, equal the first bit for bit (NaN equal to
 //     NaN);
+//   - if the fitted models are forecast.Refitters: one model, kept across
+//     the cases of a Run (for the first case, fit to the history doubled),
+//     Refit to the case's history and its ForecastTo into one reused
+//     Forecast give at each level what a fresh Fit and Forecast gave, bit
+//     for bit (NaN equal to NaN), without modifying the inputs; and, in the
+//     steady state (testing.AllocsPerRun over AllocRuns runs), Refit and
+//     ForecastTo allocate nothing — unless Case.RefitAllocates is set, or
+//     the race detector, whose instrumentation allocates, is on;
 //   - the Method value and a fitted Model are safe for concurrent use:
 //     Fit and Forecast from Goroutines goroutines at once (half of them on
 //     the history doubled), and Forecast of one model at every level from
@@ -45,4 +53,10 @@
 //     scenario (so Case.Drivers must hold only drivers the method needs).
 //
 // A panic in Name, Fit or Forecast is recovered and reported as a failure.
+//
+// The package also holds the helpers the method packages' fuzz targets
+// share: AddFuzzSeeds adds their common seeds and FuzzBytes encodes others,
+// FuzzFloats and FuzzInput decode the fuzzer's bytes into values, a history
+// and drivers, and CheckFuzzForecast checks the forecast a method makes of
+// them.
 package forecasttest

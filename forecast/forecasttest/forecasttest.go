@@ -21,6 +21,11 @@ type Case struct {
 	Drivers    forecast.Drivers
 	Scenario   forecast.Scenario
 	NoInterval bool // the method gives NaN intervals for this case: interval checks are skipped
+
+	// RefitAllocates says that the method's models, forecast.Refitters,
+	// allocate in Refit or ForecastTo for this case, as documented by the
+	// method: the refit check does not count allocations.
+	RefitAllocates bool
 }
 
 // Levels are the interval levels the kit forecasts at, in increasing
@@ -61,8 +66,9 @@ func run(t tester, m forecast.Method, cases []Case) {
 	if len(cases) == 0 {
 		t.Errorf("no cases given")
 	}
+	var rs refitState
 	for _, c := range cases {
-		t.Run(c.Name, func(t tester) { checkCase(t, m, name, c) })
+		t.Run(c.Name, func(t tester) { checkCase(t, m, name, c, &rs) })
 	}
 }
 
@@ -100,7 +106,7 @@ func fitForecast(t tester, what string, m forecast.Method, h series.Series, d fo
 	return f, model, err, true
 }
 
-func checkCase(t tester, m forecast.Method, name string, c Case) {
+func checkCase(t tester, m forecast.Method, name string, c Case, rs *refitState) {
 	t.Helper()
 	if c.History.Len() == 0 || c.Scenario.Horizon < 1 {
 		t.Errorf("invalid case: the history must be non-empty and the horizon ≥ 1")
@@ -158,6 +164,7 @@ func checkCase(t tester, m forecast.Method, name string, c Case) {
 		}
 	}
 
+	checkRefit(t, m, model, rs, c, h0, d0, s0, fs)
 	checkConcurrent(t, m, model, h0, d0, s0)
 
 	// Bad requests.

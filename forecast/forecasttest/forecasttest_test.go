@@ -33,24 +33,43 @@ type toy struct {
 func (m toy) Name() string { return m.name }
 
 func (m toy) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
+	mod := &toyModel{}
+	if err := m.fit(mod, h, d); err != nil {
+		return nil, err
+	}
+	return mod, nil
+}
+
+// fit fits m to h and d into dst without allocating (but for its errors),
+// so that a Refit made of it allocates nothing.
+func (m toy) fit(dst *toyModel, h series.Series, d forecast.Drivers) error {
 	if m.panicOnEmpty {
 		_ = h.Values[h.Len()-1]
 	}
 	if !m.acceptInf {
 		if err := h.Validate(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	years, vals := h.Observed()
-	if len(years) < 2 {
-		return nil, errors.New("toy: need 2 observed years")
+	first, last := -1, -1
+	for i, v := range h.Values {
+		if math.IsNaN(v) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
 	}
-	if years[len(years)-1] != h.End() {
-		return nil, errors.New("toy: last year missing")
+	if first < 0 || first == last {
+		return errors.New("toy: need 2 observed years")
+	}
+	if last != h.Len()-1 {
+		return errors.New("toy: last year missing")
 	}
 	if m.needGDP {
-		if _, err := forecast.DriverPath(forecast.GDP, d, forecast.Scenario{}, h.End(), h.End()); err != nil {
-			return nil, err
+		if _, err := forecast.DriverValue(forecast.GDP, d, forecast.Scenario{}, h.End()); err != nil {
+			return err
 		}
 	}
 	if m.modifyHistory {
@@ -59,9 +78,9 @@ func (m toy) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
 	if m.addDriver {
 		d["extra"] = series.Series{}
 	}
-	n := len(years)
-	return &toyModel{toy: m, end: h.End(), obs: d, last: vals[n-1],
-		slope: (vals[n-1] - vals[0]) / float64(years[n-1]-years[0])}, nil
+	*dst = toyModel{toy: m, end: h.End(), obs: d, last: h.Values[last],
+		slope: (h.Values[last] - h.Values[first]) / float64(last-first)}
+	return nil
 }
 
 type toyModel struct {
@@ -72,12 +91,22 @@ type toyModel struct {
 }
 
 func (m *toyModel) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
+	var f forecast.Forecast
+	if err := m.forecastTo(&f, s, level); err != nil {
+		return forecast.Forecast{}, err
+	}
+	return f, nil
+}
+
+// forecastTo writes the forecast into dst, allocating only what
+// dst.Prepare needs.
+func (m *toyModel) forecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if m.panicForecast {
 		panic("toy: broken")
 	}
 	if !m.skipRequestCheck {
 		if err := forecast.CheckRequest(s, level); err != nil {
-			return forecast.Forecast{}, err
+			return err
 		}
 	}
 	if m.modifyScenario {
@@ -85,28 +114,27 @@ func (m *toyModel) Forecast(s forecast.Scenario, level float64) (forecast.Foreca
 			p.Values[0] = -1
 		}
 	}
-	from, to := s.Years(m.end)
-	var g series.Series
+	from, _ := s.Years(m.end)
+	var g0 float64
 	if m.needGDP {
 		var err error
-		if g, err = forecast.DriverPath(forecast.GDP, m.obs, s, from-1, to); err != nil {
-			return forecast.Forecast{}, err
+		if g0, err = forecast.DriverValue(forecast.GDP, m.obs, s, from-1); err != nil {
+			return err
 		}
 	}
 	h := max(s.Horizon, 0)
-	start := from + m.yearOff
-	f := forecast.Forecast{Method: m.name, Level: level,
-		Point: series.Series{Start: start, Values: make([]float64, h)},
-		Lower: series.Series{Start: start, Values: make([]float64, h)},
-		Upper: series.Series{Start: start, Values: make([]float64, h)},
-	}
+	dst.Prepare(m.name, "", "", from+m.yearOff, h, level)
 	if m.wrongMethod {
-		f.Method = "other"
+		dst.Method = "other"
 	}
 	for k := range h {
 		p := m.last + float64(k+1)*m.slope
 		if m.needGDP {
-			p = m.last * g.Values[k+1] / g.Values[0]
+			g, err := forecast.DriverValue(forecast.GDP, m.obs, s, from+k)
+			if err != nil {
+				return err
+			}
+			p = m.last * g / g0
 		}
 		if m.counter != nil {
 			*m.counter++
@@ -116,21 +144,21 @@ func (m *toyModel) Forecast(s forecast.Scenario, level float64) (forecast.Foreca
 		if m.narrowing {
 			half = float64(k+1) * (1 - level)
 		}
-		f.Point.Values[k], f.Lower.Values[k], f.Upper.Values[k] = p, p-half, p+half
+		dst.Point.Values[k], dst.Lower.Values[k], dst.Upper.Values[k] = p, p-half, p+half
 		switch {
 		case m.noInterval:
-			f.Lower.Values[k], f.Upper.Values[k] = math.NaN(), math.NaN()
+			dst.Lower.Values[k], dst.Upper.Values[k] = math.NaN(), math.NaN()
 		case m.oneNaNBound:
-			f.Lower.Values[k] = math.NaN()
+			dst.Lower.Values[k] = math.NaN()
 		case m.excludePoint:
-			f.Lower.Values[k] = p + 1
-			f.Upper.Values[k] = p + 2
+			dst.Lower.Values[k] = p + 1
+			dst.Upper.Values[k] = p + 2
 		}
 		if m.nanPoint && k == h-1 {
-			f.Point.Values[k] = math.NaN()
+			dst.Point.Values[k] = math.NaN()
 		}
 	}
-	return f, nil
+	return nil
 }
 
 // recorder is a tester that records failures by subtest path.
