@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
 )
 
 func TestOLSErrors(t *testing.T) {
@@ -173,5 +174,58 @@ func TestOverflow(t *testing.T) {
 	var l Line
 	if err := l.Fit([]float64{0, 1, 2}, y, nil); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("Line: error %v, want ErrNotFinite", err)
+	}
+}
+
+// TestOLSZeroColumnMessage checks that an all-zero column (over the rows
+// with nonzero weight) is reported as such, not by a NaN ratio 0/0.
+func TestOLSZeroColumnMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		x    *mat.Dense
+		w    []float64
+	}{
+		{"zero column", mat.NewDense(3, 2, []float64{1, 0, 1, 0, 1, 0}), nil},
+		{"zero on the weighted rows", mat.NewDense(3, 2, []float64{1, 0, 1, 0, 1, 7}), []float64{1, 1, 0}},
+	} {
+		_, err := OLS(tc.x, []float64{1, 2, 3}, tc.w)
+		if !errors.Is(err, ErrSingular) {
+			t.Fatalf("%s: error %v, want ErrSingular", tc.name, err)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "column 1 is all zero") || strings.Contains(msg, "NaN") {
+			t.Errorf("%s: error %q, want it to say column 1 is all zero, without NaN", tc.name, msg)
+		}
+	}
+}
+
+// TestMethodErrorPrefixOnce checks that the errors of Fit that wrap an
+// error of the line fit give the package name once, and still wrap the
+// package's error.
+func TestMethodErrorPrefixOnce(t *testing.T) {
+	nan := math.NaN()
+	flat := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 2, 2, 2)}
+	for _, tc := range []struct {
+		name    string
+		m       Method
+		h       series.Series
+		want    error
+		mention string
+	}{
+		{"one observed year, trend", Method{Spec: Linear}, series.New("cu", "", 2000, nan, nan, 3), ErrTooFew, "cu"},
+		{"one observed year, log trend", Method{Spec: LogLinear}, series.New("cu", "", 2000, nan, nan, 3), ErrTooFew, "cu"},
+		{"one observed year, on the driver", Method{}, series.New("cu", "", 2000, nan, nan, 3), ErrTooFew, "cu"},
+		{"constant driver", Method{}, series.New("cu", "", 2000, 1, 2, 3), ErrSingular, "cu, spec ondriver"},
+		{"infinite value", Method{Spec: Linear}, series.New("cu", "", 2000, 1, math.Inf(1), 3), ErrNotFinite, "2001"},
+		{"one weighted year", Method{Weights: series.New("w", "", 2000, 0, 0, 1)}, series.New("cu", "", 2000, 1, 2, 3), ErrTooFew, "cu, spec ondriver"},
+	} {
+		_, err := tc.m.Fit(tc.h, flat)
+		if !errors.Is(err, tc.want) {
+			t.Errorf("%s: error %v, want one wrapping %v", tc.name, err, tc.want)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "regression: ") || strings.Count(msg, "regression:") != 1 || !strings.Contains(msg, tc.mention) {
+			t.Errorf("%s: error %q, want the package name once, at the start, and %q", tc.name, msg, tc.mention)
+		}
 	}
 }

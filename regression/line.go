@@ -19,6 +19,11 @@ import (
 // keeps one Line fits and forecasts any number of series with no
 // allocation per call. The zero value is an empty Line ready to Fit.
 //
+// Fit and FitTrend change the Line; Predict, PredictTo, TrendTo and
+// Leverage only read it, so any number of goroutines may call them at once
+// on a Line that is not being fit. The t quantile of the intervals comes
+// from forecast.TQuantile, whose cache all goroutines share.
+//
 // When DF is zero (two points) the standard errors and Sigma are NaN and
 // the interval bounds NaN, as for OLS.
 type Line struct {
@@ -30,10 +35,6 @@ type Line struct {
 	xbar, sxx, sw float64 // weighted mean of x, Sxx, Σw
 	end           int     // last year of a trend fit by FitTrend
 	trend         bool    // the last fit was by FitTrend
-
-	qLevel float64 // cached t quantile for (qLevel, qDF)
-	qDF    int
-	q      float64
 }
 
 // Fit fits y = a + b·x, weighted when weights != nil (as OLS: zero weights
@@ -229,11 +230,12 @@ func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
 	if err := l.check(level); err != nil {
 		return err
 	}
+	q := l.quantile(level)
 	for i, xv := range x {
 		if math.IsNaN(xv) || math.IsInf(xv, 0) {
 			return fmt.Errorf("%w: x at %d is %v", ErrNotFinite, i, xv)
 		}
-		mean[i], lower[i], upper[i] = l.at(xv, level)
+		mean[i], lower[i], upper[i] = l.at(xv, q)
 	}
 	return nil
 }
@@ -253,8 +255,9 @@ func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
 	if !l.trend {
 		return fmt.Errorf("%w: TrendTo needs a fit by FitTrend", ErrTooFew)
 	}
+	q := l.quantile(level)
 	for i := range mean {
-		mean[i], lower[i], upper[i] = l.at(float64(l.end+1+i), level)
+		mean[i], lower[i], upper[i] = l.at(float64(l.end+1+i), q)
 	}
 	return nil
 }
@@ -263,8 +266,7 @@ func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
 // design row [1 x₀]: the variance of the fitted mean at x₀ in units of σ².
 // The prediction interval at level is a + b·x₀ ± t σ̂ sqrt(1 + Leverage(x₀)),
 // t the 1 − (1 − level)/2 quantile of Student's t with DF degrees of
-// freedom. Unlike Predict it does not change the Line, so any number of
-// goroutines may call it at once. It is NaN when the Line holds no fit.
+// freedom. It is NaN when the Line holds no fit.
 func (l *Line) Leverage(x0 float64) float64 {
 	if l.N < 2 {
 		return math.NaN()
@@ -283,16 +285,22 @@ func (l *Line) check(level float64) error {
 	return nil
 }
 
-// at returns the mean and interval at x0; level has been checked.
-func (l *Line) at(x0, level float64) (mean, lower, upper float64) {
+// quantile returns the t quantile of the intervals at level, NaN when the
+// fit has no residual degrees of freedom; level has been checked.
+func (l *Line) quantile(level float64) float64 {
+	if l.DF == 0 {
+		return math.NaN()
+	}
+	return forecast.TQuantile(level, l.DF)
+}
+
+// at returns the mean and interval at x0 with the t quantile q.
+func (l *Line) at(x0, q float64) (mean, lower, upper float64) {
 	mean = l.Intercept + l.Slope*x0
 	if l.DF == 0 {
 		return mean, math.NaN(), math.NaN()
 	}
-	if level != l.qLevel || l.DF != l.qDF {
-		l.q, l.qLevel, l.qDF = tQuantile(level, l.DF), level, l.DF
-	}
 	dx := x0 - l.xbar
-	half := l.q * l.Sigma * math.Sqrt(1+1/l.sw+dx*dx/l.sxx)
+	half := q * l.Sigma * math.Sqrt(1+1/l.sw+dx*dx/l.sxx)
 	return mean, mean - half, mean + half
 }

@@ -1,8 +1,10 @@
 package regression
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -125,7 +127,8 @@ func label(s series.Series) string {
 // OLS). Model implements forecast.Refitter: Refit and ForecastTo reuse the
 // model's buffers and, once they have grown to the size of the data,
 // allocate nothing. A Model being refit is not for concurrent use; one
-// that is only forecast is.
+// that is only forecast (Forecast, or ForecastTo into each caller's own
+// Forecast) is.
 type Model struct {
 	method Method
 	line   Line
@@ -139,10 +142,6 @@ type Model struct {
 	drivers forecast.Drivers // the driver fit on, for DriverValue
 	drv     []float64        // its values, owned by the model
 	x, y, w []float64        // the regressor, response and weights of the observed years
-
-	qLevel float64 // ForecastTo's cached t quantile for (qLevel, qDF)
-	qDF    int
-	q      float64
 }
 
 var (
@@ -268,16 +267,31 @@ func (mod *Model) refitTrend(history series.Series) error {
 	return mod.finish(history, mod.line.FitTrend(history.Start, y), n, series.Series{})
 }
 
+// contextError is an error of the package's fitting functions, err, with
+// the context in which a Model met it, giving the package name once:
+// "regression: context: " followed by err's message without its
+// "regression: " prefix. It unwraps to err.
+type contextError struct {
+	context string
+	err     error
+}
+
+func (e *contextError) Error() string {
+	return "regression: " + e.context + ": " + strings.TrimPrefix(e.err.Error(), "regression: ")
+}
+
+func (e *contextError) Unwrap() error { return e.err }
+
 // finish completes Refit after the line fit, which returned err, on n
 // observations; drv is the driver of the specs that use one.
 func (mod *Model) finish(history series.Series, err error, n int, drv series.Series) error {
 	m := &mod.method
 	end := history.End()
 	if err != nil {
-		if n < 2 {
-			return fmt.Errorf("regression: %s: %d observed years, need at least 2: %w", label(history), n, err)
+		if n < 2 && errors.Is(err, ErrTooFew) {
+			return fmt.Errorf("%w: %s: need at least 2 observed years, have %d", ErrTooFew, label(history), n)
 		}
-		return fmt.Errorf("regression: %s, spec %v: %w", label(history), m.Spec, err)
+		return &contextError{context: fmt.Sprintf("%s, spec %v", label(history), m.Spec), err: err}
 	}
 	if m.BiasAdjust && m.Spec.logY() && mod.line.DF == 0 {
 		return fmt.Errorf("%w: %s: bias adjustment needs a residual variance, and %d observations leave 0 residual degrees of freedom",
@@ -334,8 +348,12 @@ func (mod *Model) Fit() *Fit {
 
 // Parameters returns the intercept and the slope with their standard
 // errors (NaN with no residual degrees of freedom). For LogLog the slope is
-// the elasticity of Q to the driver.
+// the elasticity of Q to the driver. It returns nil when the model holds
+// no fit (its last Refit failed).
 func (mod *Model) Parameters() []forecast.Parameter {
+	if !mod.ok {
+		return nil
+	}
 	return []forecast.Parameter{
 		{Name: "intercept", Value: mod.line.Intercept, StdErr: mod.line.InterceptSE},
 		{Name: "slope", Value: mod.line.Slope, StdErr: mod.line.SlopeSE},
@@ -345,36 +363,20 @@ func (mod *Model) Parameters() []forecast.Parameter {
 // Forecast returns the forecast for the Horizon years after the last
 // history year and its prediction interval at level. Driver values come
 // from forecast.DriverValue: the scenario's path, falling back to the
-// drivers the model was fit on.
+// drivers the model was fit on. It returns an error wrapping ErrTooFew if
+// the model holds no fit (its last Refit failed).
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var fc forecast.Forecast
-	q := math.NaN()
-	if mod.ok && mod.line.DF > 0 && level > 0 && level < 1 {
-		q = tQuantile(level, mod.line.DF)
-	}
-	if err := mod.forecastTo(&fc, s, level, q); err != nil {
+	if err := mod.ForecastTo(&fc, s, level); err != nil {
 		return forecast.Forecast{}, err
 	}
 	return fc, nil
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
-// slices (see forecast.Refitter). It caches the t quantile of the last
-// level and degrees of freedom in the model.
+// slices (see forecast.Refitter). Like Forecast it does not change the
+// model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	q := math.NaN()
-	if mod.ok && mod.line.DF > 0 && level > 0 && level < 1 {
-		if level != mod.qLevel || mod.line.DF != mod.qDF {
-			mod.q, mod.qLevel, mod.qDF = tQuantile(level, mod.line.DF), level, mod.line.DF
-		}
-		q = mod.q
-	}
-	return mod.forecastTo(dst, s, level, q)
-}
-
-// forecastTo writes the forecast into dst; q is the t quantile at level
-// (unused when DF is 0).
-func (mod *Model) forecastTo(dst *forecast.Forecast, s forecast.Scenario, level, q float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
 		return fmt.Errorf("regression: %w", err)
 	}
@@ -387,7 +389,7 @@ func (mod *Model) forecastTo(dst *forecast.Forecast, s forecast.Scenario, level,
 	l := &mod.line
 	var sigma, lev0 float64
 	if l.DF > 0 {
-		sigma = q * l.Sigma
+		sigma = forecast.TQuantile(level, l.DF) * l.Sigma
 		lev0 = 1 + 1/l.sw
 	}
 	for i := range s.Horizon {

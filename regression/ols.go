@@ -135,6 +135,9 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 
 	for j := 0; j < p; j++ {
 		norm := mat.Norm(a.ColView(j), 2)
+		if norm == 0 {
+			return nil, fmt.Errorf("%w: column %d is all zero (over the rows with nonzero weight)", ErrSingular, j)
+		}
 		if d := math.Abs(r.At(j, j)); !(d > RankTol*norm) {
 			return nil, fmt.Errorf("%w: column %d is (nearly) a linear combination of the columns before it (|R[%d,%d]|/‖column‖ = %.3g)",
 				ErrSingular, j, j, j, d/norm)
@@ -326,15 +329,9 @@ func (f *Fit) Predict(x []float64, level float64) (mean, lower, upper float64, e
 	if f.DF == 0 {
 		return mean, math.NaN(), math.NaN(), nil
 	}
-	q := tQuantile(level, f.DF)
+	q := forecast.TQuantile(level, f.DF)
 	half := q * f.Sigma * math.Sqrt(1+f.Leverage(x))
 	return mean, mean - half, mean + half, nil
-}
-
-// tQuantile returns the 1 − (1 − level)/2 quantile of Student's t
-// distribution with df degrees of freedom.
-func tQuantile(level float64, df int) float64 {
-	return forecast.TQuantile(level, df)
 }
 
 // finite reports whether every v is neither NaN nor infinite.

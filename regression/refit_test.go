@@ -3,6 +3,7 @@ package regression
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -191,6 +192,43 @@ func TestLineLeverage(t *testing.T) {
 		want := f.Leverage([]float64{1, x0})
 		if got := l.Leverage(x0); math.Abs(got-want) > 1e-12*want {
 			t.Errorf("Leverage(%g) = %.17g, want %.17g", x0, got, want)
+		}
+	}
+}
+
+// TestNoFitAfterFailedRefit checks that a model whose last Refit failed
+// reports nothing stale: no parameters, no Fit, and errors from Forecast
+// and ForecastTo saying it holds no fit.
+func TestNoFitAfterFailedRefit(t *testing.T) {
+	dat := refitDataSets()[1]
+	for _, m := range refitMethods() {
+		fitted, err := m.Fit(dat.h, dat.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mod := fitted.(*Model)
+		if mod.Parameters() == nil {
+			t.Fatalf("%s: no parameters after a successful Fit", m.Name())
+		}
+		bad := dat.h.Clone()
+		bad.Values[len(bad.Values)-1] = math.NaN()
+		if err := mod.Refit(bad, dat.d); err == nil {
+			t.Fatalf("%s: Refit of a history whose last year is missing: no error", m.Name())
+		}
+		if p := mod.Parameters(); p != nil {
+			t.Errorf("%s: Parameters after a failed Refit = %v, want nil", m.Name(), p)
+		}
+		if f := mod.Fit(); f != nil {
+			t.Errorf("%s: Fit after a failed Refit = %v, want nil", m.Name(), f)
+		}
+		var dst forecast.Forecast
+		for _, err := range []error{
+			func() error { _, err := mod.Forecast(dat.s, 0.95); return err }(),
+			mod.ForecastTo(&dst, dat.s, 0.95),
+		} {
+			if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
+				t.Errorf("%s: forecast after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", m.Name(), err)
+			}
 		}
 	}
 }

@@ -1,0 +1,153 @@
+package regression
+
+import (
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/forecast"
+)
+
+// concurrentLevels are two interval levels with different t quantiles:
+// a Line or Model that kept the quantile of the last level it was asked
+// for would give one level the other's interval when called concurrently.
+var concurrentLevels = [2]float64{0.95, 0.5}
+
+const (
+	concurrentGoroutines = 8
+	concurrentRounds     = 200
+)
+
+// runConcurrently calls do(g, level) concurrentRounds times from each of
+// concurrentGoroutines goroutines at once, goroutine g at level
+// concurrentLevels[g%2].
+func runConcurrently(do func(g int, level float64)) {
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for g := range concurrentGoroutines {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			start.Wait()
+			for range concurrentRounds {
+				do(g, concurrentLevels[g%2])
+			}
+		}()
+	}
+	start.Done()
+	done.Wait()
+}
+
+// TestLinePredictConcurrent calls Predict, PredictTo and TrendTo of one
+// Line at two levels from several goroutines at once and checks every
+// result against the one a lone call gives, bit for bit. Run with -race,
+// it also checks that they do not write to the Line.
+func TestLinePredictConcurrent(t *testing.T) {
+	x := []float64{1, 2, 3, 4, 5, 6, 7, 8}
+	y := []float64{1.2, 1.9, 3.4, 3.9, 5.3, 5.8, 7.4, 7.9}
+	var l, tr Line
+	if err := l.Fit(x, y, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.FitTrend(2001, y); err != nil {
+		t.Fatal(err)
+	}
+	const x0 = 10.0
+	type result struct{ mean, lower, upper [3]float64 }
+	predict := func(level float64) (r result, err error) {
+		if r.mean[0], r.lower[0], r.upper[0], err = l.Predict(x0, level); err != nil {
+			return r, err
+		}
+		if err = l.PredictTo(r.mean[1:2], r.lower[1:2], r.upper[1:2], []float64{x0}, level); err != nil {
+			return r, err
+		}
+		err = tr.TrendTo(r.mean[2:], r.lower[2:], r.upper[2:], level)
+		return r, err
+	}
+	var want [2]result
+	for i, level := range concurrentLevels {
+		r, err := predict(level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The interval is mean ± t σ̂ sqrt(1 + 1/n + (x₀ − x̄)²/Sxx).
+		half := forecast.TQuantile(level, l.DF) * l.Sigma * math.Sqrt(1+l.Leverage(x0))
+		if math.Abs(r.upper[0]-r.mean[0]-half) > 1e-12*half {
+			t.Fatalf("level %g: half width %v, want %v", level, r.upper[0]-r.mean[0], half)
+		}
+		want[i] = r
+	}
+	if want[0].upper == want[1].upper {
+		t.Fatal("the two levels give the same interval")
+	}
+
+	got := make([][]result, concurrentGoroutines)
+	errs := make([]error, concurrentGoroutines)
+	runConcurrently(func(g int, level float64) {
+		r, err := predict(level)
+		if err != nil && errs[g] == nil {
+			errs[g] = err
+		}
+		got[g] = append(got[g], r)
+	})
+	for g := range concurrentGoroutines {
+		if errs[g] != nil {
+			t.Errorf("goroutine %d: %v", g, errs[g])
+		}
+		for i, r := range got[g] {
+			if r != want[g%2] {
+				t.Errorf("goroutine %d, call %d at level %g: got %+v, want %+v", g, i, concurrentLevels[g%2], r, want[g%2])
+				break
+			}
+		}
+	}
+}
+
+// TestModelForecastConcurrent calls Forecast, and ForecastTo into each
+// goroutine's own Forecast, of one Model at two levels from several
+// goroutines at once and checks every result against a lone call's, bit
+// for bit. Run with -race, it also checks that they do not write to the
+// Model.
+func TestModelForecastConcurrent(t *testing.T) {
+	dat := refitDataSets()[1]
+	for _, m := range refitMethods() {
+		t.Run(m.Name(), func(t *testing.T) {
+			fitted, err := m.Fit(dat.h, dat.d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mod := fitted.(*Model)
+			var want [2]forecast.Forecast
+			for i, level := range concurrentLevels {
+				if want[i], err = mod.Forecast(dat.s, level); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dsts := make([]forecast.Forecast, concurrentGoroutines)
+			diffs := make([]string, concurrentGoroutines)
+			runConcurrently(func(g int, level float64) {
+				if diffs[g] != "" {
+					return
+				}
+				f, err := mod.Forecast(dat.s, level)
+				if err == nil {
+					err = mod.ForecastTo(&dsts[g], dat.s, level)
+				}
+				switch {
+				case err != nil:
+					diffs[g] = err.Error()
+				default:
+					diffs[g] = cmp.Diff(want[g%2], f, cmpopts.EquateNaNs()) + cmp.Diff(want[g%2], dsts[g], cmpopts.EquateNaNs())
+				}
+			})
+			for g, d := range diffs {
+				if d != "" {
+					t.Errorf("goroutine %d at level %g (-want +got):\n%s", g, concurrentLevels[g%2], d)
+				}
+			}
+		})
+	}
+}
