@@ -13,7 +13,8 @@
 //     E₀ = g_Q / g_Y.
 //
 //     The default window is the last two observed years (2005 and 2010 for
-//     the plan's histories). With the plan's copper figures (374 and 753
+//     the plan's histories): a zero Method.To means the last observed
+//     year and a zero Method.From the observed year before To. With the plan's copper figures (374 and 753
 //     万吨) and a GDP index growing 11.2 % a year over 2006–2010,
 //     E₀ = ((753/374)^(1/5) − 1)/0.112 = 0.150230/0.112 = 1.34134. The
 //     plan rounds the consumption growth to 15.0 %; a caller who wants E₀

@@ -61,10 +61,11 @@ type Method struct {
 
 	// From and To bound the fitting window, inclusive. For Arc they are
 	// the two years whose growth rates are compared and both must be
-	// observed; zero values mean the last two observed years. For Point
-	// they restrict the regression to the observed years in [From, To];
-	// a zero From means the first year and a zero To the last year of the
-	// history. Given ignores them.
+	// observed; a zero To means the last observed year and a zero From
+	// the observed year before To, so that both zero mean the last two
+	// observed years. For Point they restrict the regression to the
+	// observed years in [From, To]; a zero From means the first year and
+	// a zero To the last year of the history. Given ignores them.
 	From, To int
 
 	// Value is E₀ for the Given estimator; it must be finite.
@@ -82,16 +83,16 @@ type Method struct {
 }
 
 var (
-	_ forecast.Method            = (*Method)(nil)
+	_ forecast.Method            = Method{}
 	_ forecast.Model             = (*Model)(nil)
 	_ forecast.ParameterReporter = (*Model)(nil)
 	_ forecast.Implier           = (*Model)(nil)
 )
 
 // Name returns "elasticity".
-func (m *Method) Name() string { return "elasticity" }
+func (m Method) Name() string { return "elasticity" }
 
-func (m *Method) driver() string {
+func (m Method) driver() string {
 	if m.Driver == "" {
 		return forecast.GDP
 	}
@@ -103,7 +104,8 @@ func (m *Method) driver() string {
 // Model implements forecast.Refitter: Refit and ForecastTo reuse the
 // model's buffers and, once they have grown to the size of the data,
 // allocate nothing. A Model being refit is not for concurrent use; one
-// that is only forecast is.
+// that is only forecast (Forecast, or ForecastTo into each caller's own
+// Forecast) is.
 type Model struct {
 	method  Method
 	ok      bool   // the model holds a fit
@@ -118,10 +120,6 @@ type Model struct {
 	drivers forecast.Drivers
 	drv     []float64 // values of the driver in drivers, owned by the model
 	lx, ly  []float64 // buffers of the point estimate
-
-	qLevel float64 // ForecastTo's cached t quantile for (qLevel, qDF)
-	qDF    int
-	q      float64
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -137,8 +135,8 @@ var _ forecast.Refitter = (*Model)(nil)
 // scenario or from drivers.
 //
 // The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
-func (m *Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
-	mod := &Model{method: *m}
+func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
+	mod := &Model{method: m}
 	if err := mod.Refit(history, drivers); err != nil {
 		return nil, err
 	}
@@ -173,9 +171,29 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			return fmt.Errorf("%w: target elasticity %g is not finite", ErrValue, m.Target)
 		}
 	}
+	var est estimate
+	var err error
+	switch m.Estimator {
+	case Arc:
+		est, err = fitArc(m, history, drivers)
+	case Point:
+		est, err = fitPoint(m, history, drivers, mod.lx[:0], mod.ly[:0])
+		mod.lx, mod.ly = est.lx, est.ly
+	case Given:
+		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+			return fmt.Errorf("%w: given elasticity %g is not finite", ErrValue, m.Value)
+		}
+		est = estimate{e0: m.Value, se: math.NaN()}
+	default:
+		return fmt.Errorf("%w: unknown estimator %d", ErrValue, int(m.Estimator))
+	}
+	if err != nil {
+		return err
+	}
+	// The fit succeeded: record it.
 	mod.name, mod.unit = history.Name, history.Unit
 	mod.last, mod.q0 = last, q0
-	mod.e0, mod.se, mod.df, mod.n = 0, math.NaN(), 0, 0
+	mod.e0, mod.se, mod.df, mod.n = est.e0, est.se, est.df, est.n
 	name := m.driver()
 	if d, ok := drivers[name]; ok {
 		mod.drv = append(mod.drv[:0], d.Values...)
@@ -186,25 +204,17 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	} else {
 		delete(mod.drivers, name)
 	}
-	var err error
-	switch m.Estimator {
-	case Arc:
-		err = mod.fitArc(history, drivers)
-	case Point:
-		err = mod.fitPoint(history, drivers)
-	case Given:
-		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-			return fmt.Errorf("%w: given elasticity %g is not finite", ErrValue, m.Value)
-		}
-		mod.e0 = m.Value
-	default:
-		return fmt.Errorf("%w: unknown estimator %d", ErrValue, int(m.Estimator))
-	}
-	if err != nil {
-		return err
-	}
 	mod.ok = true
 	return nil
+}
+
+// estimate is the result of an estimator: E₀, its standard error (NaN
+// when unknown), the residual degrees of freedom and the number of
+// observations used, and for Point the buffers it filled.
+type estimate struct {
+	e0, se float64
+	df, n  int
+	lx, ly []float64
 }
 
 // observed returns the number of observed (not NaN) values of s.
@@ -235,31 +245,37 @@ func driverAt(drivers forecast.Drivers, name string, year int) (float64, error) 
 	return v, nil
 }
 
-func (mod *Model) fitArc(history series.Series, drivers forecast.Drivers) error {
-	from, to := mod.method.From, mod.method.To
-	if from == 0 && to == 0 {
-		// The last two observed years: the last year is observed and there
-		// are at least 2, checked by Refit.
+// fitArc returns the arc elasticity of m's window.
+func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimate, error) {
+	from, to := m.From, m.To
+	if to == 0 {
+		// The last year is observed, checked by Refit.
 		to = history.End()
-		from = to - 1
-		for math.IsNaN(history.Values[from-history.Start]) {
+	}
+	if from == 0 {
+		// The observed year before to.
+		from = min(to, history.End()+1) - 1
+		for from >= history.Start && math.IsNaN(history.Values[from-history.Start]) {
 			from--
+		}
+		if from < history.Start {
+			return estimate{}, fmt.Errorf("%w: arc window: no observed year before %d in %q", ErrTooFew, to, history.Name)
 		}
 	}
 	if from >= to {
-		return fmt.Errorf("%w: arc window %d–%d is empty", ErrValue, from, to)
+		return estimate{}, fmt.Errorf("%w: arc window %d–%d is empty", ErrValue, from, to)
 	}
-	name := mod.method.driver()
+	name := m.driver()
 	var q, y [2]float64
 	for i, yr := range [2]int{from, to} {
 		v, _ := history.At(yr)
 		if math.IsNaN(v) {
-			return fmt.Errorf("%w: arc window year %d is not observed in %q", ErrTooFew, yr, history.Name)
+			return estimate{}, fmt.Errorf("%w: arc window year %d is not observed in %q", ErrTooFew, yr, history.Name)
 		}
 		q[i] = v
 		d, err := driverAt(drivers, name, yr)
 		if err != nil {
-			return err
+			return estimate{}, err
 		}
 		y[i] = d
 	}
@@ -267,26 +283,26 @@ func (mod *Model) fitArc(history series.Series, drivers forecast.Drivers) error 
 	gq := math.Pow(q[1]/q[0], 1/n) - 1
 	gy := math.Pow(y[1]/y[0], 1/n) - 1
 	if gy == 0 {
-		return fmt.Errorf("%w: %q is %g at both %d and %d", ErrNoGrowth, name, y[0], from, to)
+		return estimate{}, fmt.Errorf("%w: %q is %g at both %d and %d", ErrNoGrowth, name, y[0], from, to)
 	}
-	mod.e0 = gq / gy
-	mod.n = 2
-	return nil
+	return estimate{e0: gq / gy, se: math.NaN(), n: 2}, nil
 }
 
-func (mod *Model) fitPoint(history series.Series, drivers forecast.Drivers) error {
-	from, to := mod.method.From, mod.method.To
+// fitPoint returns the point elasticity of m's window, using lx and ly
+// (of length 0) as buffers; the estimate carries them, grown, even on error.
+func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly []float64) (estimate, error) {
+	from, to := m.From, m.To
 	if from == 0 {
 		from = history.Start
 	}
 	if to == 0 {
 		to = history.End()
 	}
+	est := estimate{lx: lx, ly: ly}
 	if from >= to {
-		return fmt.Errorf("%w: point window %d–%d is empty", ErrValue, from, to)
+		return est, fmt.Errorf("%w: point window %d–%d is empty", ErrValue, from, to)
 	}
-	name := mod.method.driver()
-	lx, ly := mod.lx[:0], mod.ly[:0]
+	name := m.driver()
 	for yr := max(from, history.Start); yr <= min(to, history.End()); yr++ {
 		v, _ := history.At(yr)
 		if math.IsNaN(v) {
@@ -294,23 +310,23 @@ func (mod *Model) fitPoint(history series.Series, drivers forecast.Drivers) erro
 		}
 		d, err := driverAt(drivers, name, yr)
 		if err != nil {
-			return err
+			return est, err
 		}
 		lx = append(lx, math.Log(d))
 		ly = append(ly, math.Log(v))
 	}
-	mod.lx, mod.ly = lx, ly
+	est.lx, est.ly = lx, ly
 	if len(lx) < 2 {
-		return fmt.Errorf("%w: point elasticity needs 2 in %d–%d, have %d", ErrTooFew, from, to, len(lx))
+		return est, fmt.Errorf("%w: point elasticity needs 2 in %d–%d, have %d", ErrTooFew, from, to, len(lx))
 	}
 	slope, se, ok := olsSlope(lx, ly)
 	if !ok {
-		return fmt.Errorf("%w: %q over %d–%d", ErrSingular, name, from, to)
+		return est, fmt.Errorf("%w: %q over %d–%d", ErrSingular, name, from, to)
 	}
-	mod.e0, mod.se = slope, se
-	mod.n = len(lx)
-	mod.df = len(lx) - 2
-	return nil
+	est.e0, est.se = slope, se
+	est.n = len(lx)
+	est.df = len(lx) - 2
+	return est, nil
 }
 
 // olsSlope returns the OLS slope of y on x with an intercept and its
@@ -350,17 +366,33 @@ func olsSlope(x, y []float64) (slope, se float64, ok bool) {
 	return slope, math.Sqrt(rss / (n - 2) / sxx), true
 }
 
-// Elasticity returns E₀, the fitted (or given) base elasticity.
-func (mod *Model) Elasticity() float64 { return mod.e0 }
+// Elasticity returns E₀, the fitted (or given) base elasticity, or NaN
+// when the model holds no fit (its last Refit failed).
+func (mod *Model) Elasticity() float64 {
+	if !mod.ok {
+		return math.NaN()
+	}
+	return mod.e0
+}
 
 // StdErr returns the standard error of E₀: NaN unless the Point
-// estimator was fitted on at least three years.
-func (mod *Model) StdErr() float64 { return mod.se }
+// estimator was fitted on at least three years, and NaN when the model
+// holds no fit.
+func (mod *Model) StdErr() float64 {
+	if !mod.ok {
+		return math.NaN()
+	}
+	return mod.se
+}
 
 // Parameters reports E₀ as "elasticity" with its standard error, and,
 // when E moves to a target, the target as "target elasticity" with a NaN
-// standard error.
+// standard error. It returns nil when the model holds no fit (its last
+// Refit failed).
 func (mod *Model) Parameters() []forecast.Parameter {
+	if !mod.ok {
+		return nil
+	}
 	p := []forecast.Parameter{{Name: forecast.ParamElasticity, Value: mod.e0, StdErr: mod.se}}
 	if mod.method.TargetYear != 0 {
 		p = append(p, forecast.Parameter{Name: "target elasticity", Value: mod.method.Target, StdErr: math.NaN()})
@@ -389,7 +421,9 @@ func (mod *Model) growth(s forecast.Scenario, to int) ([]float64, error) {
 }
 
 // growthTo writes the driver's growth rates g_t for the len(g) years
-// after the last observed year into g.
+// after the last observed year into g. The driver must be positive at the
+// last observed year and at each of those years: an error wrapping
+// ErrNonPositive names the first year where it is not.
 func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
 	name := mod.method.driver()
 	// Every year first, as forecast.DriverPath checks them.
@@ -399,11 +433,14 @@ func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
 		}
 	}
 	prev, _ := forecast.DriverValue(name, mod.drivers, s, mod.last)
+	if !(prev > 0) {
+		return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, prev, mod.last)
+	}
 	for i := range g {
-		if prev <= 0 {
-			return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, prev, mod.last+i)
-		}
 		next, _ := forecast.DriverValue(name, mod.drivers, s, mod.last+1+i)
+		if !(next > 0) {
+			return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, next, mod.last+1+i)
+		}
 		g[i] = next/prev - 1
 		prev = next
 	}
@@ -433,43 +470,22 @@ func (mod *Model) path(dst, g []float64, e0 float64) {
 // Arc and Given estimates carry no sampling distribution: their bounds
 // are NaN.
 //
-// A path that reaches zero or below, or overflows, is an error naming the
-// year.
+// The driver must be positive at the last observed year and every
+// forecast year. A path that reaches zero or below, or overflows, is an
+// error naming the year. A model whose last Refit failed holds no fit:
+// Forecast then returns an error wrapping ErrTooFew.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var f forecast.Forecast
-	q := math.NaN()
-	if mod.ok && !math.IsNaN(mod.se) && level > 0 && level < 1 {
-		q = tQuantile(level, mod.df)
-	}
-	if err := mod.forecastTo(&f, s, level, q); err != nil {
+	if err := mod.ForecastTo(&f, s, level); err != nil {
 		return forecast.Forecast{}, err
 	}
 	return f, nil
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
-// slices (see forecast.Refitter). It caches the t quantile of the last
-// level and degrees of freedom in the model.
-func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	q := math.NaN()
-	if mod.ok && !math.IsNaN(mod.se) && level > 0 && level < 1 {
-		if level != mod.qLevel || mod.df != mod.qDF {
-			mod.q, mod.qLevel, mod.qDF = tQuantile(level, mod.df), level, mod.df
-		}
-		q = mod.q
-	}
-	return mod.forecastTo(dst, s, level, q)
-}
-
-// tQuantile returns the (1+level)/2 quantile of Student's t with df
-// degrees of freedom.
-func tQuantile(level float64, df int) float64 {
-	return forecast.TQuantile(level, df)
-}
-
-// forecastTo writes the forecast into dst; q is the t quantile at level
-// (unused without a standard error).
-func (mod *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q float64) error {
+// slices (see forecast.Refitter). Like Forecast it does not change the
+// model.
+func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
 		return fmt.Errorf("elasticity: %w", err)
 	}
@@ -502,6 +518,7 @@ func (mod *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q
 	}
 	// Both bound paths in one pass, reading g_t before Upper overwrites it.
 	// A factor at or below zero means demand vanishes: the path stays at 0.
+	q := forecast.TQuantile(level, mod.df)
 	elo, ehi := mod.e0-q*mod.se, mod.e0+q*mod.se
 	qlo, qhi := mod.q0, mod.q0
 	for i := range g {

@@ -3,6 +3,8 @@ package elasticity
 import (
 	"errors"
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -470,4 +472,102 @@ func TestFitDoesNotModify(t *testing.T) {
 		t.Errorf("forecast changed with the caller's driver (-first +second):\n%s", diff)
 	}
 	gdp.Values[15] = gc.Values[15]
+}
+
+// TestDriverPositiveEveryYear checks that the driver must be positive at
+// every year Forecast and Implied use, the last forecast year included,
+// with an error naming the year. Before, E = 0.5 with GDP going from 115
+// to −5 in the last forecast year gave a positive forecast.
+func TestDriverPositiveEveryYear(t *testing.T) {
+	h := series.New("q", "", 2010, 100, 110)
+	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2010, 110, 115)}
+	mod := fit(t, &Method{Estimator: Given, Value: 0.5}, h, d)
+	scn := func(v ...float64) forecast.Scenario {
+		return forecast.Scenario{Horizon: len(v), Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2012, v...)}}
+	}
+	for _, c := range []struct {
+		name string
+		s    forecast.Scenario
+		year int // the year the error names
+	}{
+		{"negative in the only forecast year", scn(-5), 2012},
+		{"zero in the only forecast year", scn(0), 2012},
+		{"negative in the last forecast year", scn(120, 125, -5), 2014},
+		{"negative mid-path", scn(120, -1, 130), 2013},
+		{"negative at the base year", forecast.Scenario{Horizon: 1, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2011, -115, 120)}}, 2011},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := mod.Forecast(c.s, 0.9)
+			if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
+				t.Errorf("Forecast = %v, %v; want an ErrNonPositive naming %d", f.Point.Values, err, c.year)
+			}
+			end := 2011 + c.s.Horizon
+			p, err := mod.Implied(c.s, end, 100)
+			if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
+				t.Errorf("Implied = %v, %v; want an ErrNonPositive naming %d", p, err, c.year)
+			}
+		})
+	}
+}
+
+// TestArcOneBound checks the Arc window with only From or only To set: a
+// zero To means the last observed year, a zero From the observed year
+// before To.
+func TestArcOneBound(t *testing.T) {
+	nan := math.NaN()
+	h := series.New("q", "", 2000, 100, 110, nan, 133.1)
+	// The driver at 2003 is 1.05⁶.
+	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.05, 1.1, math.Pow(1.05, 6))}
+	for _, c := range []struct {
+		name string
+		m    Method
+		want float64
+	}{
+		// 2000–2003: g_Q = (133.1/100)^(1/3) − 1 = 10 %,
+		// g_Y = (1.05⁶)^(1/3) − 1 = 10.25 %.
+		{"From only", Method{From: 2000}, 0.1 / 0.1025},
+		// 2000–2001: g_Q = 10 %, g_Y = 5 %.
+		{"To only", Method{To: 2001}, 2},
+		// 2001–2003 (2002 is missing): g_Q = (133.1/110)^(1/2) − 1 = 10 %,
+		// g_Y = (1.05⁵)^(1/2) − 1.
+		{"To only, skipping a missing year", Method{To: 2003}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
+		{"From only, the observed year before the last", Method{From: 2001}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
+	} {
+		mod, err := c.m.Fit(h, d)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if diff := cmp.Diff(c.want, mod.(*Model).Elasticity(), approx); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		m    Method
+		want error
+	}{
+		{"From only, at the last year", Method{From: 2003}, ErrValue},
+		{"To only, unobserved", Method{To: 2002}, ErrTooFew},
+		{"To only, at the first year", Method{To: 2000}, ErrTooFew},
+		{"To only, before the history", Method{To: 1990}, ErrTooFew},
+	} {
+		if _, err := c.m.Fit(h, d); !errors.Is(err, c.want) {
+			t.Errorf("%s: error %v, want %v", c.name, err, c.want)
+		}
+	}
+}
+
+// TestValueReceiver checks that a Method value, not only a pointer, is a
+// forecast.Method, like the other methods of the module.
+func TestValueReceiver(t *testing.T) {
+	for _, m := range []forecast.Method{Method{}, &Method{}} {
+		mod, err := m.Fit(copperHistory(), forecast.Drivers{forecast.GDP: planGDP()})
+		if err != nil {
+			t.Fatalf("%T: %v", m, err)
+		}
+		if m.Name() != "elasticity" || mod.(*Model).Elasticity() == 0 {
+			t.Errorf("%T: name %q, E₀ %v", m, m.Name(), mod.(*Model).Elasticity())
+		}
+	}
 }

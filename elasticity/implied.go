@@ -25,11 +25,17 @@ import (
 // no root or two, and the one of smaller magnitude is returned.
 //
 // year must be a forecast year of the scenario and target positive and
-// finite. It is an error wrapping ErrNoGrowth if the driver does not grow
-// at all and ErrUnreachable if no E reaches the target.
+// finite, and the driver must be positive at t₀ and every year to year
+// (ErrNonPositive otherwise, naming the year). It is an error wrapping
+// ErrNoGrowth if the driver does not grow at all, ErrUnreachable if no E
+// reaches the target, and ErrTooFew if the model holds no fit (its last
+// Refit failed).
 func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
 	if s.Horizon < 1 {
 		return forecast.Parameter{}, fmt.Errorf("elasticity: %w: have %d", forecast.ErrHorizon, s.Horizon)
+	}
+	if !mod.ok {
+		return forecast.Parameter{}, fmt.Errorf("%w: the model holds no fit", ErrTooFew)
 	}
 	from, to := s.Years(mod.last)
 	if year < from || year > to {

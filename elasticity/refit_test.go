@@ -3,6 +3,7 @@ package elasticity
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -80,5 +81,39 @@ func TestRefitError(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
 		t.Errorf("after recovery (-want +got):\n%s", diff)
+	}
+}
+
+// TestNoFitAfterFailedRefit checks that a model whose last Refit failed
+// reports nothing stale: no parameters, a NaN elasticity and standard
+// error, and errors from Forecast, ForecastTo and Implied saying it holds
+// no fit.
+func TestNoFitAfterFailedRefit(t *testing.T) {
+	c := conformanceCases(false)[1]
+	for _, m := range refitMethods() {
+		fitted, err := m.Fit(c.History, c.Drivers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mod := fitted.(*Model)
+		bad := c.History.Clone()
+		bad.Values[len(bad.Values)-1] = math.NaN()
+		if err := mod.Refit(bad, c.Drivers); err == nil {
+			t.Fatalf("%v: Refit of a history whose last year is missing: no error", m.Estimator)
+		}
+		if p := mod.Parameters(); p != nil {
+			t.Errorf("%v: Parameters after a failed Refit = %v, want nil", m.Estimator, p)
+		}
+		if e, se := mod.Elasticity(), mod.StdErr(); !math.IsNaN(e) || !math.IsNaN(se) {
+			t.Errorf("%v: Elasticity, StdErr after a failed Refit = %v, %v, want NaN", m.Estimator, e, se)
+		}
+		var dst forecast.Forecast
+		_, ferr := mod.Forecast(c.Scenario, 0.95)
+		_, ierr := mod.Implied(c.Scenario, 2011, 100)
+		for _, err := range []error{ferr, mod.ForecastTo(&dst, c.Scenario, 0.95), ierr} {
+			if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
+				t.Errorf("%v: after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", m.Estimator, err)
+			}
+		}
 	}
 }
