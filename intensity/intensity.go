@@ -90,7 +90,7 @@ type Method struct {
 }
 
 var (
-	_ forecast.Method            = (*Method)(nil)
+	_ forecast.Method            = Method{}
 	_ forecast.Model             = (*Model)(nil)
 	_ forecast.ParameterReporter = (*Model)(nil)
 	_ forecast.Implier           = (*Model)(nil)
@@ -119,7 +119,7 @@ func (m Method) driver() string {
 // allocate nothing for the LogTrend and CAGR trajectories (Malenbaum's
 // three-coefficient fit goes through regression.OLS, which allocates). A
 // Model being refit is not for concurrent use; one that is only forecast
-// is.
+// (Forecast, or ForecastTo into each caller's own Forecast) is.
 type Model struct {
 	method     Method
 	ok         bool // the model holds a fit
@@ -144,10 +144,6 @@ type Model struct {
 	fit      *regression.Fit // Malenbaum
 	rate     float64         // CAGR: the continued rate
 	rateFrom int             // CAGR: first year of the window
-
-	qLevel float64 // ForecastTo's cached t quantile for (qLevel, qDF)
-	qDF    int
-	q      float64
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -228,23 +224,16 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		}
 		in = append(in, r)
 	}
-	mod.intensity = in
-	if mod.name == "" {
-		mod.name = m.Name()
-	}
-	mod.traj = m.Trajectory
-	mod.driverName = dName
-	mod.drv = append(mod.drv[:0], d.Values...)
-	if mod.drivers == nil {
-		mod.drivers = make(forecast.Drivers, 2)
-	}
-	mod.drivers[dName] = series.Series{Name: d.Name, Unit: d.Unit, Start: d.Start, Values: mod.drv}
-	mod.qName, mod.qUnit, mod.dUnit = history.Name, history.Unit, d.Unit
-	mod.first, mod.last = first, last
-	mod.iLast = in[last-first]
-	mod.hist = math.Pow(in[last-first]/in[0], 1/float64(last-first)) - 1
-	mod.fit = nil
+	mod.intensity = in // a buffer until the fit succeeds
 
+	// Fit the trajectory into locals and the model's buffers; the model's
+	// state is recorded only once the fit has succeeded.
+	var (
+		rate     float64
+		rateFrom int
+		fit      *regression.Fit
+		p        series.Series // Malenbaum: population
+	)
 	switch m.Trajectory {
 	case LogTrend:
 		lnI := mod.lnI[:0]
@@ -269,15 +258,13 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		if from < first || math.IsNaN(in[from-first]) {
 			return fmt.Errorf("%w: window start %d is not an observed year of %s", ErrWindow, from, label(history.Name))
 		}
-		mod.rateFrom = from
-		mod.rate = math.Pow(mod.iLast/in[from-first], 1/float64(last-from)) - 1
+		rateFrom = from
+		rate = math.Pow(in[last-first]/in[from-first], 1/float64(last-from)) - 1
 	case Malenbaum:
-		p, err := observedDriver(drivers, forecast.Population, history)
+		p, err = observedDriver(drivers, forecast.Population, history)
 		if err != nil {
 			return fmt.Errorf("%w (Malenbaum needs income per head)", err)
 		}
-		mod.pop = append(mod.pop[:0], p.Values...)
-		mod.drivers[forecast.Population] = series.Series{Name: p.Name, Unit: p.Unit, Start: p.Start, Values: mod.pop}
 		lnI, lnY := mod.lnI[:0], mod.lnY[:0]
 		for i, v := range in {
 			if math.IsNaN(v) {
@@ -295,11 +282,33 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			x.Set(i, 1, ly)
 			x.Set(i, 2, ly*ly)
 		}
-		mod.fit, err = regression.OLS(x, lnI, nil)
+		fit, err = regression.OLS(x, lnI, nil)
 		if err != nil {
 			return fmt.Errorf("intensity: Malenbaum fit of %s: %w", label(history.Name), err)
 		}
 	}
+
+	// The fit succeeded: record it.
+	if mod.name == "" {
+		mod.name = m.Name()
+	}
+	mod.traj = m.Trajectory
+	mod.driverName = dName
+	mod.drv = append(mod.drv[:0], d.Values...)
+	if mod.drivers == nil {
+		mod.drivers = make(forecast.Drivers, 2)
+	}
+	mod.drivers[dName] = series.Series{Name: d.Name, Unit: d.Unit, Start: d.Start, Values: mod.drv}
+	if m.Trajectory == Malenbaum {
+		mod.pop = append(mod.pop[:0], p.Values...)
+		mod.drivers[forecast.Population] = series.Series{Name: p.Name, Unit: p.Unit, Start: p.Start, Values: mod.pop}
+	}
+	mod.qName, mod.qUnit, mod.dUnit = history.Name, history.Unit, d.Unit
+	mod.first, mod.last = first, last
+	mod.iLast = in[last-first]
+	mod.hist = math.Pow(in[last-first]/in[0], 1/float64(last-first)) - 1
+	mod.rate, mod.rateFrom = rate, rateFrom
+	mod.fit = fit
 	mod.ok = true
 	return nil
 }
@@ -329,8 +338,12 @@ func observedDriver(drivers forecast.Drivers, name string, history series.Series
 
 // Intensity returns the historical intensity I_t = Q_t / driver_t from the
 // first to the last observed year, NaN where consumption is missing. Its
-// unit is "Q-unit/driver-unit".
+// unit is "Q-unit/driver-unit". It returns an empty series when the model
+// holds no fit (its last Refit failed).
 func (md *Model) Intensity() series.Series {
+	if !md.ok {
+		return series.Series{}
+	}
 	unit := ""
 	if md.qUnit != "" || md.dUnit != "" {
 		unit = md.qUnit + "/" + md.dUnit
@@ -373,9 +386,10 @@ func (md *Model) Fitted() *regression.Fit {
 
 // PeakIncome returns the income per head at the top of Malenbaum's
 // inverted U, y* = exp(−b/(2c)), and true; it returns NaN and false when
-// c ≥ 0 (the fitted curve has no peak) or the trajectory is not Malenbaum.
+// c ≥ 0 (the fitted curve has no peak), the trajectory is not Malenbaum or
+// the model holds no fit (its last Refit failed).
 func (md *Model) PeakIncome() (float64, bool) {
-	if md.traj != Malenbaum {
+	if !md.ok || md.traj != Malenbaum {
 		return math.NaN(), false
 	}
 	b, c := md.fit.Coef[1], md.fit.Coef[2]
@@ -391,31 +405,15 @@ func (md *Model) PeakIncome() (float64, bool) {
 // year, transformed: [exp(lower)·driver_T, exp(upper)·driver_T]; it is NaN
 // when the fit has no residual degrees of freedom. CAGR gives NaN
 // intervals: a rate read off two years carries no error estimate.
-// Malenbaum also needs forecast.Population in the scenario.
+// Malenbaum also needs forecast.Population in the scenario. A model whose
+// last Refit failed holds no fit: Forecast then returns an error wrapping
+// ErrTooFew.
 func (md *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var f forecast.Forecast
-	q := math.NaN()
-	if df := md.df(); df > 0 && level > 0 && level < 1 {
-		q = tQuantile(level, df)
-	}
-	if err := md.forecastTo(&f, s, level, q); err != nil {
+	if err := md.ForecastTo(&f, s, level); err != nil {
 		return forecast.Forecast{}, err
 	}
 	return f, nil
-}
-
-// ForecastTo writes the forecast Forecast returns into dst, reusing its
-// slices (see forecast.Refitter). It caches the t quantile of the last
-// level and degrees of freedom in the model.
-func (md *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	q := math.NaN()
-	if df := md.df(); df > 0 && level > 0 && level < 1 {
-		if level != md.qLevel || df != md.qDF {
-			md.q, md.qLevel, md.qDF = tQuantile(level, df), level, df
-		}
-		q = md.q
-	}
-	return md.forecastTo(dst, s, level, q)
 }
 
 // df returns the residual degrees of freedom of the model's regression,
@@ -432,17 +430,12 @@ func (md *Model) df() int {
 	return 0
 }
 
-// tQuantile returns the 1 − (1 − level)/2 quantile of Student's t
-// distribution with df degrees of freedom.
-func tQuantile(level float64, df int) float64 {
-	return forecast.TQuantile(level, df)
-}
-
-// forecastTo writes the forecast into f; q is the t quantile at level
-// (unused without residual degrees of freedom).
-func (md *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q float64) error {
+// ForecastTo writes the forecast Forecast returns into f, reusing its
+// slices (see forecast.Refitter). Like Forecast it does not change the
+// model.
+func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return err
+		return fmt.Errorf("intensity: %w", err)
 	}
 	if !md.ok {
 		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
@@ -458,6 +451,10 @@ func (md *Model) forecastTo(f *forecast.Forecast, s forecast.Scenario, level, q 
 	}
 	f.Prepare(md.name, md.qName, md.qUnit, from, s.Horizon, level)
 	df := md.df()
+	q := math.NaN()
+	if df > 0 {
+		q = forecast.TQuantile(level, df)
+	}
 	for i := range s.Horizon {
 		t := from + i
 		dv, _ := forecast.DriverValue(md.driverName, md.drivers, s, t)
@@ -537,8 +534,12 @@ func (md *Model) path(name string, s forecast.Scenario, from, to int) (series.Se
 //
 // and, for every trajectory, historical-intensity-change, the compound
 // annual change of I from the first to the last observed year, to set
-// beside the implied one.
+// beside the implied one. It returns nil when the model holds no fit (its
+// last Refit failed).
 func (md *Model) Parameters() []forecast.Parameter {
+	if !md.ok {
+		return nil
+	}
 	var ps []forecast.Parameter
 	coef := func(i int, name string) {
 		ps = append(ps, forecast.Parameter{Name: name, Value: md.fit.Coef[i], StdErr: md.fit.StdErr[i]})
@@ -568,8 +569,13 @@ func (md *Model) Parameters() []forecast.Parameter {
 // named intensity-change, with a NaN standard error. It is the same for
 // every trajectory. year must come after the last observed year, target
 // must be positive and finite, and the driver at year comes from the
-// scenario (or the observed drivers) by forecast.DriverPath.
+// scenario (or the observed drivers) by forecast.DriverPath. It returns an
+// error wrapping ErrTooFew when the model holds no fit (its last Refit
+// failed).
 func (md *Model) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
+	if !md.ok {
+		return forecast.Parameter{}, fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+	}
 	if year <= md.last {
 		return forecast.Parameter{}, fmt.Errorf("%w: year %d is not after the last observed year %d", ErrTarget, year, md.last)
 	}

@@ -625,3 +625,28 @@ func TestForecastOverflow(t *testing.T) {
 		}
 	}
 }
+
+// TestForecastErrorPrefix checks that every error of Forecast and
+// ForecastTo, the level and horizon ones included, starts with the
+// package name.
+func TestForecastErrorPrefix(t *testing.T) {
+	md := mustFit(t, Method{}, copper(), planDrivers())
+	for _, tc := range []struct {
+		name  string
+		s     forecast.Scenario
+		level float64
+		is    error
+	}{
+		{"level", planScenario(), 1, forecast.ErrLevel},
+		{"horizon", forecast.Scenario{Drivers: planDrivers()}, 0.9, forecast.ErrHorizon},
+		{"driver", forecast.Scenario{Horizon: 1}, 0.9, forecast.ErrDriverYears},
+	} {
+		var dst forecast.Forecast
+		_, err := md.Forecast(tc.s, tc.level)
+		for _, err := range []error{err, md.ForecastTo(&dst, tc.s, tc.level)} {
+			if !errors.Is(err, tc.is) || !strings.HasPrefix(err.Error(), "intensity: ") {
+				t.Errorf("%s: error %v, want one wrapping %v that starts with \"intensity: \"", tc.name, err, tc.is)
+			}
+		}
+	}
+}

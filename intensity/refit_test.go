@@ -3,12 +3,14 @@ package intensity
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -120,5 +122,64 @@ func TestRefitError(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, dst, cmpopts.EquateNaNs()); diff != "" {
 		t.Errorf("after recovery (-want +got):\n%s", diff)
+	}
+}
+
+// TestNoFitAfterFailedRefit checks that a model whose last Refit failed
+// reports nothing stale and does not panic: no parameters, no peak
+// income, an empty intensity series, and errors from Forecast, ForecastTo
+// and Implied saying it holds no fit. The failures include a Malenbaum
+// fit whose design is singular (constant income per head), which used
+// to leave the trajectory recorded and the fit nil, so that Parameters
+// and PeakIncome dereferenced it.
+func TestNoFitAfterFailedRefit(t *testing.T) {
+	h, d, s := malenbaumData()
+	// Population proportional to GDP: income per head is constant.
+	flat := forecast.Drivers{forecast.GDP: d[forecast.GDP], forecast.Population: d[forecast.GDP].Clone()}
+	for i := range flat[forecast.Population].Values {
+		flat[forecast.Population].Values[i] /= 10
+	}
+	noLast := h.Clone()
+	noLast.Values[len(noLast.Values)-1] = math.NaN()
+	gap := h.Clone()
+	gap.Values[1] = math.NaN()
+	for _, c := range []struct {
+		name string
+		m    Method
+		h    series.Series
+		d    forecast.Drivers
+		want error
+	}{
+		{"malenbaum, constant income per head", Method{Trajectory: Malenbaum}, h, flat, regression.ErrSingular},
+		{"malenbaum, last year missing", Method{Trajectory: Malenbaum}, noLast, d, ErrLastMissing},
+		{"log trend, last year missing", Method{}, noLast, d, ErrLastMissing},
+		{"cagr, window start missing", Method{Trajectory: CAGR, From: 2001}, gap, d, ErrWindow},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			md := mustFit(t, c.m, h, d)
+			if err := md.Refit(c.h, c.d); !errors.Is(err, c.want) {
+				t.Fatalf("Refit: error %v, want %v", err, c.want)
+			}
+			if p := md.Parameters(); p != nil {
+				t.Errorf("Parameters after a failed Refit = %v, want nil", p)
+			}
+			if y, ok := md.PeakIncome(); ok || !math.IsNaN(y) {
+				t.Errorf("PeakIncome after a failed Refit = %v, %v, want NaN, false", y, ok)
+			}
+			if in := md.Intensity(); in.Len() != 0 {
+				t.Errorf("Intensity after a failed Refit = %v, want an empty series", in)
+			}
+			if f := md.Fitted(); f != nil {
+				t.Errorf("Fitted after a failed Refit = %v, want nil", f)
+			}
+			var dst forecast.Forecast
+			_, ferr := md.Forecast(s, 0.95)
+			_, ierr := md.Implied(s, 2012, 100)
+			for _, err := range []error{ferr, md.ForecastTo(&dst, s, 0.95), ierr} {
+				if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
+					t.Errorf("after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", err)
+				}
+			}
+		})
 	}
 }
