@@ -50,13 +50,13 @@ type Method struct {
 }
 
 var (
-	_ forecast.Method            = (*Method)(nil)
+	_ forecast.Method            = Method{}
 	_ forecast.Model             = (*Model)(nil)
 	_ forecast.ParameterReporter = (*Model)(nil)
 )
 
 // Name returns "expert".
-func (m *Method) Name() string { return "expert" }
+func (m Method) Name() string { return "expert" }
 
 // Model is a fitted expert model.
 type Model struct {
@@ -77,7 +77,7 @@ type Model struct {
 // year must come after it. Like every method of the module, Fit rejects a
 // history of a single observed year. The drivers are ignored. The final round's
 // low values must be positive, since the paths are geometric.
-func (m *Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
+func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
 	if err := history.Validate(); err != nil {
 		return nil, fmt.Errorf("expert: %w", err)
 	}

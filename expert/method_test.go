@@ -175,3 +175,14 @@ func TestConformance(t *testing.T) {
 	t.Run("range", func(t *testing.T) { forecasttest.Run(t, &Method{Panel: panel, Interval: Range}, cases...) })
 	t.Run("PERT", func(t *testing.T) { forecasttest.Run(t, &Method{Panel: panel, Aggregate: PERTMean}, cases...) })
 }
+
+// TestValueReceiver checks that a Method value, not only a pointer, is a
+// forecast.Method, like the other methods of the module, and passes the
+// conformance kit as one.
+func TestValueReceiver(t *testing.T) {
+	var m forecast.Method = Method{Panel: readPanel(t)}
+	forecasttest.Run(t, m, forecasttest.Case{Name: "copper to 2015", History: copperHistory(), Scenario: forecast.Scenario{Horizon: 5}})
+	if m.Name() != "expert" {
+		t.Errorf("Name = %q, want expert", m.Name())
+	}
+}
