@@ -200,7 +200,7 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 			impl = append(impl, plotter.XY{X: b, Y: y})
 		}
 	}
-	hs := draw.GlyphStyle{Color: Palette[0], Radius: vg.Points(4.5), Shape: openCircle{}}
+	hs := draw.GlyphStyle{Color: palette()[0], Radius: vg.Points(4.5), Shape: openCircle{}}
 	is := draw.GlyphStyle{Color: vermillion, Radius: vg.Points(4.5), Shape: draw.CircleGlyph{}}
 	for _, g := range []struct {
 		xys plotter.XYs

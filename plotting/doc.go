@@ -55,6 +55,8 @@
 // "Color Universal Design (CUD): how to make figures and presentations
 // that are friendly to colorblind people", J*FLY, 2002 (revised 2008),
 // https://jfly.uni-koeln.de/color/.
+// Setting Palette changes the methods' colours; an empty Palette means the
+// default one.
 //
 // # Fonts and Chinese text
 //

@@ -267,14 +267,33 @@ func newPlot(fs fontSet, title, xlabel, ylabel string, titleSize float64) *plot.
 // "Color Universal Design (CUD): how to make figures and presentations that
 // are friendly to colorblind people", 2002/2008, https://jfly.uni-koeln.de/color/)
 // in the order charts give it to methods. Vermillion is kept for the
-// combination and black for the history.
-var Palette = []color.Color{
-	color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}, // blue
-	color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}, // orange
-	color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF}, // bluish green
-	color.NRGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0xFF}, // reddish purple
-	color.NRGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}, // sky blue
-	color.NRGBA{R: 0xF0, G: 0xE4, B: 0x42, A: 0xFF}, // yellow
+// combination and black for the history. A caller may replace it; charts
+// cycle through its colours, and an empty (or nil) Palette means the
+// default Okabe–Ito palette above.
+var Palette = okabeIto()
+
+// okabeIto returns a new slice of the default palette.
+func okabeIto() []color.Color {
+	return []color.Color{
+		color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}, // blue
+		color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}, // orange
+		color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF}, // bluish green
+		color.NRGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0xFF}, // reddish purple
+		color.NRGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}, // sky blue
+		color.NRGBA{R: 0xF0, G: 0xE4, B: 0x42, A: 0xFF}, // yellow
+	}
+}
+
+// defaultPalette is the palette used when Palette is empty; a copy, so
+// that changes to the elements of Palette do not reach it.
+var defaultPalette = okabeIto()
+
+// palette returns Palette, or the default palette when Palette is empty.
+func palette() []color.Color {
+	if len(Palette) == 0 {
+		return defaultPalette
+	}
+	return Palette
 }
 
 var (
@@ -293,7 +312,11 @@ var dashes = [][]vg.Length{
 	{vg.Points(7), vg.Points(2), vg.Points(2), vg.Points(2), vg.Points(2), vg.Points(2)},
 }
 
-func methodColor(i int) color.Color  { return Palette[i%len(Palette)] }
+func methodColor(i int) color.Color {
+	p := palette()
+	return p[i%len(p)]
+}
+
 func methodDashes(i int) []vg.Length { return dashes[i%len(dashes)] }
 
 // alpha returns c with alpha a, as non-premultiplied colour.

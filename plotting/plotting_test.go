@@ -3,6 +3,8 @@ package plotting
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -423,6 +425,67 @@ func TestValueTicks(t *testing.T) {
 	for _, r := range [][2]float64{{math.Inf(-1), 1}, {1, 1}, {nan, 2}} {
 		if got := (valueTicks{}).Ticks(r[0], r[1]); got != nil {
 			t.Errorf("valueTicks(%g, %g) = %v, want none", r[0], r[1], got)
+		}
+	}
+}
+
+// TestEmptyPalette checks that an empty or nil Palette means the default
+// palette: every chart draws as with the default, where it used to divide
+// by zero or index out of range.
+func TestEmptyPalette(t *testing.T) {
+	saved := Palette
+	t.Cleanup(func() { Palette = saved })
+	charts := []struct {
+		name string
+		make func() (*Chart, error)
+	}{
+		{"fan", func() (*Chart, error) { return NewFanChart(sparseFan("copper", 1), Options{}) }},
+		{"small multiples", func() (*Chart, error) { return NewSmallMultiples(metalPanels(), Options{}) }},
+		{"deviation", func() (*Chart, error) { return NewDeviationChart(deviations(), Options{}) }},
+		{"comparison", func() (*Chart, error) { return NewComparisonChart(comparison(), Options{}) }},
+	}
+	render := func(name string) (svg []byte, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		for _, c := range charts {
+			if c.name != name {
+				continue
+			}
+			ch, err := c.make()
+			if err != nil {
+				return nil, err
+			}
+			w, err := ch.WriterTo("svg")
+			if err != nil {
+				return nil, err
+			}
+			var b bytes.Buffer
+			if _, err := w.WriteTo(&b); err != nil {
+				return nil, err
+			}
+			return b.Bytes(), nil
+		}
+		panic("no chart " + name)
+	}
+	for _, c := range charts {
+		Palette = saved
+		want, err := render(c.name)
+		if err != nil {
+			t.Fatalf("%s with the default palette: %v", c.name, err)
+		}
+		for _, p := range [][]color.Color{nil, {}} {
+			Palette = p
+			got, err := render(c.name)
+			if err != nil {
+				t.Errorf("%s with Palette %#v: %v", c.name, p, err)
+				continue
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s with Palette %#v differs from the chart with the default palette", c.name, p)
+			}
 		}
 	}
 }
