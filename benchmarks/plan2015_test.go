@@ -34,7 +34,7 @@ func BenchmarkPlan2015(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, name := range defaults.Names {
+		for _, name := range defaults.Names() {
 			b.Run(m.String()+"/"+name, func(b *testing.B) {
 				meth, err := defaults.Method(name, p)
 				if err != nil {
@@ -118,8 +118,8 @@ func TestPlanFigures(t *testing.T) {
 		if row.Problem.Plan2015 != table2[m] || plan.Plan2015(m).Value != table2[m] {
 			t.Errorf("%s: plan 2015 = %v (package %v), want %v", m, row.Problem.Plan2015, plan.Plan2015(m).Value, table2[m])
 		}
-		if len(row.Methods) != len(defaults.Names) {
-			t.Errorf("%s: %d methods, want %d", m, len(row.Methods), len(defaults.Names))
+		if len(row.Methods) != len(defaults.Names()) {
+			t.Errorf("%s: %d methods, want %d", m, len(row.Methods), len(defaults.Names()))
 		}
 		for _, r := range row.Methods {
 			if r.Err != nil {

@@ -13,9 +13,12 @@ import (
 // TargetYear is the year of the plan's demand forecast.
 const TargetYear = 2015
 
-// Levels are the prediction-interval levels the reproduction reports, in
-// increasing order; it must not be empty.
-var Levels = []float64{0.80, 0.95}
+// levels are the prediction-interval levels the reproduction reports.
+var levels = [...]float64{0.80, 0.95}
+
+// Levels returns (a copy of) the prediction-interval levels the
+// reproduction reports, in increasing order: 0.80 and 0.95.
+func Levels() []float64 { return append([]float64(nil), levels[:]...) }
 
 // Scenario is an assumption for China's real GDP growth over 2011–2015;
 // 2001–2010 always follow the averages published when the plan was written
@@ -185,9 +188,6 @@ func Reproduce(sc Scenario, set MethodSet) (*Report, error) {
 // ReproduceRow runs the methods of set on one problem, as Reproduce does
 // for each row.
 func ReproduceRow(p Problem, set MethodSet) (Row, error) {
-	if len(Levels) == 0 {
-		return Row{}, errors.New("plan: Levels is empty: no interval level to forecast at")
-	}
 	methods, err := set(p)
 	if err != nil {
 		return Row{}, fmt.Errorf("plan: %s: %w", p.Metal, err)
@@ -236,7 +236,7 @@ func runMethod(p Problem, meth forecast.Method) MethodResult {
 	if err != nil {
 		return fail(err)
 	}
-	for _, level := range Levels {
+	for _, level := range levels {
 		f, err := model.Forecast(p.Scenario, level)
 		if err != nil {
 			return fail(err)

@@ -52,7 +52,7 @@ func run(w io.Writer, args []string) error {
 	growth := fs.Float64("growth", plan.PlanScenario.Growth, "real GDP growth a year over 2011–2015, a fraction")
 	low := fs.Float64("low", plan.LowScenario.Growth, "GDP growth of the low scenario")
 	high := fs.Float64("high", plan.HighScenario.Growth, "GDP growth of the high scenario")
-	methods := fs.String("methods", strings.Join(defaults.Names, ","), "comma-separated methods to run")
+	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
 	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

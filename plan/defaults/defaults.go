@@ -11,8 +11,12 @@ import (
 	"github.com/nonferrous/demand/regression"
 )
 
-// Names lists the default methods in report order.
-var Names = []string{"elasticity", "intensity", "regression"}
+// names lists the default methods in report order.
+var names = [...]string{"elasticity", "intensity", "regression"}
+
+// Names returns (a copy of) the names of the default methods, in report
+// order: elasticity, intensity, regression.
+func Names() []string { return append([]string(nil), names[:]...) }
 
 // Method returns the default method called name configured for p. It
 // returns an error for a name not in Names.
@@ -25,28 +29,28 @@ func Method(name string, p plan.Problem) (forecast.Method, error) {
 	case "regression":
 		return regression.Method{}, nil
 	}
-	return nil, fmt.Errorf("defaults: unknown method %q (have %v)", name, Names)
+	return nil, fmt.Errorf("defaults: unknown method %q (have %v)", name, names)
 }
 
-// Set returns the plan.MethodSet of the named default methods, all of
-// Names when none is given. It returns an error for an unknown or
+// Set returns the plan.MethodSet of the chosen default methods, all of
+// Names() when none is given. It returns an error for an unknown or
 // repeated name.
-func Set(names ...string) (plan.MethodSet, error) {
-	if len(names) == 0 {
-		names = Names
+func Set(chosen ...string) (plan.MethodSet, error) {
+	if len(chosen) == 0 {
+		chosen = names[:]
 	}
-	for i, n := range names {
-		if !slices.Contains(Names, n) {
-			return nil, fmt.Errorf("defaults: unknown method %q (have %v)", n, Names)
+	for i, n := range chosen {
+		if !slices.Contains(names[:], n) {
+			return nil, fmt.Errorf("defaults: unknown method %q (have %v)", n, names)
 		}
-		if slices.Contains(names[:i], n) {
+		if slices.Contains(chosen[:i], n) {
 			return nil, fmt.Errorf("defaults: method %q given twice", n)
 		}
 	}
-	names = slices.Clone(names)
+	chosen = slices.Clone(chosen)
 	return func(p plan.Problem) ([]forecast.Method, error) {
-		ms := make([]forecast.Method, len(names))
-		for i, n := range names {
+		ms := make([]forecast.Method, len(chosen))
+		for i, n := range chosen {
 			m, err := Method(n, p)
 			if err != nil {
 				return nil, err
