@@ -366,3 +366,13 @@ func FuzzCSVRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCSVLineMessage checks that a judgment's validation error is put
+// on its line with the package name once, and still unwraps.
+func TestReadCSVLineMessage(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("expert,round,year,low,likely,high,weight\nA,1,2015,5,4,6,1\n"))
+	want := `expert: line 2: need low ≤ likely ≤ high: expert "A", round 1, year 2015: low 5 > likely 4`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrOrder) {
+		t.Errorf("error %v, want %q wrapping ErrOrder", err, want)
+	}
+}

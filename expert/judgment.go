@@ -172,7 +172,7 @@ func ReadCSV(r io.Reader) ([]Judgment, error) {
 			*p = v
 		}
 		if err := j.Validate(); err != nil {
-			return nil, fmt.Errorf("expert: line %d: %w", line, err)
+			return nil, &lineError{line: line, err: err}
 		}
 		k := key{j.Expert, j.Round, j.Year}
 		if prev, ok := seen[k]; ok {
@@ -207,3 +207,16 @@ func WriteCSV(w io.Writer, js []Judgment) error {
 	}
 	return nil
 }
+
+// lineError places a judgment's validation error on its CSV line, with
+// the package name once.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string {
+	return fmt.Sprintf("expert: line %d: %s", e.line, strings.TrimPrefix(e.err.Error(), "expert: "))
+}
+
+func (e *lineError) Unwrap() error { return e.err }

@@ -500,7 +500,7 @@ func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level flo
 func (md *Model) checkPath(name string, s forecast.Scenario, from, to int) error {
 	for y := from; y <= to; y++ {
 		if _, err := forecast.DriverValue(name, md.drivers, s, y); err != nil {
-			return fmt.Errorf("intensity: scenario %s: %w", label(s.Name), err)
+			return fmt.Errorf("intensity: %s: %w", scenarioLabel(s.Name), err)
 		}
 	}
 	for y := from; y <= to; y++ {
@@ -515,7 +515,7 @@ func (md *Model) checkPath(name string, s forecast.Scenario, from, to int) error
 func (md *Model) path(name string, s forecast.Scenario, from, to int) (series.Series, error) {
 	p, err := forecast.DriverPath(name, md.drivers, s, from, to)
 	if err != nil {
-		return series.Series{}, fmt.Errorf("intensity: scenario %s: %w", label(s.Name), err)
+		return series.Series{}, fmt.Errorf("intensity: %s: %w", scenarioLabel(s.Name), err)
 	}
 	for i, v := range p.Values {
 		if !(v > 0) {
@@ -591,6 +591,15 @@ func (md *Model) Implied(s forecast.Scenario, year int, target float64) (forecas
 		return forecast.Parameter{}, fmt.Errorf("%w: no finite intensity change reaches %g in %d from intensity %g in %d", ErrTarget, target, year, md.iLast, md.last)
 	}
 	return forecast.Parameter{Name: ParamChange, Value: r, StdErr: math.NaN()}, nil
+}
+
+// scenarioLabel names a scenario in an error: `scenario "low"`, or just
+// "scenario" when it has no name.
+func scenarioLabel(name string) string {
+	if name == "" {
+		return "scenario"
+	}
+	return fmt.Sprintf("scenario %q", name)
 }
 
 func label(name string) string {

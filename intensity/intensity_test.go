@@ -650,3 +650,15 @@ func TestForecastErrorPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioLabel checks how an error names the scenario: by its name,
+// or as "scenario" when it has none.
+func TestScenarioLabel(t *testing.T) {
+	md := mustFit(t, Method{}, copper(), planDrivers())
+	for name, want := range map[string]string{"": "intensity: scenario: forecast:", "low": `intensity: scenario "low": forecast:`} {
+		_, err := md.Forecast(forecast.Scenario{Name: name, Horizon: 1}, 0.9)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("scenario %q: error %v, want it to start %q", name, err, want)
+		}
+	}
+}
