@@ -5,15 +5,14 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-
 	"github.com/nonferrous/demand/forecast"
 )
 
 // concurrentLevels are two interval levels with different t quantiles:
-// a Line or Model that kept the quantile of the last level it was asked
-// for would give one level the other's interval when called concurrently.
+// a Line that kept the quantile of the last level it was asked for would
+// give one level the other's interval when called concurrently. (The
+// Models' Forecast and ForecastTo are checked in the same way by the
+// forecasttest kit in TestConformance.)
 var concurrentLevels = [2]float64{0.95, 0.5}
 
 const (
@@ -103,51 +102,5 @@ func TestLinePredictConcurrent(t *testing.T) {
 				break
 			}
 		}
-	}
-}
-
-// TestModelForecastConcurrent calls Forecast, and ForecastTo into each
-// goroutine's own Forecast, of one Model at two levels from several
-// goroutines at once and checks every result against a lone call's, bit
-// for bit. Run with -race, it also checks that they do not write to the
-// Model.
-func TestModelForecastConcurrent(t *testing.T) {
-	dat := refitDataSets()[1]
-	for _, m := range refitMethods() {
-		t.Run(m.Name(), func(t *testing.T) {
-			fitted, err := m.Fit(dat.h, dat.d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			mod := fitted.(*Model)
-			var want [2]forecast.Forecast
-			for i, level := range concurrentLevels {
-				if want[i], err = mod.Forecast(dat.s, level); err != nil {
-					t.Fatal(err)
-				}
-			}
-			dsts := make([]forecast.Forecast, concurrentGoroutines)
-			diffs := make([]string, concurrentGoroutines)
-			runConcurrently(func(g int, level float64) {
-				if diffs[g] != "" {
-					return
-				}
-				f, err := mod.Forecast(dat.s, level)
-				if err == nil {
-					err = mod.ForecastTo(&dsts[g], dat.s, level)
-				}
-				switch {
-				case err != nil:
-					diffs[g] = err.Error()
-				default:
-					diffs[g] = cmp.Diff(want[g%2], f, cmpopts.EquateNaNs()) + cmp.Diff(want[g%2], dsts[g], cmpopts.EquateNaNs())
-				}
-			})
-			for g, d := range diffs {
-				if d != "" {
-					t.Errorf("goroutine %d at level %g (-want +got):\n%s", g, concurrentLevels[g%2], d)
-				}
-			}
-		})
 	}
 }

@@ -11,6 +11,11 @@ import (
 // Goroutines is the number of goroutines of the concurrency check.
 const Goroutines = 8
 
+// Rounds is the number of times each goroutine of the concurrency check
+// forecasts from the shared model, so that calls at different levels
+// overlap often enough to show a model that keeps per-call state.
+const Rounds = 100
+
 // outcome is the result of one Fit and Forecast: a forecast, or the text
 // of an error, or a panic.
 type outcome struct {
@@ -57,6 +62,20 @@ func forecastOutcome(model forecast.Model, s forecast.Scenario, level float64) (
 	return outcome{f: cloneForecast(f)}
 }
 
+// forecastToOutcome forecasts s at level with r into dst, recovering a
+// panic. The outcome's forecast shares memory with dst.
+func forecastToOutcome(r forecast.Refitter, dst *forecast.Forecast, s forecast.Scenario, level float64) (o outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = outcome{panic: r}
+		}
+	}()
+	if err := r.ForecastTo(dst, s, level); err != nil {
+		return outcome{err: err.Error()}
+	}
+	return outcome{f: *dst}
+}
+
 func (o outcome) diff(want outcome) string {
 	switch {
 	case o.panic != nil:
@@ -76,9 +95,14 @@ func (o outcome) diff(want outcome) string {
 // each result with the one the same call gives alone. Half of the
 // goroutines fit the case's history and half the history doubled (an
 // exact scaling), so that a method keeping fit state in the Method value
-// shows it. The inputs must be unchanged afterwards. Run under the race
-// detector, the check also finds unsynchronised access to shared state.
-func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 series.Series, d0 forecast.Drivers, s0 forecast.Scenario) {
+// shows it. Goroutine g then forecasts from the shared model Rounds times
+// at Levels[g%len(Levels)], so that calls at different levels overlap and
+// a model keeping per-level state (a cached quantile) in itself shows it;
+// if the model is a forecast.Refitter, and unless forecastToWrites, it
+// also calls ForecastTo each round, into a Forecast of its own. The inputs
+// must be unchanged afterwards. Run under the race detector, the check
+// also finds unsynchronised access to shared state.
+func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 series.Series, d0 forecast.Drivers, s0 forecast.Scenario, forecastToWrites bool) {
 	t.Helper()
 	doubled := h0.Clone()
 	for i, v := range doubled.Values {
@@ -87,6 +111,10 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 	hs := [2]series.Series{h0.Clone(), doubled}
 	hs0 := [2]series.Series{h0.Clone(), doubled.Clone()}
 	d, s := cloneDrivers(d0), cloneScenario(s0)
+	r, _ := model.(forecast.Refitter)
+	if forecastToWrites {
+		r = nil
+	}
 
 	// References, one call at a time.
 	last := Levels[len(Levels)-1]
@@ -99,12 +127,23 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 		}
 	}
 	modelRef := make([]outcome, len(Levels))
+	toRef := make([]outcome, len(Levels))
 	for i, level := range Levels {
 		modelRef[i] = forecastOutcome(model, cloneScenario(s0), level)
 		if modelRef[i].panic != nil {
 			t.Errorf("concurrency check: Forecast at level %g panicked: %v", level, modelRef[i].panic)
 			return
 		}
+		if r == nil {
+			continue
+		}
+		var dst forecast.Forecast
+		toRef[i] = forecastToOutcome(r, &dst, cloneScenario(s0), level)
+		if toRef[i].panic != nil {
+			t.Errorf("concurrency check: ForecastTo at level %g panicked: %v", level, toRef[i].panic)
+			return
+		}
+		toRef[i].f = cloneForecast(toRef[i].f)
 	}
 
 	// The same calls once more on the values the goroutines will share.
@@ -120,9 +159,11 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 		return
 	}
 
-	// The same calls from many goroutines at once.
+	// The same calls from many goroutines at once. Each goroutine keeps
+	// the first difference of each call it makes.
 	fits := make([]outcome, Goroutines)
-	forecasts := make([]outcome, Goroutines)
+	forecasts := make([]string, Goroutines)
+	forecastTos := make([]string, Goroutines)
 	var start, done sync.WaitGroup
 	start.Add(1)
 	for g := range Goroutines {
@@ -131,7 +172,20 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 			defer done.Done()
 			start.Wait()
 			fits[g] = attempt(m, hs[g%2], d, s, last)
-			forecasts[g] = forecastOutcome(model, s, Levels[g%len(Levels)])
+			i := g % len(Levels)
+			var dst forecast.Forecast
+			for round := range Rounds {
+				if forecasts[g] == "" {
+					if diff := forecastOutcome(model, s, Levels[i]).diff(modelRef[i]); diff != "" {
+						forecasts[g] = fmt.Sprintf("round %d: %s", round, diff)
+					}
+				}
+				if r != nil && forecastTos[g] == "" {
+					if diff := forecastToOutcome(r, &dst, s, Levels[i]).diff(toRef[i]); diff != "" {
+						forecastTos[g] = fmt.Sprintf("round %d: %s", round, diff)
+					}
+				}
+			}
 		}()
 	}
 	start.Done()
@@ -142,9 +196,14 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 			t.Errorf("concurrency check: goroutine %d: Fit and Forecast of the history%s from %d goroutines at once differs from a lone call: %s",
 				g, variant(g%2), Goroutines, diff)
 		}
-		if diff := forecasts[g].diff(modelRef[g%len(Levels)]); diff != "" {
-			t.Errorf("concurrency check: goroutine %d: Forecast at level %g of one model from %d goroutines at once differs from a lone call: %s",
-				g, Levels[g%len(Levels)], Goroutines, diff)
+		level := Levels[g%len(Levels)]
+		if forecasts[g] != "" {
+			t.Errorf("concurrency check: goroutine %d: Forecast at level %g of one model from %d goroutines at once (at levels %v) differs from a lone call: %s",
+				g, level, Goroutines, Levels, forecasts[g])
+		}
+		if forecastTos[g] != "" {
+			t.Errorf("concurrency check: goroutine %d: ForecastTo at level %g of one model, each goroutine into its own Forecast, from %d goroutines at once (at levels %v) differs from a lone call: %s",
+				g, level, Goroutines, Levels, forecastTos[g])
 		}
 	}
 	for v := range hs {

@@ -2,6 +2,7 @@ package forecasttest
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -45,6 +46,62 @@ func TestConcurrencyCheckFindsOverlap(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no concurrency failure reported; reported:\n%s", strings.Join(log, "\n"))
+	}
+}
+
+// TestConcurrencyCheckFindsLevelCache checks that the kit finds a model
+// whose Forecast, or ForecastTo, keeps a per-level value in the model (see
+// toy.cacheLevel), and that it calls ForecastTo from one goroutine at a
+// time for a method whose case says ForecastTo writes to the model.
+func TestConcurrencyCheckFindsLevelCache(t *testing.T) {
+	// The check means something only if the levels give different
+	// intervals.
+	mod, err := toy{name: "toy", cacheLevel: true}.Fit(trend.History, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, err := mod.Forecast(trend.Scenario, Levels[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	hi, err := mod.Forecast(trend.Scenario, Levels[len(Levels)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seriesDiff(lo.Upper, hi.Upper) == "" {
+		t.Fatalf("levels %g and %g give the same interval", lo.Level, hi.Level)
+	}
+
+	const (
+		inForecast   = "of one model from 8 goroutines at once (at levels [0.5 0.8 0.95]) differs from a lone call: round "
+		inForecastTo = "of one model, each goroutine into its own Forecast, from 8 goroutines at once (at levels [0.5 0.8 0.95]) differs from a lone call: round "
+	)
+	for _, tc := range []struct {
+		name string
+		m    forecast.Method
+		want []string // failures containing these must be reported, and no others
+	}{
+		{"Forecast", toy{name: "toy", cacheLevel: true}, []string{inForecast}},
+		{"Forecast and ForecastTo", refitToy{toy: toy{name: "toy", cacheLevel: true}}, []string{inForecast, inForecastTo}},
+		{"ForecastTo", refitToy{toy: toy{name: "toy"}, cacheTo: true}, []string{inForecastTo}},
+	} {
+		log := record(tc.m, trend)
+		for _, want := range tc.want {
+			if !slices.ContainsFunc(log, func(l string) bool { return strings.Contains(l, want) }) {
+				t.Errorf("%s: no failure containing %q; reported:\n%s", tc.name, want, strings.Join(log, "\n"))
+			}
+		}
+		for _, l := range log {
+			if !slices.ContainsFunc(tc.want, func(want string) bool { return strings.Contains(l, want) }) {
+				t.Errorf("%s: unexpected failure %q", tc.name, l)
+			}
+		}
+	}
+
+	writes := trend
+	writes.ForecastToWrites = true
+	if log := record(refitToy{toy: toy{name: "toy"}, cacheTo: true}, writes); len(log) != 0 {
+		t.Errorf("ForecastTo that writes, as the case says: the kit reported failures:\n%s", strings.Join(log, "\n"))
 	}
 }
 

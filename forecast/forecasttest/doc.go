@@ -37,12 +37,27 @@
 //     steady state (testing.AllocsPerRun over AllocRuns runs), Refit and
 //     ForecastTo allocate nothing — unless Case.RefitAllocates is set, or
 //     the race detector, whose instrumentation allocates, is on;
+//   - if the fitted models are forecast.Refitters: a model fit to the
+//     case's history and Refit to each of the bad histories below gives
+//     the error Fit gives on it, the same text (or none if Fit gives none,
+//     and then forecasts as Fit's model does); after a Refit error it holds
+//     nothing stale: Forecast and ForecastTo return an error, Parameters
+//     (if it is a forecast.ParameterReporter) reports no parameter and
+//     Implied (if it is a forecast.Implier) returns an error; and a Refit
+//     to the case's history then recovers it: Forecast and ForecastTo at
+//     each level, and Parameters, equal Fit's, bit for bit;
 //   - the Method value and a fitted Model are safe for concurrent use:
 //     Fit and Forecast from Goroutines goroutines at once (half of them on
-//     the history doubled), and Forecast of one model at every level from
-//     as many, sharing the same input values, give the results the same
-//     calls give alone and leave the inputs unchanged; run under the race
-//     detector (go test -race), this also finds unsynchronised shared state;
+//     the history doubled), and Forecast of one model from as many, each
+//     goroutine Rounds times at one of Levels in turn (so that calls at
+//     different levels overlap: a model that keeps a per-level value such
+//     as a quantile in itself gives one level another's interval), and,
+//     if the model is a forecast.Refitter, ForecastTo from each of them
+//     into a Forecast of its own (unless Case.ForecastToWrites is set),
+//     sharing the same input values, give the results the same calls give
+//     alone, bit for bit, and leave the inputs unchanged; run under the
+//     race detector (go test -race), this also finds unsynchronised shared
+//     state;
 //   - Forecast returns an error for the levels 0, 1, NaN, −0.5 and 1.5 and
 //     the horizons 0 and −1;
 //   - Fit or Forecast returns an error for histories derived from the case

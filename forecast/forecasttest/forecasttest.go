@@ -26,6 +26,12 @@ type Case struct {
 	// allocate in Refit or ForecastTo for this case, as documented by the
 	// method: the refit check does not count allocations.
 	RefitAllocates bool
+
+	// ForecastToWrites says that the method's models, forecast.Refitters,
+	// change the model in ForecastTo, as forecast.Refitter allows: the
+	// concurrency check does not call ForecastTo from several goroutines
+	// at once.
+	ForecastToWrites bool
 }
 
 // Levels are the interval levels the kit forecasts at, in increasing
@@ -165,7 +171,8 @@ func checkCase(t tester, m forecast.Method, name string, c Case, rs *refitState)
 	}
 
 	checkRefit(t, m, model, rs, c, h0, d0, s0, fs)
-	checkConcurrent(t, m, model, h0, d0, s0)
+	checkRefitError(t, m, model, h0, d0, s0, fs)
+	checkConcurrent(t, m, model, h0, d0, s0, c.ForecastToWrites)
 
 	// Bad requests.
 	for _, level := range []float64{0, 1, math.NaN(), -0.5, 1.5} {

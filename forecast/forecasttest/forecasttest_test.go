@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
@@ -20,6 +22,15 @@ type toy struct {
 	name       string
 	needGDP    bool
 	noInterval bool
+
+	// cacheLevel: Forecast keeps the level in the model and reads it back
+	// after yielding to other goroutines for a while to size the interval,
+	// as a model caching the quantile of the last level asked for would:
+	// goroutines forecasting at different levels at once get each other's
+	// intervals (but their own Level).
+	// The cache is atomic, so the race detector has nothing to report: the
+	// kit must find the fault by comparing results.
+	cacheLevel bool
 
 	modifyHistory, addDriver, modifyScenario bool
 	panicOnEmpty, panicForecast              bool
@@ -78,16 +89,33 @@ func (m toy) fit(dst *toyModel, h series.Series, d forecast.Drivers) error {
 	if m.addDriver {
 		d["extra"] = series.Series{}
 	}
-	*dst = toyModel{toy: m, end: h.End(), obs: d, last: h.Values[last],
-		slope: (h.Values[last] - h.Values[first]) / float64(last-first)}
+	cached := dst.cached
+	if m.cacheLevel && cached == nil {
+		cached = new(atomic.Uint64)
+	}
+	*dst = toyModel{toy: m, fitted: true, end: h.End(), obs: d, last: h.Values[last],
+		slope: (h.Values[last] - h.Values[first]) / float64(last-first), cached: cached}
 	return nil
 }
 
 type toyModel struct {
 	toy
+	fitted      bool // false after a failed Refit
 	end         int
 	obs         forecast.Drivers
 	last, slope float64
+	cached      *atomic.Uint64 // the level's bits, with cacheLevel
+}
+
+// cachedLevel stores level in the model, waits (a while at most) for
+// another goroutine to store another, and returns the level stored then.
+func (m *toyModel) cachedLevel(level float64) float64 {
+	bits := math.Float64bits(level)
+	m.cached.Store(bits)
+	for i := 0; i < 100 && m.cached.Load() == bits; i++ {
+		runtime.Gosched()
+	}
+	return math.Float64frombits(m.cached.Load())
 }
 
 func (m *toyModel) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
@@ -101,8 +129,21 @@ func (m *toyModel) Forecast(s forecast.Scenario, level float64) (forecast.Foreca
 // forecastTo writes the forecast into dst, allocating only what
 // dst.Prepare needs.
 func (m *toyModel) forecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
+	return m.forecastToAt(dst, s, level, m.cacheLevel)
+}
+
+// forecastToAt is forecastTo, the interval sized by the cached level if
+// cache is set.
+func (m *toyModel) forecastToAt(dst *forecast.Forecast, s forecast.Scenario, level float64, cache bool) error {
 	if m.panicForecast {
 		panic("toy: broken")
+	}
+	if !m.fitted {
+		return errors.New("toy: the model holds no fit")
+	}
+	sized := level
+	if cache {
+		sized = m.cachedLevel(level)
 	}
 	if !m.skipRequestCheck {
 		if err := forecast.CheckRequest(s, level); err != nil {
@@ -140,9 +181,9 @@ func (m *toyModel) forecastTo(dst *forecast.Forecast, s forecast.Scenario, level
 			*m.counter++
 			p += float64(*m.counter) * 1e-9
 		}
-		half := float64(k+1) * level / (1 - level)
+		half := float64(k+1) * sized / (1 - sized)
 		if m.narrowing {
-			half = float64(k+1) * (1 - level)
+			half = float64(k+1) * (1 - sized)
 		}
 		dst.Point.Values[k], dst.Lower.Values[k], dst.Upper.Values[k] = p, p-half, p+half
 		switch {

@@ -2,6 +2,7 @@ package forecasttest
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
@@ -106,4 +107,178 @@ func checkRefit(t tester, m forecast.Method, model forecast.Model, rs *refitStat
 	case allocs != 0:
 		t.Errorf("Refit and ForecastTo at level %g allocate %v times per call in steady state, want 0", level, allocs)
 	}
+}
+
+// checkRefitError checks, for a method whose models are
+// forecast.Refitters, what a Refit to each of the bad histories (see
+// badHistories) leaves, on a model fit to the case's history: Refit must
+// give the error Fit gives, the same text, or none if Fit gives none (and
+// then forecast at the last of Levels as the model Fit returned does).
+// After a Refit error the model must hold nothing stale: Forecast and
+// ForecastTo must return an error, Parameters (if the model is a
+// forecast.ParameterReporter) report no parameter, and Implied (if it is a
+// forecast.Implier, asked for the first forecast year's point at the first
+// of Levels) return an error. A Refit to the case's history must then
+// recover: Forecast and ForecastTo at each of Levels give fs, bit for bit,
+// and Parameters what they were after Fit.
+func checkRefitError(t tester, m forecast.Method, model forecast.Model, h0 series.Series, d0 forecast.Drivers, s0 forecast.Scenario, fs []forecast.Forecast) {
+	t.Helper()
+	if _, ok := model.(forecast.Refitter); !ok {
+		return
+	}
+	var fitted forecast.Model
+	var err error
+	if !protect(t, "refit error check: Fit", func() { fitted, err = m.Fit(h0.Clone(), cloneDrivers(d0)) }) || err != nil || fitted == nil {
+		return // reported by the other checks
+	}
+	r, ok := fitted.(forecast.Refitter)
+	if !ok {
+		t.Errorf("refit error check: Fit returned a %T, a forecast.Refitter, and then a %T, not one", model, fitted)
+		return
+	}
+	params, ok := parameters(t, "refit error check: Parameters after Fit", r)
+	if !ok {
+		return
+	}
+	params = slices.Clone(params)
+
+	for _, b := range badHistories(h0) {
+		what := "refit error check: bad history (" + b.name + ")"
+		var fresh forecast.Model
+		var fitErr error
+		if panicked(func() { fresh, fitErr = m.Fit(b.s.Clone(), cloneDrivers(d0)) }) {
+			continue // reported by the bad history check
+		}
+		var refitErr error
+		if !protect(t, what+": Refit", func() { refitErr = r.Refit(b.s.Clone(), cloneDrivers(d0)) }) {
+			return
+		}
+		switch {
+		case fitErr == nil && refitErr == nil:
+			if fresh == nil {
+				break // reported by the bad history check
+			}
+			level := Levels[len(Levels)-1]
+			if diff := forecastOutcome(r, cloneScenario(s0), level).diff(forecastOutcome(fresh, cloneScenario(s0), level)); diff != "" {
+				t.Errorf("%s: Refit and Forecast at level %g differ from Fit and Forecast: %s", what, level, diff)
+			}
+		case fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error():
+			t.Errorf("%s: Refit error %s, Fit's %s", what, errText(refitErr), errText(fitErr))
+		}
+		if refitErr != nil {
+			checkNoFit(t, what, r, s0, fs[0])
+		}
+		if !checkRecovery(t, what, r, h0, d0, s0, fs, params) {
+			return
+		}
+	}
+}
+
+// checkNoFit checks that r, whose last Refit failed, holds nothing stale;
+// f is a forecast of its last good fit, whose first point Implied is
+// asked for.
+func checkNoFit(t tester, what string, r forecast.Refitter, s0 forecast.Scenario, f forecast.Forecast) {
+	t.Helper()
+	what += ", after the failed Refit"
+	level := Levels[len(Levels)-1]
+	if o := forecastOutcome(r, cloneScenario(s0), level); o.panic != nil {
+		t.Errorf("%s: Forecast at level %g panicked: %v", what, level, o.panic)
+	} else if o.err == "" {
+		t.Errorf("%s: Forecast at level %g gave no error", what, level)
+	}
+	var dst forecast.Forecast
+	if o := forecastToOutcome(r, &dst, cloneScenario(s0), level); o.panic != nil {
+		t.Errorf("%s: ForecastTo at level %g panicked: %v", what, level, o.panic)
+	} else if o.err == "" {
+		t.Errorf("%s: ForecastTo at level %g gave no error", what, level)
+	}
+	if p, ok := parameters(t, what+": Parameters", r); ok && len(p) != 0 {
+		t.Errorf("%s: Parameters = %v, want none", what, p)
+	}
+	if im, ok := r.(forecast.Implier); ok && f.Point.Len() > 0 {
+		year, target := f.Point.Start, f.Point.Values[0]
+		var err error
+		if protect(t, what+": Implied", func() { _, err = im.Implied(cloneScenario(s0), year, target) }) && err == nil {
+			t.Errorf("%s: Implied(%d, %g) gave no error", what, year, target)
+		}
+	}
+}
+
+// checkRecovery refits r to the case's history and checks that it then
+// forecasts fs and reports params, as after Fit. It reports whether r
+// could be refit.
+func checkRecovery(t tester, what string, r forecast.Refitter, h0 series.Series, d0 forecast.Drivers, s0 forecast.Scenario, fs []forecast.Forecast, params []forecast.Parameter) bool {
+	t.Helper()
+	what += ", then Refit to the case's history"
+	var err error
+	if !protect(t, what, func() { err = r.Refit(h0.Clone(), cloneDrivers(d0)) }) {
+		return false
+	}
+	if err != nil {
+		t.Errorf("%s: %v (Fit gave no error)", what, err)
+		return false
+	}
+	var dst forecast.Forecast
+	for i, level := range Levels {
+		want := outcome{f: fs[i]}
+		if diff := forecastOutcome(r, cloneScenario(s0), level).diff(want); diff != "" {
+			t.Errorf("%s: Forecast at level %g differs from Fit and Forecast: %s", what, level, diff)
+		}
+		if diff := forecastToOutcome(r, &dst, cloneScenario(s0), level).diff(want); diff != "" {
+			t.Errorf("%s: ForecastTo at level %g differs from Fit and Forecast: %s", what, level, diff)
+		}
+	}
+	if p, ok := parameters(t, what+": Parameters", r); ok {
+		if diff := parametersDiff(params, p); diff != "" {
+			t.Errorf("%s: Parameters differ from those after Fit: %s", what, diff)
+		}
+	}
+	return true
+}
+
+// parameters returns the parameters model reports, none if it is not a
+// forecast.ParameterReporter; ok is false if Parameters panicked.
+func parameters(t tester, what string, model forecast.Model) (p []forecast.Parameter, ok bool) {
+	t.Helper()
+	pr, is := model.(forecast.ParameterReporter)
+	if !is {
+		return nil, true
+	}
+	ok = protect(t, what, func() { p = pr.Parameters() })
+	return p, ok
+}
+
+// parametersDiff describes the first difference between want and got, ""
+// if none; values and standard errors are compared bit for bit, NaN equal
+// to NaN.
+func parametersDiff(want, got []forecast.Parameter) string {
+	if len(want) != len(got) {
+		return fmt.Sprintf("%d parameters, was %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if w.Name != g.Name || !same(w.Value, g.Value) || !same(w.StdErr, g.StdErr) {
+			return fmt.Sprintf("parameter %d is %s = %g (SE %g), was %s = %g (SE %g)", i, g.Name, g.Value, g.StdErr, w.Name, w.Value, w.StdErr)
+		}
+	}
+	return ""
+}
+
+// panicked calls f and reports whether it panicked.
+func panicked(f func()) (p bool) {
+	defer func() {
+		if recover() != nil {
+			p = true
+		}
+	}()
+	f()
+	return false
+}
+
+// errText quotes err's text, or says there is none.
+func errText(err error) string {
+	if err == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%q", err.Error())
 }

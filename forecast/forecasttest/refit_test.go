@@ -2,7 +2,10 @@ package forecasttest
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
@@ -22,26 +25,48 @@ type refitToy struct {
 	failAfter   *int    // Refit fails once it has been called this many times more
 	failTo      bool    // ForecastTo returns an error
 	oneRefitter *bool   // only the first Fit returns a Refitter (set after it)
-	errAbove    float64 // Fit errs on a history with a value above this, if > 0
-	panicAbove  float64 // Fit panics on a history with a value above this, if > 0
+	errAbove    float64 // Fit and Refit err on a history with a value above this, if > 0
+	panicAbove  float64 // Fit and Refit panic on a history with a value above this, if > 0
+
+	keepFit       bool // a failed Refit keeps the previous fit: stale forecasts
+	staleParams   bool // Parameters reports the previous fit after a failed Refit
+	staleImplied  bool // Implied solves with the previous fit after a failed Refit
+	otherError    bool // Refit's errors are not Fit's
+	strictRefit   bool // Refit rejects an infinite value (which the toy's Fit may accept)
+	offAfterError bool // after a failed Refit, the next fits are off by one
+	stuck         bool // after a failed Refit, Refit fails
+	cacheTo       bool // ForecastTo caches the level in the model (see toy.cacheLevel)
 }
 
 type refitModel struct {
 	*toyModel
 	m       refitToy
 	scratch []float64
+	failed  bool // a Refit has failed
 }
 
-var _ forecast.Refitter = (*refitModel)(nil)
+var (
+	_ forecast.Refitter          = (*refitModel)(nil)
+	_ forecast.ParameterReporter = (*refitModel)(nil)
+	_ forecast.Implier           = (*refitModel)(nil)
+)
 
-func (m refitToy) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
+// check applies errAbove and panicAbove.
+func (m refitToy) check(h series.Series) error {
 	for _, v := range h.Values {
 		if m.panicAbove > 0 && v > m.panicAbove {
 			panic("toy: too large")
 		}
 		if m.errAbove > 0 && v > m.errAbove {
-			return nil, errors.New("toy: too large")
+			return errors.New("toy: too large")
 		}
+	}
+	return nil
+}
+
+func (m refitToy) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
+	if err := m.check(h); err != nil {
+		return nil, err
 	}
 	mod, err := m.toy.Fit(h, d)
 	if err != nil {
@@ -53,11 +78,43 @@ func (m refitToy) Fit(h series.Series, d forecast.Drivers) (forecast.Model, erro
 		}
 		*m.oneRefitter = true
 	}
-	return &refitModel{toyModel: mod.(*toyModel), m: m}, nil
+	tm := mod.(*toyModel)
+	if m.cacheTo {
+		tm.cached = new(atomic.Uint64)
+	}
+	return &refitModel{toyModel: tm, m: m}, nil
 }
 
 func (r *refitModel) Refit(h series.Series, d forecast.Drivers) error {
+	err := r.refit(h, d)
+	if err == nil {
+		if r.m.offAfterError && r.failed {
+			r.last++
+		}
+		return nil
+	}
+	r.failed = true
+	if !r.m.keepFit {
+		r.fitted = false
+	}
+	if r.m.otherError {
+		return fmt.Errorf("toy refit: %w", err)
+	}
+	return err
+}
+
+func (r *refitModel) refit(h series.Series, d forecast.Drivers) error {
+	if err := r.m.check(h); err != nil {
+		return err
+	}
+	if r.m.strictRefit {
+		if err := h.Validate(); err != nil {
+			return err
+		}
+	}
 	switch {
+	case r.m.stuck && r.failed:
+		return errors.New("toy: refit stuck")
 	case r.m.panicRefit:
 		panic("toy: refit broken")
 	case r.m.failRefit:
@@ -79,7 +136,25 @@ func (r *refitModel) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, lev
 	if r.m.failTo {
 		return errors.New("toy: cannot forecast to")
 	}
-	return r.forecastTo(dst, s, level)
+	return r.forecastToAt(dst, s, level, r.cacheLevel || r.m.cacheTo)
+}
+
+func (r *refitModel) Parameters() []forecast.Parameter {
+	if !r.fitted && !r.m.staleParams {
+		return nil
+	}
+	return []forecast.Parameter{{Name: "slope", Value: r.slope, StdErr: math.NaN()}}
+}
+
+// Implied returns the slope that makes the forecast for year equal target.
+func (r *refitModel) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
+	if !r.fitted && !r.m.staleImplied {
+		return forecast.Parameter{}, errors.New("toy: the model holds no fit")
+	}
+	if year <= r.end {
+		return forecast.Parameter{}, errors.New("toy: not a forecast year")
+	}
+	return forecast.Parameter{Name: "slope", Value: (target - r.last) / float64(year-r.end), StdErr: math.NaN()}, nil
 }
 
 // TestRefitGood checks that a correct Refitter passes, on one case and on
@@ -126,6 +201,24 @@ func TestRefitBroken(t *testing.T) {
 			"trend: refit check: Fit returned a *forecasttest.refitModel, a forecast.Refitter, and then a *forecasttest.toyModel, not one", true},
 		{"doubled history panics", refitToy{toy: toy{name: "toy"}, panicAbove: 30},
 			"trend: refit check: Fit of the history doubled panicked: toy: too large", true},
+		// The refit error check: each toy below mishandles a Refit to a bad
+		// history, or the Refit to the case's history after it.
+		{"stale forecast after a failed Refit", refitToy{toy: toy{name: "toy"}, keepFit: true},
+			"trend: refit error check: bad history (last year missing), after the failed Refit: Forecast at level 0.95 gave no error", true},
+		{"stale ForecastTo after a failed Refit", refitToy{toy: toy{name: "toy"}, keepFit: true},
+			"trend: refit error check: bad history (last year missing), after the failed Refit: ForecastTo at level 0.95 gave no error", true},
+		{"stale parameters after a failed Refit", refitToy{toy: toy{name: "toy"}, staleParams: true},
+			"trend: refit error check: bad history (last year missing), after the failed Refit: Parameters = [{slope 1.5 NaN}], want none", true},
+		{"stale Implied after a failed Refit", refitToy{toy: toy{name: "toy"}, staleImplied: true},
+			"trend: refit error check: bad history (last year missing), after the failed Refit: Implied(2011, 26.5) gave no error", true},
+		{"Refit error not Fit's", refitToy{toy: toy{name: "toy"}, otherError: true},
+			`trend: refit error check: bad history (last year missing): Refit error "toy refit: toy: last year missing", Fit's "toy: last year missing"`, true},
+		{"Refit error where Fit gives none", refitToy{toy: toy{name: "toy", acceptInf: true}, strictRefit: true},
+			`trend: refit error check: bad history (+Inf in the last year): Refit error "series: validate: q: infinite value at year 2010 (value +Inf)", Fit's none`, true},
+		{"no recovery", refitToy{toy: toy{name: "toy"}, stuck: true},
+			"trend: refit error check: bad history (empty), then Refit to the case's history: toy: refit stuck (Fit gave no error)", true},
+		{"recovery off", refitToy{toy: toy{name: "toy"}, offAfterError: true},
+			"trend: refit error check: bad history (empty), then Refit to the case's history: ForecastTo at level 0.5 differs from Fit and Forecast: Point: value at 2011 is 27.5, was 26.5", true},
 	} {
 		if raceEnabled && !tc.race {
 			continue // allocations are not counted under the race detector
@@ -137,6 +230,24 @@ func TestRefitBroken(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no failure containing %q; reported:\n%s", tc.name, tc.want, strings.Join(log, "\n"))
+		}
+	}
+}
+
+func TestParametersDiff(t *testing.T) {
+	p := []forecast.Parameter{{Name: "a", Value: 1, StdErr: nan}, {Name: "b", Value: 2, StdErr: 0.5}}
+	for _, tc := range []struct {
+		got  []forecast.Parameter
+		want string
+	}{
+		{[]forecast.Parameter{{Name: "a", Value: 1, StdErr: nan}, {Name: "b", Value: 2, StdErr: 0.5}}, ""},
+		{p[:1], "1 parameters, was 2"},
+		{[]forecast.Parameter{p[0], {Name: "c", Value: 2, StdErr: 0.5}}, "parameter 1 is c = 2 (SE 0.5), was b = 2 (SE 0.5)"},
+		{[]forecast.Parameter{p[0], {Name: "b", Value: 3, StdErr: 0.5}}, "parameter 1 is b = 3 (SE 0.5), was b = 2 (SE 0.5)"},
+		{[]forecast.Parameter{{Name: "a", Value: 1, StdErr: 0}, p[1]}, "parameter 0 is a = 1 (SE 0), was a = 1 (SE NaN)"},
+	} {
+		if got := parametersDiff(p, tc.got); got != tc.want {
+			t.Errorf("parametersDiff(%v) = %q, want %q", tc.got, got, tc.want)
 		}
 	}
 }
