@@ -18,7 +18,7 @@
 //
 // so a line such as
 //
-//	BenchmarkPlan2015/copper/elasticity-2  …  1179 forecast-10kt  21.51 pct-vs-plan  1248 B/op  9 allocs/op
+//	BenchmarkPlan2015/copper/elasticity-2  …  1179 forecast-10kt  21.51 pct-vs-plan  1216 B/op  5 allocs/op
 //
 // reads: the elasticity method forecasts 1179 万吨 of copper for 2015,
 // 21.5 % above the plan's 970. Plan2015/all times the whole reproduction (eleven
