@@ -190,7 +190,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		}
 		if m.Spec.logY() {
 			if !(v > 0) {
-				return fmt.Errorf("%w: %s: %d is %v", ErrNonPos, label(history), yr, v)
+				return fmt.Errorf("%w: %s: %d is %v", ErrNonPositive, label(history), yr, v)
 			}
 			v = math.Log(v)
 		}
@@ -202,7 +202,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			}
 			if m.Spec == LogLog {
 				if !(d > 0) {
-					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPos, m.driver(), yr, d)
+					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPositive, m.driver(), yr, d)
 				}
 				d = math.Log(d)
 			}
@@ -258,7 +258,7 @@ func (mod *Model) refitTrend(history series.Series) error {
 			return fmt.Errorf("%w: %s: %d is %v", ErrNotFinite, label(history), history.Start+i, v)
 		}
 		if !(v > 0) {
-			return fmt.Errorf("%w: %s: %d is %v", ErrNonPos, label(history), history.Start+i, v)
+			return fmt.Errorf("%w: %s: %d is %v", ErrNonPositive, label(history), history.Start+i, v)
 		}
 		y = append(y, math.Log(v))
 		n++
@@ -406,7 +406,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 			xv = d
 			if spec == LogLog {
 				if !(d > 0) {
-					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPos, mod.method.driver(), yr, d)
+					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPositive, mod.method.driver(), yr, d)
 				}
 				xv = math.Log(d)
 			}

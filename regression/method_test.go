@@ -286,13 +286,13 @@ func TestMethodFitErrors(t *testing.T) {
 		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), drivers, nil},
 		{"one observed", Method{Spec: Linear}, series.New("q", "", 2000, nan, nan, 3), nil, ErrTooFew},
 		{"infinite", Method{Spec: Linear}, series.New("q", "", 2000, 1, math.Inf(1), 3), nil, ErrNotFinite},
-		{"log of zero", Method{Spec: LogLinear}, series.New("q", "", 2000, 1, 0, 3), nil, ErrNonPos},
-		{"log of negative", Method{Spec: LogLog}, series.New("q", "", 2000, 1, -2, 3), drivers, ErrNonPos},
+		{"log of zero", Method{Spec: LogLinear}, series.New("q", "", 2000, 1, 0, 3), nil, ErrNonPositive},
+		{"log of negative", Method{Spec: LogLog}, series.New("q", "", 2000, 1, -2, 3), drivers, ErrNonPositive},
 		{"driver absent", Method{}, ok, nil, forecast.ErrMissingDrv},
 		{"named driver absent", Method{Driver: "pop"}, ok, drivers, forecast.ErrMissingDrv},
 		{"driver short", Method{}, series.New("q", "", 1999, 9, 10, 11), drivers, forecast.ErrDriverYears},
 		{"driver NaN", Method{}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, nan, 1.2, 1.3, 1.4)}, forecast.ErrDriverYears},
-		{"driver non-positive under log", Method{Spec: LogLog}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 1.2, 1.3, 1.4)}, ErrNonPos},
+		{"driver non-positive under log", Method{Spec: LogLog}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 1.2, 1.3, 1.4)}, ErrNonPositive},
 		{"constant driver", Method{}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 2, 2, 2, 2, 2)}, ErrSingular},
 		{"weight missing", Method{Spec: Linear, Weights: series.New("w", "", 2001, 1, 1, 1, 1)}, ok, nil, ErrWeight},
 		{"weight negative", Method{Spec: Linear, Weights: series.New("w", "", 2000, 1, 1, -1, 1, 1)}, ok, nil, ErrWeight},
@@ -332,7 +332,7 @@ func TestMethodForecastErrors(t *testing.T) {
 		{"horizon 0", Method{Spec: Linear}, forecast.Scenario{}, 0.9, forecast.ErrHorizon},
 		{"no future driver", Method{}, forecast.Scenario{Horizon: 2}, 0.9, forecast.ErrDriverYears},
 		{"short future driver", Method{}, forecast.Scenario{Horizon: 3, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, 1.6)}}, 0.9, forecast.ErrDriverYears},
-		{"non-positive future driver", Method{Spec: LogLog}, forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, -1)}}, 0.9, ErrNonPos},
+		{"non-positive future driver", Method{Spec: LogLog}, forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, -1)}}, 0.9, ErrNonPositive},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod, err := tc.m.Fit(hist, drivers)

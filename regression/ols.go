@@ -21,11 +21,11 @@ const RankTol = 1e-7
 
 // Errors returned, wrapped with detail, by the fitting functions.
 var (
-	ErrSingular  = errors.New("regression: design matrix is rank deficient")
-	ErrTooFew    = errors.New("regression: too few observations")
-	ErrNotFinite = errors.New("regression: value is not finite")
-	ErrWeight    = errors.New("regression: weight is negative or not finite")
-	ErrNonPos    = errors.New("regression: value is not positive under a log")
+	ErrSingular    = errors.New("regression: design matrix is rank deficient")
+	ErrTooFew      = errors.New("regression: too few observations")
+	ErrNotFinite   = errors.New("regression: value is not finite")
+	ErrWeight      = errors.New("regression: weight is negative or not finite")
+	ErrNonPositive = errors.New("regression: value is not positive under a log")
 )
 
 // Fit is an ordinary (or weighted) least squares fit of y on the columns of

@@ -132,7 +132,7 @@ func qrBounds(t *testing.T, m Method, mod *Model, s forecast.Scenario, level flo
 }
 
 // TestRefitError checks that Fit and a failed Refit of a log-linear
-// model to a history with a negative value give the same ErrNonPos, and
+// model to a history with a negative value give the same ErrNonPositive, and
 // that the model then refuses to forecast with ErrTooFew and has no Fit.
 // (That a failed Refit gives Fit's error and leaves nothing stale, and
 // that the next Refit recovers, is checked by the forecasttest kit in
@@ -149,8 +149,8 @@ func TestRefitError(t *testing.T) {
 	bad.Values[4] = -1
 	_, fitErr := m.Fit(bad, dat.d)
 	refitErr := mod.Refit(bad, dat.d)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPos) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPos", fitErr, refitErr)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPositive) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPositive", fitErr, refitErr)
 	}
 	var dst forecast.Forecast
 	if err := mod.ForecastTo(&dst, dat.s, 0.95); !errors.Is(err, ErrTooFew) {
