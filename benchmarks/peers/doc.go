@@ -1,0 +1,13 @@
+// Command peers times this library's linear-trend forecast against R and
+// statsmodels on identical data; run.sh drives it. It has three modes:
+//
+//	peers -gen DIR    write DIR/series.csv, the synthetic series (fixed seed)
+//	peers -go DIR     forecast them here, write DIR/go.csv, print timings
+//	peers -compare DIR
+//	                  check every peer's DIR/<peer>.csv against DIR/go.csv to
+//	                  1e-8 and print series/s and ratios from DIR/timings.txt
+//
+// Each series has 20 annual points from 2001; the model is the linear
+// trend y = a + b·year by least squares with the 95 % prediction interval
+// for the 5 years after (regression.Method{Spec: regression.Linear}).
+package main
