@@ -136,24 +136,25 @@ type panelFile struct {
 	judgments []expert.Judgment
 }
 
-// readSeriesFile reads a series CSV, naming the file in errors.
-func readSeriesFile(path string) ([]series.Series, error) {
+// readFile opens path and reads it with read, naming the file in errors.
+func readFile[T any](path string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("owndata: %w", err)
+		return zero, fmt.Errorf("owndata: %w", err)
 	}
 	defer f.Close()
-	ss, err := series.ReadCSV(f)
+	v, err := read(f)
 	if err != nil {
-		return nil, fmt.Errorf("owndata: %s: %w", path, err)
+		return zero, fmt.Errorf("owndata: %s: %w", path, err)
 	}
-	return ss, nil
+	return v, nil
 }
 
 // load reads the files named by c and builds the scenario.
 func load(c config, stderr io.Writer) (*inputs, error) {
 	in := &inputs{level: c.level, panels: map[string]panelFile{}}
-	ss, err := readSeriesFile(c.seriesFile)
+	ss, err := readFile(c.seriesFile, series.ReadCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +177,7 @@ func load(c config, stderr io.Writer) (*inputs, error) {
 		return nil, fmt.Errorf("owndata: -target %d is more than 100 years after the data (%d)", in.target, latest.End())
 	}
 
-	ds, err := readSeriesFile(c.driversFile)
+	ds, err := readFile(c.driversFile, series.ReadCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +205,7 @@ func load(c config, stderr io.Writer) (*inputs, error) {
 
 	var scen map[string]series.Series
 	if c.scenarioFile != "" {
-		ss, err := readSeriesFile(c.scenarioFile)
+		ss, err := readFile(c.scenarioFile, series.ReadCSV)
 		if err != nil {
 			return nil, err
 		}
@@ -252,26 +253,13 @@ func load(c config, stderr io.Writer) (*inputs, error) {
 		if _, dup := in.panels[name]; dup {
 			return nil, fmt.Errorf("owndata: -panel %s: series %q has a panel already", pv, name)
 		}
-		js, err := readPanel(path)
+		js, err := readFile(path, expert.ReadCSV)
 		if err != nil {
 			return nil, err
 		}
 		in.panels[name] = panelFile{path, js}
 	}
 	return in, nil
-}
-
-func readPanel(path string) ([]expert.Judgment, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("owndata: %w", err)
-	}
-	defer f.Close()
-	js, err := expert.ReadCSV(f)
-	if err != nil {
-		return nil, fmt.Errorf("owndata: %s: %w", path, err)
-	}
-	return js, nil
 }
 
 // futurePath returns driver d extended through target: by scen where it
