@@ -233,7 +233,7 @@ func observed(s series.Series) int {
 func driverAt(drivers forecast.Drivers, name string, year int) (float64, error) {
 	d, ok := drivers[name]
 	if !ok {
-		return 0, fmt.Errorf("elasticity: %w: %q", forecast.ErrMissingDrv, name)
+		return 0, fmt.Errorf("elasticity: %w: %q", forecast.ErrMissingDriver, name)
 	}
 	v, _ := d.At(year)
 	if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -358,7 +358,7 @@ func TestImpliedErrors(t *testing.T) {
 		{"zero target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, 0, ErrNonPositive},
 		{"NaN target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, math.NaN(), ErrNonPositive},
 		{"horizon", forecast.Scenario{Drivers: drv(1, 1.1, 1.2)}, 2012, 110, forecast.ErrHorizon},
-		{"missing driver", forecast.Scenario{Horizon: 2}, 2012, 110, forecast.ErrMissingDrv},
+		{"missing driver", forecast.Scenario{Horizon: 2}, 2012, 110, forecast.ErrMissingDriver},
 		{"short driver", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1)}, 2012, 110, forecast.ErrDriverYears},
 	}
 	for _, c := range cases {
@@ -393,8 +393,8 @@ func TestFitErrors(t *testing.T) {
 		{"given, one year", Method{Estimator: Given, Value: 1}, series.New("q", "", 2000, 3), gdp, ErrTooFew},
 		{"arc window empty", Method{From: 2002, To: 2001}, h, gdp, ErrValue},
 		{"arc window unobserved", Method{From: 2000, To: 2002}, series.New("q", "", 2000, 1, 2, nan, 4), gdp, ErrTooFew},
-		{"arc missing driver", Method{}, h, nil, forecast.ErrMissingDrv},
-		{"arc other driver name", Method{Driver: forecast.Population}, h, gdp, forecast.ErrMissingDrv},
+		{"arc missing driver", Method{}, h, nil, forecast.ErrMissingDriver},
+		{"arc other driver name", Method{Driver: forecast.Population}, h, gdp, forecast.ErrMissingDriver},
 		{"arc driver hole", Method{From: 2001, To: 2003}, h, holed, forecast.ErrDriverYears},
 		{"arc driver short", Method{}, series.New("q", "", 2000, 1, 2, 3, 4, 5), gdp, forecast.ErrDriverYears},
 		{"arc driver negative", Method{From: 2000, To: 2003}, h, neg, ErrNonPositive},

@@ -185,8 +185,8 @@ func TestBacktestDrivers(t *testing.T) {
 		t.Errorf("short driver: error %v, want ErrDriverYears", err)
 	}
 	// No drivers at all.
-	if _, err := forecast.Backtest(ratio{}, q, nil, 1, forecast.BacktestSettings{}); !errors.Is(err, forecast.ErrMissingDrv) {
-		t.Errorf("no driver: error %v, want ErrMissingDrv", err)
+	if _, err := forecast.Backtest(ratio{}, q, nil, 1, forecast.BacktestSettings{}); !errors.Is(err, forecast.ErrMissingDriver) {
+		t.Errorf("no driver: error %v, want ErrMissingDriver", err)
 	}
 }
 

@@ -151,7 +151,7 @@ func TestBatchErrors(t *testing.T) {
 		3:   series.ErrEmpty,
 		64:  regression.ErrNotFinite,
 		65:  nil, // the last year missing
-		130: forecast.ErrMissingDrv,
+		130: forecast.ErrMissingDriver,
 		299: nil, // a panic
 	}
 	jobs[3].History = series.Series{Name: "empty"}

@@ -1,7 +1,6 @@
 package forecast
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/nonferrous/demand/series"
@@ -98,17 +97,6 @@ type Implier interface {
 	// year equal target under s, or an error if no value does.
 	Implied(s Scenario, year int, target float64) (Parameter, error)
 }
-
-// Errors shared by the method packages; they are wrapped with detail.
-var (
-	ErrLevel       = errors.New("forecast: interval level must be in (0, 1)")
-	ErrHorizon     = errors.New("forecast: horizon must be at least 1")
-	ErrMissingDrv  = errors.New("forecast: driver missing")
-	ErrDriverYears = errors.New("forecast: driver does not cover the years needed")
-	// ErrDriverMismatch: the scenario's path of a driver and the observed
-	// series are in different units, so splicing them would be wrong.
-	ErrDriverMismatch = errors.New("forecast: scenario and observed driver disagree")
-)
 
 // CheckRequest validates the level and horizon every Model.Forecast takes.
 func CheckRequest(s Scenario, level float64) error {

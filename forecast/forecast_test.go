@@ -66,8 +66,8 @@ func TestDriverPath(t *testing.T) {
 	if _, err := forecast.DriverPath(forecast.GDP, obs, s, 2004, 2001); !errors.Is(err, forecast.ErrDriverYears) {
 		t.Errorf("from > to: error %v, want ErrDriverYears", err)
 	}
-	if _, err := forecast.DriverPath(forecast.Population, obs, s, 2001, 2004); !errors.Is(err, forecast.ErrMissingDrv) {
-		t.Errorf("missing driver: error %v, want ErrMissingDrv", err)
+	if _, err := forecast.DriverPath(forecast.Population, obs, s, 2001, 2004); !errors.Is(err, forecast.ErrMissingDriver) {
+		t.Errorf("missing driver: error %v, want ErrMissingDriver", err)
 	}
 	if _, err := forecast.DriverPath(forecast.GDP, obs, s, 2001, 2005); !errors.Is(err, forecast.ErrDriverYears) {
 		t.Errorf("uncovered year: error %v, want ErrDriverYears", err)

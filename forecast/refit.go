@@ -71,7 +71,7 @@ func (f *Forecast) Prepare(method, name, unit string, start, n int, level float6
 
 // DriverValue returns driver name at year, from the scenario's path where
 // it covers the year and from the observed drivers otherwise, without
-// allocating. It returns an error wrapping ErrMissingDrv if neither has
+// allocating. It returns an error wrapping ErrMissingDriver if neither has
 // the driver, one wrapping ErrDriverYears if neither covers the year or
 // the value there is missing or not finite, and one wrapping
 // ErrDriverMismatch if both carry the driver with different (non-empty)
@@ -80,7 +80,7 @@ func DriverValue(name string, observed Drivers, s Scenario, year int) (float64, 
 	fut, inFut := s.Drivers[name]
 	obs, inObs := observed[name]
 	if !inFut && !inObs {
-		return math.NaN(), fmt.Errorf("%w: %q", ErrMissingDrv, name)
+		return math.NaN(), fmt.Errorf("%w: %q", ErrMissingDriver, name)
 	}
 	if inFut && inObs && fut.Unit != "" && obs.Unit != "" && fut.Unit != obs.Unit {
 		return math.NaN(), fmt.Errorf("%w: %q is in %q in the scenario, %q observed", ErrDriverMismatch, name, fut.Unit, obs.Unit)

@@ -60,7 +60,7 @@ func TestDriverValue(t *testing.T) {
 		{forecast.GDP, 2003, 40, nil},
 		{forecast.GDP, 2004, math.NaN(), forecast.ErrDriverYears}, // NaN in the scenario
 		{forecast.GDP, 1999, math.NaN(), forecast.ErrDriverYears},
-		{forecast.Population, 2001, math.NaN(), forecast.ErrMissingDrv},
+		{forecast.Population, 2001, math.NaN(), forecast.ErrMissingDriver},
 	} {
 		got, err := forecast.DriverValue(c.name, obs, s, c.year)
 		if !errors.Is(err, c.err) || !(got == c.want || math.IsNaN(got) && math.IsNaN(c.want)) {

@@ -96,7 +96,7 @@ func (ratio) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
 	}
 	g, ok := d[forecast.GDP]
 	if !ok {
-		return nil, forecast.ErrMissingDrv
+		return nil, forecast.ErrMissingDriver
 	}
 	if g.End() > h.End() {
 		return nil, fmt.Errorf("ratio: driver ends in %d after the history's %d", g.End(), h.End())

@@ -318,7 +318,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 func observedDriver(drivers forecast.Drivers, name string, history series.Series) (series.Series, error) {
 	d, ok := drivers[name]
 	if !ok {
-		return series.Series{}, fmt.Errorf("intensity: %w: %q", forecast.ErrMissingDrv, name)
+		return series.Series{}, fmt.Errorf("intensity: %w: %q", forecast.ErrMissingDriver, name)
 	}
 	for i, q := range history.Values {
 		if math.IsNaN(q) {

@@ -444,7 +444,7 @@ func TestOtherDriver(t *testing.T) {
 	if math.Abs(f.Point.Values[0]-16) > 1e-9 {
 		t.Errorf("Q_2003 = %g, want 16", f.Point.Values[0])
 	}
-	if _, err := (Method{}).Fit(series.New("q", "", 2000, 2, 4, 8), d); !errors.Is(err, forecast.ErrMissingDrv) {
+	if _, err := (Method{}).Fit(series.New("q", "", 2000, 2, 4, 8), d); !errors.Is(err, forecast.ErrMissingDriver) {
 		t.Errorf("default driver absent: err = %v", err)
 	}
 }
@@ -472,12 +472,12 @@ func TestFitErrors(t *testing.T) {
 		{"negative consumption", Method{}, series.New("q", "", 2000, -1, 2, 3), gdp, ErrNonPositive, "in 2000"},
 		{"zero driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 3)}, ErrNonPositive, "2001"},
 		{"negative driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 2, -3)}, ErrNonPositive, "2002"},
-		{"driver missing", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{}, forecast.ErrMissingDrv, `"gdp"`},
-		{"nil drivers", Method{}, series.New("q", "", 2000, 1, 2, 3), nil, forecast.ErrMissingDrv, ""},
+		{"driver missing", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{}, forecast.ErrMissingDriver, `"gdp"`},
+		{"nil drivers", Method{}, series.New("q", "", 2000, 1, 2, 3), nil, forecast.ErrMissingDriver, ""},
 		{"driver short", Method{}, series.New("q", "", 2003, 1, 2, 3), gdp, forecast.ErrDriverYears, "2005"},
 		{"driver starts late", Method{}, series.New("q", "", 1999, 1, 2, 3), gdp, forecast.ErrDriverYears, "1999"},
 		{"driver NaN", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, nan, 3)}, forecast.ErrDriverYears, "2001"},
-		{"population missing", Method{Trajectory: Malenbaum}, hm, forecast.Drivers{forecast.GDP: md[forecast.GDP]}, forecast.ErrMissingDrv, "population"},
+		{"population missing", Method{Trajectory: Malenbaum}, hm, forecast.Drivers{forecast.GDP: md[forecast.GDP]}, forecast.ErrMissingDriver, "population"},
 		{"population short", Method{Trajectory: Malenbaum}, hm, forecast.Drivers{forecast.GDP: md[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 2)}, forecast.ErrDriverYears, "2002"},
 		{"population zero", Method{Trajectory: Malenbaum}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: gdp[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 0, 1)}, ErrNonPositive, "2001"},
 		// GDP and population are equal, so income per head is 1 in every

@@ -101,7 +101,7 @@ func (m Method) driver() string {
 // error for an unknown spec, fewer than two observed years (with nonzero
 // weight), a missing last year, an infinite value, a non-positive value
 // under a log, a weight missing, negative or not finite for an observed
-// year, a driver absent (wrapping forecast.ErrMissingDrv) or not covering an
+// year, a driver absent (wrapping forecast.ErrMissingDriver) or not covering an
 // observed year (wrapping forecast.ErrDriverYears), and a design without
 // spread in the regressor (wrapping ErrSingular).
 //
@@ -171,7 +171,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		var ok bool
 		drv, ok = drivers[m.driver()]
 		if !ok {
-			return fmt.Errorf("regression: %w: %q", forecast.ErrMissingDrv, m.driver())
+			return fmt.Errorf("regression: %w: %q", forecast.ErrMissingDriver, m.driver())
 		}
 	}
 	weighted := m.Weights.Len() > 0
