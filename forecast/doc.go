@@ -1,7 +1,7 @@
 // Package forecast defines the contract every forecasting method in this
 // module implements — Method, Model, Forecast, Drivers and Scenario — and
 // the tools that work across methods: combination, accuracy measures and
-// the rolling-origin backtest.
+// interval scores, the rolling-origin backtest and held-out evaluation.
 //
 // # The contract
 //
@@ -53,6 +53,28 @@
 // is taken over consecutive observed training years. ME, RMSE, MAE, MPE,
 // MAPE and MASE match R's forecast::accuracy for non-seasonal data; sMAPE,
 // which accuracy no longer reports, is Hyndman and Koehler's formula above.
+//
+// # Interval scores
+//
+// A central prediction interval [l_t, u_t] at level L = 1 − α is scored
+// against the actual y_t by (Gneiting and Raftery 2007; Makridakis, Spiliotis
+// and Assimakopoulos 2020 for the M4 competition's MSIS):
+//
+//	coverage  = mean(1{l_t ≤ y_t ≤ u_t})
+//	IS_t      = (u_t − l_t) + (2/α)(l_t − y_t)·1{y_t < l_t} + (2/α)(y_t − u_t)·1{y_t > u_t}
+//	Winkler   = mean(IS_t)                   (the interval score, Winkler 1972)
+//	MSIS      = mean(IS_t / Q)               Q as for MASE (the seasonal difference with m = 1)
+//	ρ_τ(y, q) = τ(y − q) if y ≥ q, (1 − τ)(q − y) otherwise   (pinball loss)
+//	Pinball   = mean((ρ_{α/2}(y_t, l_t) + ρ_{1−α/2}(y_t, u_t)) / 2)
+//
+// The bounds are the quantiles at α/2 and 1 − α/2, and IS_t = (2/α)(ρ_{α/2} +
+// ρ_{1−α/2}), so Winkler = (4/α)·Pinball. Coverage should be close to L on
+// data the method has not seen; the interval score rewards narrow intervals
+// and penalises each miss by 2/α times its distance, so that it is smallest,
+// in expectation, for the true quantiles. Years without an actual value or
+// without an interval (NaN bounds) are not scored. IntervalAccuracy scores
+// one forecast; Backtest and Evaluate pool the scores as they pool the point
+// errors.
 //
 // # Backtest
 //
@@ -114,10 +136,22 @@
 // Hyndman, R. J. and Koehler, A. B. (2006). Another look at measures of
 // forecast accuracy. International Journal of Forecasting 22(4), 679–688.
 //
+// Gneiting, T. and Raftery, A. E. (2007). Strictly proper scoring rules,
+// prediction, and estimation. Journal of the American Statistical
+// Association 102(477), 359–378.
+//
 // Lichtendahl, K. C., Grushka-Cockayne, Y. and Winkler, R. L. (2013). Is it
 // better to average probabilities or quantiles? Management Science 59(7),
 // 1594–1611.
 //
+// Makridakis, S., Spiliotis, E. and Assimakopoulos, V. (2020). The M4
+// competition: 100,000 time series and 61 forecasting methods.
+// International Journal of Forecasting 36(1), 54–74.
+//
 // Tashman, L. J. (2000). Out-of-sample tests of forecasting accuracy: an
 // analysis and review. International Journal of Forecasting 16(4), 437–450.
+//
+// Winkler, R. L. (1972). A decision-theoretic approach to interval
+// estimation. Journal of the American Statistical Association 67(337),
+// 187–191.
 package forecast
