@@ -122,7 +122,9 @@
 // error, wrapped with the job index, the series name and the method name
 // (a panic is recovered into one); the rest of the batch is unaffected.
 // RunTo reuses the results of a previous batch, so that a stream of
-// batches allocates nothing per series.
+// batches allocates nothing per series. With Batch.Levels each method
+// forecasts every job at several levels from one fit; Batch.Progress
+// reports the jobs done.
 //
 // TQuantile gives the t quantile of the prediction intervals from a cache
 // shared by the methods: computing it takes hundreds of microseconds, far
