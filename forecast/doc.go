@@ -86,6 +86,34 @@
 // and steps, and per step k = 1 … h. This is the scheme of R's
 // forecast::tsCV, which it reproduces for a deterministic method.
 //
+// # Held-out evaluation
+//
+// Evaluation measures, on many series, how accurate each method is and
+// whether its intervals cover what they claim, on data it has not seen.
+// For each series the last H observed years are held out: the origin T is
+// the observed year before them, each method is fit on the history and
+// drivers up to T and forecasts the years T+1 … End under the drivers
+// observed in them (ex post, as Backtest does), at each level. Every held-out
+// year with an actual value y and point f gives one forecast with h = year − T
+// (h runs 1 … H when no held-out year is missing), scored with
+//
+//	sMAPE = 200 |y − f| / (|y| + |f|)           (the M3 definition; 0 when y = f = 0)
+//	MASE  = |y − f| / Q                          Q = mean |x_t − x_{t−1}| over the fitted years
+//	cover = 1{l ≤ y ≤ u},  IS, IS/Q, pinball     as under Interval scores above
+//
+// and each score is pooled as the mean over all series and held-out years
+// (and, per step, over the series at h). With the same number of held-out
+// years in every series this is the mean over series of each series' mean,
+// the M-competitions' figure. MASE and MSIS are means over the series whose
+// Q is positive and finite (EvalScores.NScaled counts their forecasts);
+// interval scores over the forecasts that have an interval. A series that
+// cannot be evaluated (too few observed years, an infinite value), or that
+// a method cannot fit or forecast, is listed with its name in
+// EvalResult.Errors and leaves the others unaffected; methods are compared
+// over the series each could forecast (MethodSummary.Series). The series
+// run on a Batch with one fit per method and series for all levels;
+// results are in input order and do not depend on the number of workers.
+//
 // # Reading and writing
 //
 // WriteCSV and ReadCSV keep forecasts in a long table, one row per forecast
