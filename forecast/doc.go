@@ -109,8 +109,10 @@
 // interval scores over the forecasts that have an interval. A series that
 // cannot be evaluated (too few observed years, an infinite value), or that
 // a method cannot fit or forecast, is listed with its name in
-// EvalResult.Errors and leaves the others unaffected; methods are compared
-// over the series each could forecast (MethodSummary.Series). The series
+// EvalResult.Errors and leaves the others unaffected. EvalResult.Summary
+// scores each method over the series it could forecast
+// (MethodSummary.Series); EvalResult.Common over the series every method
+// could, to compare methods on the same data. The series
 // run on a Batch with one fit per method and series for all levels;
 // results are in input order and do not depend on the number of workers.
 //

@@ -141,8 +141,16 @@ type EvalResult struct {
 	// series, then of Methods.
 	Errors []EvalError
 
-	// Summary holds one summary per method, in the order of Methods.
+	// Summary holds one summary per method, in the order of Methods,
+	// each over the series that method forecast.
 	Summary []MethodSummary
+
+	// Common holds the same summaries over the CommonSeries series that
+	// every method forecast, so that methods are compared on the same
+	// data; its Failed counts are 0. Where no method failed on any
+	// series, Common equals Summary.
+	Common       []MethodSummary
+	CommonSeries int
 }
 
 // Run evaluates every method on every series of data, in parallel on a
@@ -239,10 +247,13 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 	results := b.Run(jobs)
 
 	nl := len(levels)
-	sums := make([]evalSums, len(e.Methods))
+	sums := make([]evalSums, len(e.Methods))       // over the series each method forecast
+	commonSums := make([]evalSums, len(e.Methods)) // over those every method forecast
 	for k := range sums {
 		sums[k] = evalSums{pooled: newEvalAcc(nl)}
+		commonSums[k] = evalSums{pooled: newEvalAcc(nl)}
 	}
+	ok := make([]bool, len(e.Methods))
 	for i, d := range data {
 		c := cuts[i]
 		name := d.History.Name
@@ -251,18 +262,32 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 			continue
 		}
 		res := results[c.job]
+		common := true // every method forecast the series
 		for k := range e.Methods {
-			if err := res.Errs[k]; err != nil {
+			err := res.Errs[k]
+			if err != nil {
+				// Batch's wrapping repeats the series and method.
+				if u := errors.Unwrap(err); u != nil {
+					err = u
+				}
+			} else {
+				err = checkCover(res.Forecasts[k*nl:(k+1)*nl], c.origin+1, d.History.End())
+			}
+			ok[k] = err == nil
+			if err != nil {
 				r.Errors = append(r.Errors, EvalError{Series: name, Method: names[k], Err: err})
 				sums[k].failed++
+				common = false
+			}
+		}
+		if common {
+			r.CommonSeries++
+		}
+		for k := range e.Methods {
+			if !ok[k] {
 				continue
 			}
 			fs := res.Forecasts[k*nl : (k+1)*nl]
-			if err := checkCover(fs, c.origin+1, d.History.End()); err != nil {
-				r.Errors = append(r.Errors, EvalError{Series: name, Method: names[k], Err: err})
-				sums[k].failed++
-				continue
-			}
 			sums[k].series++
 			for year := c.origin + 1; year <= d.History.End(); year++ {
 				y, _ := d.History.At(year)
@@ -272,6 +297,9 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 				j := year - c.origin - 1 // the index in the forecasts, h − 1
 				p := fs[0].Point.Values[j]
 				sums[k].add(j, y, p, fs, levels, c.scale)
+				if common {
+					commonSums[k].add(j, y, p, fs, levels, c.scale)
+				}
 				for l, level := range levels {
 					r.Rows = append(r.Rows, EvalRow{
 						Series: name, Method: names[k], Origin: c.origin, H: j + 1, Year: year,
@@ -282,8 +310,11 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 		}
 	}
 	r.Summary = make([]MethodSummary, len(e.Methods))
+	r.Common = make([]MethodSummary, len(e.Methods))
 	for k := range e.Methods {
 		r.Summary[k] = sums[k].summary(names[k], levels)
+		commonSums[k].series = r.CommonSeries
+		r.Common[k] = commonSums[k].summary(names[k], levels)
 	}
 	return r, nil
 }
@@ -501,6 +532,22 @@ func (r *EvalResult) WriteSummaryCSV(w io.Writer) error {
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("forecast: evaluation summary csv: %w", err)
+	}
+	return nil
+}
+
+// WriteErrorsCSV writes r.Errors as a CSV table with the header
+// series,method,error, one row per error; method is empty for a series
+// that could not be evaluated at all.
+func (r *EvalResult) WriteErrorsCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"series", "method", "error"})
+	for _, e := range r.Errors {
+		cw.Write([]string{e.Series, e.Method, e.Err.Error()})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("forecast: evaluation errors csv: %w", err)
 	}
 	return nil
 }

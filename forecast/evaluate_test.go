@@ -194,6 +194,17 @@ func TestEvaluateBadSeries(t *testing.T) {
 	if d := cmp.Diff(want.Summary[1], got.Summary[1], cmpopts.EquateNaNs(), cmpopts.IgnoreFields(forecast.MethodSummary{}, "Failed")); d != "" {
 		t.Errorf("log-linear summary (-want +got):\n%s", d)
 	}
+	// The common summaries are over the series both methods forecast: the
+	// good ones.
+	if got.CommonSeries != 4 || want.CommonSeries != 4 {
+		t.Errorf("common series %d and %d, want 4", got.CommonSeries, want.CommonSeries)
+	}
+	if d := cmp.Diff(want.Summary, got.Common, cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("common summaries (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(want.Summary, want.Common, cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("without failures, Common differs from Summary (-want +got):\n%s", d)
+	}
 }
 
 // TestEvaluateGapsAndDrivers checks the hold-out of observed years around
