@@ -62,10 +62,11 @@ func (Drift) Name() string { return names[drift] }
 func (Mean) Name() string { return names[mean] }
 
 // Fit fits the naive method to the observed years of history; drivers are
-// not used. It returns an error wrapping forecast.ErrTooFew for fewer than
-// two observed years, forecast.ErrLastMissing if the last year is missing
-// and forecast.ErrNotFinite for an infinite value or an overflowing
-// variance. The model is a forecast.Refitter.
+// not used. It returns an error wrapping series.ErrEmpty for an empty
+// history, forecast.ErrTooFew for fewer than two observed years,
+// forecast.ErrLastMissing if the last year is missing and
+// forecast.ErrNotFinite for an infinite value or an overflowing variance.
+// The model is a forecast.Refitter.
 func (Naive) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
 	return fit(naive, history)
 }
@@ -119,26 +120,16 @@ type Model struct {
 func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.ok = false
 	name := names[mod.kind]
-	if history.Len() == 0 {
-		return forecast.Errorf(name, history.Name, 0, forecast.ErrTooFew, "empty history, need at least 2 observed years")
-	}
-	end := history.End()
-	if math.IsNaN(history.Values[len(history.Values)-1]) {
-		return forecast.Errorf(name, history.Name, end, forecast.ErrLastMissing, "")
+	if err := checkHistory(name, history, 2); err != nil {
+		return err
 	}
 	n := 0
-	for i, v := range history.Values {
-		if math.IsInf(v, 0) {
-			return forecast.Errorf(name, history.Name, history.Start+i, forecast.ErrNotFinite, "%v", v)
-		}
+	for _, v := range history.Values {
 		if !math.IsNaN(v) {
 			n++
 		}
 	}
-	if n < 2 {
-		return forecast.Errorf(name, history.Name, 0, forecast.ErrTooFew, "need at least 2 observed years, have %d", n)
-	}
-	mod.name, mod.unit, mod.end, mod.n = history.Name, history.Unit, end, n
+	mod.name, mod.unit, mod.end, mod.n = history.Name, history.Unit, history.End(), n
 	mod.b, mod.bse, mod.df = 0, 0, 0
 	switch mod.kind {
 	case naive:
@@ -155,6 +146,33 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		return forecast.Errorf(name, history.Name, 0, forecast.ErrNotFinite, "the estimates overflow")
 	}
 	mod.ok = true
+	return nil
+}
+
+// checkHistory checks that history holds at least minObs observed years,
+// its last year observed and no infinite value, with the errors (and the
+// messages) of the module's other methods: an *Error naming method, the
+// series and the year, wrapping series.ErrEmpty, forecast.ErrLastMissing,
+// forecast.ErrNotFinite or forecast.ErrTooFew.
+func checkHistory(method string, history series.Series, minObs int) error {
+	if history.Len() == 0 {
+		return forecast.Errorf(method, history.Name, 0, series.ErrEmpty, "")
+	}
+	if math.IsNaN(history.Values[history.Len()-1]) {
+		return forecast.Errorf(method, history.Name, history.End(), forecast.ErrLastMissing, "")
+	}
+	n := 0
+	for i, v := range history.Values {
+		if math.IsInf(v, 0) {
+			return forecast.Errorf(method, history.Name, history.Start+i, forecast.ErrNotFinite, "%g", v)
+		}
+		if !math.IsNaN(v) {
+			n++
+		}
+	}
+	if n < minObs {
+		return forecast.Errorf(method, history.Name, 0, forecast.ErrTooFew, "need %d, have %d", minObs, n)
+	}
 	return nil
 }
 
@@ -280,7 +298,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 	dst.Prepare(name, mod.name, mod.unit, from, s.Horizon, level)
 	var q float64
 	if mod.kind == mean {
-		q = forecast.TQuantile(level, mod.df)
+		q = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(mod.df)}.Quantile(0.5 + level/2)
 	} else {
 		q = distuv.UnitNormal.Quantile(0.5 + level/2)
 	}

@@ -207,11 +207,11 @@ func TestErrors(t *testing.T) {
 		want error
 		text string
 	}{
-		{"empty", series.Series{Name: "q"}, forecast.ErrTooFew, `series "q": too few observed years: empty history`},
-		{"one year", series.New("q", "", 2000, 1), forecast.ErrTooFew, "have 1"},
-		{"one observed", series.New("q", "", 2000, nan, nan, 1), forecast.ErrTooFew, "have 1"},
+		{"empty", series.Series{Name: "q"}, series.ErrEmpty, `series "q": series: empty series`},
+		{"one year", series.New("q", "", 2000, 1), forecast.ErrTooFew, `series "q": too few observed years: need 2, have 1`},
+		{"one observed", series.New("q", "", 2000, nan, nan, 1), forecast.ErrTooFew, "need 2, have 1"},
 		{"last missing", series.New("q", "", 2000, 1, 2, nan), forecast.ErrLastMissing, `series "q", year 2002: last year missing`},
-		{"infinite", series.New("q", "", 2000, 1, math.Inf(-1), 2), forecast.ErrNotFinite, "year 2001: value not finite: -Inf"},
+		{"infinite", series.New("q", "", 2000, 1, math.Inf(-1), 2), forecast.ErrNotFinite, `series "q", year 2001: value not finite: -Inf`},
 		{"overflow", series.New("q", "", 2000, -1.5e308, 1.5e308), forecast.ErrNotFinite, "overflow"},
 	} {
 		for _, m := range []forecast.Method{Naive{}, Drift{}, Mean{}} {

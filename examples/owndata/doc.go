@@ -16,13 +16,6 @@
 //	2019,1381.5,2540.5
 //	2020,1409,2663.2
 //
-// or its long form, one row per series and year in any order, recognised
-// from its header (series.ReadAnyCSV):
-//
-//	series,year,value,unit
-//	copper,2019,1381.5,kt
-//	aluminium,2019,2540.5,kt
-//
 // The future of the drivers is, in order of precedence, the -scenario file
 // (same format, covering the years after the drivers' last one through the
 // target year; a driver it lacks continues as by default), a constant

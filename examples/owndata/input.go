@@ -154,7 +154,7 @@ func readFile[T any](path string, read func(io.Reader) (T, error)) (T, error) {
 // load reads the files named by c and builds the scenario.
 func load(c config, stderr io.Writer) (*inputs, error) {
 	in := &inputs{level: c.level, panels: map[string]panelFile{}}
-	ss, err := readFile(c.seriesFile, series.ReadAnyCSV)
+	ss, err := readFile(c.seriesFile, series.ReadCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func load(c config, stderr io.Writer) (*inputs, error) {
 		return nil, fmt.Errorf("owndata: -target %d is more than 100 years after the data (%d)", in.target, latest.End())
 	}
 
-	ds, err := readFile(c.driversFile, series.ReadAnyCSV)
+	ds, err := readFile(c.driversFile, series.ReadCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func load(c config, stderr io.Writer) (*inputs, error) {
 
 	var scen map[string]series.Series
 	if c.scenarioFile != "" {
-		ss, err := readFile(c.scenarioFile, series.ReadAnyCSV)
+		ss, err := readFile(c.scenarioFile, series.ReadCSV)
 		if err != nil {
 			return nil, err
 		}

@@ -7,13 +7,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
-	"github.com/nonferrous/demand/series"
 )
 
 const (
@@ -256,42 +254,5 @@ func TestConcurrentAnalysis(t *testing.T) {
 		if !bytes.Equal(got[k], want[k%len(in.series)]) {
 			t.Errorf("goroutine %d (%s): result differs from a lone run", k, in.series[k%len(in.series)].Name)
 		}
-	}
-}
-
-// TestLongSeriesFile checks that the series file may be a long table: the
-// same series written long, rows reordered by year (the series
-// interleaved), give the same summary.
-func TestLongSeriesFile(t *testing.T) {
-	dir := t.TempDir()
-	f, err := os.Open(seriesCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ss, err := series.ReadCSV(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var long bytes.Buffer
-	if err := series.WriteLongCSV(&long, ss...); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(long.String(), "\n"), "\n")
-	year := func(line string) string { return strings.Split(line, ",")[1] }
-	slices.SortStableFunc(lines[1:], func(a, b string) int { return strings.Compare(year(a), year(b)) })
-	longCSV := writeFile(t, dir, "long.csv", strings.Join(lines, "\n")+"\n")
-
-	var want, got, errOut bytes.Buffer
-	if err := run(&want, &errOut, []string{"-series", seriesCSV, "-drivers", driversCSV, "-out", filepath.Join(dir, "wide")}); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(&got, &errOut, []string{"-series", longCSV, "-drivers", driversCSV, "-out", filepath.Join(dir, "long")}); err != nil {
-		t.Fatalf("long series file: %v", err)
-	}
-	w := strings.ReplaceAll(want.String(), filepath.Join(dir, "wide"), "OUT")
-	g := strings.ReplaceAll(got.String(), filepath.Join(dir, "long"), "OUT")
-	if w != g {
-		t.Errorf("long input gives\n%s\nwide input\n%s", g, w)
 	}
 }
