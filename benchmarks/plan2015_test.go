@@ -22,7 +22,7 @@ func BenchmarkPlan2015(b *testing.B) {
 		b.ReportAllocs()
 		var rep *plan.Report
 		for b.Loop() {
-			if rep, err = plan.Reproduce(plan.PlanScenario, set); err != nil {
+			if rep, err = plan.Reproduce(plan.PlanScenario(), set); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -30,7 +30,7 @@ func BenchmarkPlan2015(b *testing.B) {
 		b.ReportMetric(rep.SumOfMetals, "forecast-10kt")
 	})
 	for _, m := range append(plan.Metals(), plan.Total) {
-		p, err := plan.NewProblem(m, plan.PlanScenario)
+		p, err := plan.NewProblem(m, plan.PlanScenario())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -105,7 +105,7 @@ func relErr(got, want float64) float64 { return math.Abs(got-want) / math.Abs(wa
 // TestPlanFigures checks that every plan figure the report carries equals
 // the plan's table, and that the rows and methods are all there.
 func TestPlanFigures(t *testing.T) {
-	rep := reproduce(t, plan.PlanScenario)
+	rep := reproduce(t, plan.PlanScenario())
 	if len(rep.Metals) != 10 {
 		t.Fatalf("%d metals, want 10", len(rep.Metals))
 	}
@@ -140,7 +140,7 @@ func TestPlanFigures(t *testing.T) {
 // elasticity method, and the implied intensity change applied to the 2010
 // intensity, Q_2015 = I_2010·(1 + r)^5·Y_2015.
 func TestImpliedRoundTrip(t *testing.T) {
-	for _, sc := range []plan.Scenario{plan.PlanScenario, plan.LowScenario, plan.HighScenario} {
+	for _, sc := range []plan.Scenario{plan.PlanScenario(), plan.LowScenario(), plan.HighScenario()} {
 		rep := reproduce(t, sc)
 		for _, row := range append(rep.Metals, rep.Total) {
 			p := row.Problem

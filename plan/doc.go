@@ -109,7 +109,7 @@
 // driver (Y_2000 = 1, 9.8 % a year over 2001–2005, 11.2 % over 2006–2010),
 // and a scenario carrying the index on to 2015 at the Scenario's growth —
 // the 12th Five-Year Plan's 7 % a year (PlanScenario), or 6 % and 8 %
-// (LowScenario, HighScenario).
+// (LowScenario, HighScenario; LowGrowth, HighGrowth).
 //
 // Reproduce runs any set of forecast.Method values on every row; this
 // package imports no method package, and package plan/defaults supplies
@@ -126,4 +126,15 @@
 // Q_plan. The ten-metal total is forecast twice: as the sum of the metals'
 // combinations (SumOfMetals) and directly from its own history (Total),
 // and Gap is the difference.
+//
+// # The report
+//
+// NewStudy reproduces under the main scenario and a low and a high one;
+// Row.Deviations gives each method's deviation from the plan,
+// Row.CombinationAt the combination at each of Levels, and
+// Problem.HistoricalIntensityChange the intensity's 2000–2010 compound
+// annual change (I_2010/I_2000)^(1/10) − 1. NewDocument gathers the
+// tables, the audit and a Study into a Document, whose JSON form (its json
+// tags) is stable and whose WriteText prints the reproduction tables;
+// package plan/planchart draws its charts.
 package plan

@@ -47,7 +47,7 @@
 //
 // # Colours
 //
-// Methods take the colour-blind-safe palette of Okabe and Ito (Palette) in
+// Methods take the colour-blind-safe palette of Okabe and Ito (DefaultPalette) in
 // order of first appearance — blue, orange, bluish green, reddish purple,
 // sky blue, yellow — and a line dash pattern each as a second cue for
 // grey-scale print; the combination is vermillion (with a black outline in
@@ -55,7 +55,7 @@
 // "Color Universal Design (CUD): how to make figures and presentations
 // that are friendly to colorblind people", J*FLY, 2002 (revised 2008),
 // https://jfly.uni-koeln.de/color/.
-// Setting Palette changes the methods' colours; an empty Palette means the
+// Options.Palette changes the methods' colours; an empty Palette means the
 // default one.
 //
 // # Fonts and Chinese text

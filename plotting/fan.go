@@ -168,15 +168,17 @@ func methodOrder(fans []Fan) []string {
 // styles holds the line and glyph styles of a chart's elements.
 type styles struct {
 	methods  []string
+	palette  []color.Color
 	history  draw.LineStyle
 	observed draw.GlyphStyle
 	derived  draw.GlyphStyle
 	ref      draw.GlyphStyle
 }
 
-func newStyles(methods []string) styles {
+func newStyles(methods []string, palette []color.Color) styles {
 	return styles{
 		methods:  methods,
+		palette:  palette,
 		history:  draw.LineStyle{Color: black, Width: vg.Points(1.2)},
 		observed: draw.GlyphStyle{Color: black, Radius: vg.Points(3), Shape: draw.CircleGlyph{}},
 		derived:  draw.GlyphStyle{Color: black, Radius: vg.Points(3), Shape: openCircle{}},
@@ -189,7 +191,7 @@ func (s styles) line(method, combination string) draw.LineStyle {
 		return draw.LineStyle{Color: vermillion, Width: vg.Points(3)}
 	}
 	i := slices.Index(s.methods, method)
-	return draw.LineStyle{Color: methodColor(i), Width: vg.Points(1.6), Dashes: methodDashes(i)}
+	return draw.LineStyle{Color: methodColor(s.palette, i), Width: vg.Points(1.6), Dashes: methodDashes(i)}
 }
 
 func (s styles) fill(method, combination string) draw.LineStyle {
@@ -456,11 +458,15 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 	if yl == "" {
 		yl = f.History.Unit
 	}
-	st := newStyles(methodOrder([]Fan{f}))
+	if err := o.checkHeadroom(); err != nil {
+		return nil, err
+	}
+	st := newStyles(methodOrder([]Fan{f}), o.palette())
 	p, entries, err := fanPlot(&f, st, fs, o.Title, xl, yl, 13)
 	if err != nil {
 		return nil, err
 	}
+	o.clipY(p, &f)
 	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height}
 	if c.width == 0 {
 		c.width = 20 * vg.Centimeter
@@ -512,8 +518,11 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	if cols*rows < n {
 		return nil, fmt.Errorf("%w: %d panels do not fit %d columns × %d rows", ErrMismatch, n, cols, rows)
 	}
+	if err := o.checkHeadroom(); err != nil {
+		return nil, err
+	}
 	fs := newFontSet(o)
-	st := newStyles(methodOrder(panels))
+	st := newStyles(methodOrder(panels), o.palette())
 	grid := make([][]*plot.Plot, rows)
 	for j := range grid {
 		grid[j] = make([]*plot.Plot, cols)
@@ -525,6 +534,7 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w (panel %d, %s)", err, k, label(f.title()))
 		}
+		o.clipY(p, f)
 		grid[k/cols][k%cols] = p
 		for _, e := range es {
 			if !slices.ContainsFunc(entries, func(x legendEntry) bool { return x.name == e.name }) {
@@ -545,4 +555,37 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 		c.height = 3*vg.Centimeter + vg.Length(rows)*5*vg.Centimeter
 	}
 	return c, nil
+}
+
+// checkHeadroom returns an error wrapping ErrMismatch if o.YHeadroom is
+// negative or not finite.
+func (o Options) checkHeadroom() error {
+	if !(o.YHeadroom >= 0) || math.IsInf(o.YHeadroom, 1) {
+		return fmt.Errorf("%w: YHeadroom %g is not a finite non-negative factor", ErrMismatch, o.YHeadroom)
+	}
+	return nil
+}
+
+// clipY applies o.YHeadroom to p, the panel of f: the y-axis runs from
+// zero to YHeadroom times the largest value of f's history, point paths
+// and references. It does nothing when YHeadroom is zero.
+func (o Options) clipY(p *plot.Plot, f *Fan) {
+	if o.YHeadroom == 0 {
+		return
+	}
+	top := 0.0
+	_, hs := f.History.Observed()
+	for _, v := range hs {
+		top = max(top, v)
+	}
+	for _, fc := range f.Forecasts {
+		_, vs := fc.Point.Observed()
+		for _, v := range vs {
+			top = max(top, v)
+		}
+	}
+	for _, r := range f.Refs {
+		top = max(top, r.Value)
+	}
+	p.Y.Min, p.Y.Max = 0, o.YHeadroom*top
 }

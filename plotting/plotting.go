@@ -62,6 +62,17 @@ type Options struct {
 	// have no CJK glyphs, so Chinese labels need a CJK font here (see
 	// ParseFont).
 	Fonts font.Collection
+	// Palette gives the methods' colours, in order of first appearance;
+	// charts cycle through it. Empty (or nil) means DefaultPalette.
+	Palette []color.Color
+	// YHeadroom, when positive, fixes the y-axis of each forecast panel
+	// (fan charts and small multiples) to run from zero to YHeadroom times
+	// the largest value of the panel's history, point paths and reference
+	// points, so that wide interval bands do not flatten the paths: the
+	// bands run on beyond the top of the axis. Zero (the default) lets the
+	// axis cover everything drawn. Negative, NaN or infinite values are an
+	// error (ErrMismatch).
+	YHeadroom float64
 }
 
 // ParseFont parses a TrueType or OpenType font file's contents into a
@@ -263,17 +274,14 @@ func newPlot(fs fontSet, title, xlabel, ylabel string, titleSize float64) *plot.
 	return p
 }
 
-// Palette is the Okabe–Ito colour-blind-safe palette (Okabe M. and Ito K.,
-// "Color Universal Design (CUD): how to make figures and presentations that
-// are friendly to colorblind people", 2002/2008, https://jfly.uni-koeln.de/color/)
-// in the order charts give it to methods. Vermillion is kept for the
-// combination and black for the history. A caller may replace it; charts
-// cycle through its colours, and an empty (or nil) Palette means the
-// default Okabe–Ito palette above.
-var Palette = okabeIto()
-
-// okabeIto returns a new slice of the default palette.
-func okabeIto() []color.Color {
+// DefaultPalette returns (a new slice of) the Okabe–Ito colour-blind-safe
+// palette (Okabe M. and Ito K., "Color Universal Design (CUD): how to make
+// figures and presentations that are friendly to colorblind people",
+// 2002/2008, https://jfly.uni-koeln.de/color/) in the order charts give it
+// to methods: blue, orange, bluish green, reddish purple, sky blue, yellow.
+// Vermillion is kept for the combination and black for the history. It is
+// the palette of an Options whose Palette is empty.
+func DefaultPalette() []color.Color {
 	return []color.Color{
 		color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}, // blue
 		color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}, // orange
@@ -284,16 +292,12 @@ func okabeIto() []color.Color {
 	}
 }
 
-// defaultPalette is the palette used when Palette is empty; a copy, so
-// that changes to the elements of Palette do not reach it.
-var defaultPalette = okabeIto()
-
-// palette returns Palette, or the default palette when Palette is empty.
-func palette() []color.Color {
-	if len(Palette) == 0 {
-		return defaultPalette
+// palette returns o.Palette, or DefaultPalette when it is empty.
+func (o Options) palette() []color.Color {
+	if len(o.Palette) == 0 {
+		return DefaultPalette()
 	}
-	return Palette
+	return o.Palette
 }
 
 var (
@@ -312,8 +316,7 @@ var dashes = [][]vg.Length{
 	{vg.Points(7), vg.Points(2), vg.Points(2), vg.Points(2), vg.Points(2), vg.Points(2)},
 }
 
-func methodColor(i int) color.Color {
-	p := palette()
+func methodColor(p []color.Color, i int) color.Color {
 	return p[i%len(p)]
 }
 
