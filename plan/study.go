@@ -102,3 +102,17 @@ func (p Problem) HistoricalIntensityChange() float64 {
 	i0, i1 := q[0]/y0, q[len(q)-1]/y1
 	return math.Pow(i1/i0, 1/float64(last-first)) - 1
 }
+
+// Scenarios returns the main, low and high scenarios for the given growth
+// rates a year over 2011–2015: the main one is PlanScenario if growth is
+// its rate and "custom" otherwise; low and high are LowScenario and
+// HighScenario with the rates low and high.
+func Scenarios(growth, low, high float64) (main, lo, hi Scenario) {
+	main = PlanScenario()
+	if growth != main.Growth {
+		main = Scenario{Name: "custom", Growth: growth}
+	}
+	lo, hi = LowScenario(), HighScenario()
+	lo.Growth, hi.Growth = low, high
+	return main, lo, hi
+}

@@ -124,3 +124,13 @@ func TestCell(t *testing.T) {
 		}
 	}
 }
+
+func TestScenarios(t *testing.T) {
+	m, lo, hi := Scenarios(0.07, 0.05, 0.09)
+	if m != PlanScenario() || lo != (Scenario{"low", 0.05}) || hi != (Scenario{"high", 0.09}) {
+		t.Errorf("Scenarios(0.07, 0.05, 0.09) = %v %v %v", m, lo, hi)
+	}
+	if m, _, _ := Scenarios(0.05, LowGrowth, HighGrowth); m != (Scenario{"custom", 0.05}) {
+		t.Errorf("Scenarios(0.05, …) main = %v, want custom", m)
+	}
+}

@@ -49,12 +49,7 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	main := plan.PlanScenario()
-	if *growth != main.Growth {
-		main = plan.Scenario{Name: "custom", Growth: *growth}
-	}
-	lo, hi := plan.LowScenario(), plan.HighScenario()
-	lo.Growth, hi.Growth = *low, *high
+	main, lo, hi := plan.Scenarios(*growth, *low, *high)
 	study, err := plan.NewStudy(main, lo, hi, set)
 	if err != nil {
 		return err
