@@ -114,6 +114,14 @@ func TestDocumentWithoutStudy(t *testing.T) {
 	if s := buf.String(); !strings.Contains(s, "194.24*") || strings.Contains(s, "Reading") {
 		t.Errorf("text of the tables only:\n%s", s)
 	}
+	d.Charts = []string{"dir/a.png", "dir/b.png"}
+	buf.Reset()
+	if err := d.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if s := buf.String(); !strings.HasSuffix(s, "\nCharts:\n  dir/a.png\n  dir/b.png\n") {
+		t.Errorf("text does not end with the charts:\n%s", s)
+	}
 }
 
 func TestCell(t *testing.T) {

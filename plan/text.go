@@ -16,16 +16,24 @@ import (
 // each method's 2015 figure beside the combination and the plan with the
 // historical and implied parameters, each method's range between the low
 // and high scenarios, and a few sentences on where the plan departs from
-// its history. Chinese text is kept in the last column, since a tabwriter
+// its history; then the paths of d.Charts, if any. Chinese text is kept in the last column, since a tabwriter
 // counts a wide CJK character as one column.
 func (d *Document) WriteText(w io.Writer) error {
 	if err := writeTable(w, d); err != nil {
 		return err
 	}
-	if d.Scenario == nil {
-		return nil
+	if d.Scenario != nil {
+		if err := writeReproduction(w, d); err != nil {
+			return err
+		}
 	}
-	return writeReproduction(w, d)
+	if len(d.Charts) > 0 {
+		fmt.Fprintln(w, "\nCharts:")
+		for _, p := range d.Charts {
+			fmt.Fprintln(w, "  "+p)
+		}
+	}
+	return nil
 }
 
 // writeTable writes the history, plan and audit tables of r.

@@ -72,14 +72,5 @@ func planCmd(args []string, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
-	if err := doc.WriteText(stdout); err != nil {
-		return err
-	}
-	if len(doc.Charts) > 0 {
-		fmt.Fprintln(stdout, "\nCharts:")
-		for _, p := range doc.Charts {
-			fmt.Fprintln(stdout, "  "+p)
-		}
-	}
-	return nil
+	return doc.WriteText(stdout)
 }

@@ -67,14 +67,5 @@ func run(w io.Writer, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
-	if err := doc.WriteText(w); err != nil {
-		return err
-	}
-	if len(doc.Charts) > 0 {
-		fmt.Fprintln(w, "\nCharts:")
-		for _, p := range doc.Charts {
-			fmt.Fprintln(w, "  "+p)
-		}
-	}
-	return nil
+	return doc.WriteText(w)
 }
