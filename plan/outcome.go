@@ -170,7 +170,7 @@ func parseOutcomes(r io.Reader) ([]Outcome, error) {
 		}
 		o, err := outcomeFromColumns(c)
 		if err != nil {
-			return nil, fmt.Errorf("plan: outcomes line %d: %w", line, err)
+			return nil, fmt.Errorf("plan: outcomes line %d: %s", line, strings.TrimPrefix(err.Error(), "plan: "))
 		}
 		if o.Role != RoleAlternative {
 			k := figureKey{key: o.Metal.String(), field: o.Field}
