@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -286,5 +287,56 @@ func TestWriteExPostTable(t *testing.T) {
 		if err := plan.WriteExPostTable(&failWriter{n: i}, c); err == nil {
 			t.Errorf("writer failing after %d writes: no error", i)
 		}
+	}
+}
+
+func TestExPostJSON(t *testing.T) {
+	c := checkExPost(t)
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Methods []string `json:"methods"`
+		Rows    []struct {
+			Metal      string   `json:"metal"`
+			HasOutcome bool     `json:"has_outcome"`
+			Plan       float64  `json:"plan"`
+			PlanErrPct *float64 `json:"plan_error_pct"`
+			Outcome    struct {
+				Value      *float64 `json:"value"`
+				Confidence string   `json:"confidence"`
+				Quote      string   `json:"quote"`
+			} `json:"outcome"`
+			Combined struct {
+				AtActual float64 `json:"at_actual"`
+			} `json:"combined"`
+			Expert struct {
+				Impossible string `json:"impossible"`
+			} `json:"implied_expert"`
+		} `json:"rows"`
+		Production []struct {
+			Metal  string  `json:"metal"`
+			ErrPct float64 `json:"error_pct"`
+		} `json:"production"`
+		Reading []string `json:"reading"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%v in %s", err, b)
+	}
+	if len(doc.Rows) != 11 || len(doc.Production) != 5 || len(doc.Reading) == 0 || len(doc.Methods) != 3 {
+		t.Fatalf("%d rows, %d production, %d reading, methods %v", len(doc.Rows), len(doc.Production), len(doc.Reading), doc.Methods)
+	}
+	tot, ni := doc.Rows[0], doc.Rows[5]
+	if tot.Metal != "total" || !tot.HasOutcome || tot.Outcome.Value == nil || *tot.Outcome.Value != 5560 ||
+		tot.Outcome.Confidence != "high" || tot.PlanErrPct == nil || math.Abs(*tot.PlanErrPct+11.8705) > 1e-4 ||
+		math.Abs(tot.Combined.AtActual-5870.4104) > 1e-3 || tot.Expert.Impossible != string(plan.BelowLevel2010) {
+		t.Errorf("total row %+v", tot)
+	}
+	if ni.Metal != "nickel" || ni.HasOutcome || ni.Outcome.Value != nil || ni.PlanErrPct != nil || ni.Outcome.Quote != "" {
+		t.Errorf("nickel row %+v", ni)
+	}
+	if p := doc.Production[0]; p.Metal != "total" || math.Abs(p.ErrPct+10.78) > 0.005 {
+		t.Errorf("production %+v", p)
 	}
 }
