@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/macro"
@@ -383,4 +384,49 @@ func checkProduction(m Metal) (ProductionCheck, bool) {
 		Err:          tv - v, ErrPct: 100 * (tv - v) / v,
 		RecomputedGrowth: 100 * (math.Pow(v/q2010, 1/float64(TargetYear-HistoryEnd)) - 1),
 	}, true
+}
+
+// ChartRef is a labelled point for a chart of the check; its fields are
+// those of plotting.Ref, so plotting.Ref(ref) converts it (this package
+// does not import plotting).
+type ChartRef struct {
+	Year  int
+	Value float64
+	Label string
+}
+
+// ChartRefs returns the reference points of the row's chart: the plan's
+// 2015 figure and, where one was found, the outcome labelled with its
+// confidence, e.g. "outcome 1148, derived (medium confidence)", in
+// English ("outcome about 5560" for 约5560). A row with
+// no outcome has only the plan's point.
+func (r ExPostRow) ChartRefs() []ChartRef {
+	refs := []ChartRef{{Year: TargetYear, Value: r.Plan, Label: "plan " + Plan2015(r.Metal).Text}}
+	if r.HasOutcome {
+		l := "outcome " + r.Outcome.Figure.Text
+		if r.Outcome.Figure.Approx { // English text: 约5560 is "about 5560"
+			l = "outcome about " + strconv.FormatFloat(r.Outcome.Value(), 'f', -1, 64)
+		}
+		if r.Outcome.Derived() {
+			l += ", derived"
+		}
+		refs = append(refs, ChartRef{Year: TargetYear, Value: r.Outcome.Value(), Label: l + " (" + string(r.Outcome.Confidence) + " confidence)"})
+	}
+	return refs
+}
+
+// ActualPathName is the Method name of ActualPath.
+const ActualPathName = "combination at actual GDP"
+
+// ActualPath returns the combination's path under the GDP that happened,
+// named ActualPathName, without an interval (its bounds are NaN), to draw
+// beside the methods at 7 %.
+func (r ExPostRow) ActualPath() forecast.Forecast {
+	f := r.AtActual.Combined.Forecast
+	p := f.Point.Clone()
+	nan := p.Clone()
+	for i := range nan.Values {
+		nan.Values[i] = math.NaN()
+	}
+	return forecast.Forecast{Method: ActualPathName, Point: p, Lower: nan, Upper: nan.Clone(), Level: f.Level}
 }

@@ -340,3 +340,29 @@ func TestExPostJSON(t *testing.T) {
 		t.Errorf("production %+v", p)
 	}
 }
+
+func TestExPostChartData(t *testing.T) {
+	c := checkExPost(t)
+	cu, _ := c.Row(plan.Copper)
+	want := []plan.ChartRef{
+		{Year: 2015, Value: 970, Label: "plan 970"},
+		{Year: 2015, Value: 1148, Label: "outcome 1148, derived (medium confidence)"},
+	}
+	if d := cmp.Diff(want, cu.ChartRefs()); d != "" {
+		t.Errorf("copper refs (-want +got):\n%s", d)
+	}
+	ni, _ := c.Row(plan.Nickel)
+	if refs := ni.ChartRefs(); len(refs) != 1 || refs[0].Label != "plan 70" {
+		t.Errorf("nickel refs %v", refs)
+	}
+	tot, _ := c.Row(plan.Total)
+	if refs := tot.ChartRefs(); len(refs) != 2 || refs[1].Label != "outcome about 5560 (high confidence)" {
+		t.Errorf("total refs %v", refs)
+	}
+	p := tot.ActualPath()
+	v, _ := p.Point.At(2015)
+	lo, _ := p.Lower.At(2015)
+	if p.Method != plan.ActualPathName || math.Abs(v-5870.4104) > 1e-3 || !math.IsNaN(lo) || p.Point.Start != 2011 {
+		t.Errorf("actual path %s %v from %d, lower %v", p.Method, v, p.Point.Start, lo)
+	}
+}
