@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -42,7 +43,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 		tw.row(cells...)
 	}
 	tw.flush()
-	ew.printf("* derived figure (see the sources below); none found: no 2015 figure on any basis, so no error is shown.\n\n")
+	ew.printf("* derived figure (see the sources below); ≈ printed as approximate (约, 左右); none found: no 2015 figure on any basis, so no error is shown.\n\n")
 
 	ew.printf("Errors, %% of the outcome, 100·(forecast − outcome)/outcome: the plan, and each method at 7 %% → at actual GDP\n\n")
 	tw = ew.tab()
@@ -66,9 +67,9 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 	tw.flush()
 	ew.printf("\n")
 
-	ew.printf("The plan's error split: GDP part = combination at 7 %% − combination at actual GDP; rest = plan error − GDP part\n\n")
+	ew.printf("The plan's error split, 万吨 and %% of the outcome: GDP part = combination at 7 %% − combination at actual GDP; rest = plan error − GDP part\n\n")
 	tw = ew.tab()
-	tw.row("metal", "confidence", "plan error 万吨", "%", "GDP part 万吨", "%", "rest 万吨", "%")
+	tw.row("metal", "confidence", "plan error", "%", "GDP part", "%", "rest", "%")
 	for _, r := range c.Rows {
 		if !r.HasOutcome {
 			continue
@@ -115,7 +116,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 	tw = ew.tab()
 	tw.row("metal", "target", "outcome", "confidence", "error %", "target growth %", "outcome growth %", "recomputed from 2010 %")
 	for _, p := range c.Production {
-		tw.row(p.Metal.String(), p.Target.Production2015.Text, p.Outcome.Figure.Text, string(p.Outcome.Confidence), pct(p.ErrPct),
+		tw.row(p.Metal.String(), cell(p.Target.Production2015), cell(p.Outcome.Figure), string(p.Outcome.Confidence), pct(p.ErrPct),
 			p.Target.ProductionGrowth12th.Text, p.OutcomeGrowth.Figure.Text, fix2(p.RecomputedGrowth))
 	}
 	tw.flush()
@@ -236,9 +237,18 @@ func outcomeText(o Outcome, ok bool) string {
 		return "none found"
 	}
 	if o.Derived() {
-		return o.Figure.Text + "*"
+		return cell(o.Figure) + "*"
 	}
-	return o.Figure.Text
+	return cell(o.Figure)
+}
+
+// cell is a figure as shown in a table: its printed text, with ≈ in place
+// of 约 and 左右, since tabwriter counts a wide CJK character as one column.
+func cell(f Figure) string {
+	if f.Approx {
+		return "≈" + strconv.FormatFloat(f.Value, 'f', f.Decimals, 64)
+	}
+	return f.Text
 }
 
 // num formats a level with about four significant digits.

@@ -62,7 +62,8 @@ type Outcome struct {
 	Role  Role
 	// Figure is the figure as carried, parsed as the plan's figures are:
 	// "约5560" is approximate, "17.58" has two decimals. Figure.Value is NaN
-	// for RoleNone.
+	// for RoleNone. Its Row, Key and Field name the row; its Table is
+	// empty, Source saying where the figure is printed.
 	Figure     Figure
 	Confidence Confidence // "" for RoleNone
 	Date       string     // the date of the source: "2016-10-19", "2020-08", "2019"
