@@ -10,8 +10,8 @@ import (
 	"github.com/nonferrous/demand/series"
 )
 
-// ActualYears are the years whose real GDP growth, as it happened, replaces
-// the plan's 7 % assumption in the ex-post check.
+// ActualFrom and ActualTo bound the years whose real GDP growth, as it
+// happened, replaces the plan's 7 % assumption in the ex-post check.
 const (
 	ActualFrom = HistoryEnd + 1 // 2011
 	ActualTo   = TargetYear     // 2015
@@ -122,8 +122,9 @@ type ImpliedExpert struct {
 type ExPostRow struct {
 	Metal Metal
 	// Outcome is the 2015 apparent consumption checked against (OutcomeOf);
-	// HasOutcome is false where none was found, and then every error below
-	// is NaN. Alternatives are other sources, shown but not checked.
+	// HasOutcome is false where none was found, and then every error below,
+	// Rest and the outcome-implied parameters are NaN (GDPPart is still
+	// given). Alternatives are other sources, shown but not checked.
 	Outcome      Outcome
 	HasOutcome   bool
 	Alternatives []Outcome
@@ -147,9 +148,10 @@ type ExPostRow struct {
 	//
 	// C_7 and C_actual the combination under 7 % and under the GDP that
 	// happened. GDPPart is what the methods say the 7 % assumption took off
-	// (negative when growth was faster), given for every row; Rest is the error the plan's
-	// figure would still have had if it had moved with the GDP as the
-	// methods do. In percent of the outcome they add up to PlanErrPct.
+	// (negative when growth was faster), given for every row; Rest is the
+	// error the plan's figure would still have had if it had moved with the
+	// GDP as the methods do. In percent of the outcome they add up to
+	// PlanErrPct.
 	GDPPart, GDPPartPct float64
 	Rest, RestPct       float64
 
@@ -273,6 +275,9 @@ func checkRow(m Metal, set MethodSet) (ExPostRow, error) {
 		OutcomeElasticity:         nan, OutcomeIntensityChange: nan,
 	}
 	row.PlanErr, row.PlanErrPct = errs(row.Plan)
+	if len(atPlan.Methods) != len(atActual.Methods) {
+		return ExPostRow{}, fmt.Errorf("plan: %s: the method set gave %d methods, then %d", m, len(atPlan.Methods), len(atActual.Methods))
+	}
 	for i, r7 := range atPlan.Methods {
 		ra := atActual.Methods[i]
 		err := r7.Err

@@ -249,6 +249,19 @@ func TestCheckExPostErrors(t *testing.T) {
 	if !errors.Is(err, plan.ErrNoMethod) {
 		t.Errorf("empty set: %v", err)
 	}
+	// A set that gives fewer methods on its second call.
+	calls := 0
+	shrinking := func(p plan.Problem) ([]forecast.Method, error) {
+		ms, err := mustSet(t)(p)
+		calls++
+		if calls > 1 {
+			ms = ms[:2]
+		}
+		return ms, err
+	}
+	if _, err = plan.CheckExPost(shrinking); err == nil || !strings.Contains(err.Error(), "gave 3 methods, then 2") {
+		t.Errorf("shrinking set: %v", err)
+	}
 }
 
 type failWriter struct{ n int }
