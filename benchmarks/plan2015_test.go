@@ -12,6 +12,14 @@ import (
 
 func pctVsPlan(v, plan float64) float64 { return 100 * (v - plan) / plan }
 
+// reportVsOutcome reports pct-vs-outcome, 100·(v − O)/O against the 2015
+// outcome of row m (plan.OutcomeOf), where one is sourced.
+func reportVsOutcome(b *testing.B, m plan.Metal, v float64) {
+	if o, ok := plan.OutcomeOf(m, plan.Consumption2015); ok {
+		b.ReportMetric(100*(v-o.Value())/o.Value(), "pct-vs-outcome")
+	}
+}
+
 // BenchmarkPlan2015 is the validation table: see the package doc.
 func BenchmarkPlan2015(b *testing.B) {
 	set, err := defaults.Set()
@@ -28,6 +36,7 @@ func BenchmarkPlan2015(b *testing.B) {
 		}
 		b.ReportMetric(pctVsPlan(rep.SumOfMetals, rep.Total.Problem.Plan2015), "pct-vs-plan")
 		b.ReportMetric(rep.SumOfMetals, "forecast-10kt")
+		reportVsOutcome(b, plan.Total, rep.SumOfMetals)
 	})
 	for _, m := range append(plan.Metals(), plan.Total) {
 		p, err := plan.NewProblem(m, plan.PlanScenario())
@@ -55,6 +64,7 @@ func BenchmarkPlan2015(b *testing.B) {
 				}
 				b.ReportMetric(pctVsPlan(v, p.Plan2015), "pct-vs-plan")
 				b.ReportMetric(v, "forecast-10kt")
+				reportVsOutcome(b, m, v)
 			})
 		}
 		b.Run(m.String()+"/combination", func(b *testing.B) {
@@ -67,6 +77,7 @@ func BenchmarkPlan2015(b *testing.B) {
 			}
 			b.ReportMetric(row.DeviationPct, "pct-vs-plan")
 			b.ReportMetric(row.Value, "forecast-10kt")
+			reportVsOutcome(b, m, row.Value)
 		})
 	}
 }

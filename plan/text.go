@@ -59,8 +59,8 @@ func writeTable(w io.Writer, r *Document) error {
 	return tw.Flush()
 }
 
-// pct formats a fraction as a percentage with at most four decimals.
-func pct(f float64) string {
+// growthPct formats a fraction as a percentage with at most four decimals.
+func growthPct(f float64) string {
 	return strconv.FormatFloat(math.Round(1e6*f)/1e4, 'f', -1, 64)
 }
 
@@ -107,7 +107,7 @@ func writeReproduction(w io.Writer, r *Document) error {
 	sc := r.Scenario
 	fmt.Fprintf(w, "\n2015 apparent consumption, %s: each method, their equal-weight combination and the plan (专栏2)\n", r.Unit)
 	fmt.Fprintf(w, "GDP index 2000 = 1, +9.8 %%/yr 2001–2005, +11.2 %%/yr 2006–2010, +%s %%/yr 2011–2015 (scenario %q)\n\n",
-		pct(sc.Growth), sc.Name)
+		growthPct(sc.Growth), sc.Name)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"metal", "2010"}
@@ -149,7 +149,7 @@ func writeReproduction(w io.Writer, r *Document) error {
 	fmt.Fprintln(w, "ΔI: annual change of intensity Q/GDP (hist: 2000–2010; implied: the constant change from 2010 that reaches the plan).")
 
 	fmt.Fprintf(w, "\nRange of each method's 2015 figure for GDP growth of %s %% to %s %% a year\n\n",
-		pct(sc.Low), pct(sc.High))
+		growthPct(sc.Low), growthPct(sc.High))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, strings.Join(append([]string{"metal"}, r.Methods...), "\t")+"\tplan\t")
 	for _, m := range rows {
