@@ -49,8 +49,8 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	main, lo, hi := plan.Scenarios(*growth, *low, *high)
-	study, err := plan.NewStudy(main, lo, hi, set)
+	sc, lo, hi := plan.Scenarios(*growth, *low, *high)
+	study, err := plan.NewStudy(sc, lo, hi, set)
 	if err != nil {
 		return err
 	}
