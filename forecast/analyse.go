@@ -134,6 +134,8 @@ type Analysis struct {
 // with the Bates–Granger weights of their backtests (BacktestWeights,
 // named InverseMSECombinationName), which fill the scores' Weight.
 //
+// A candidate with a nil Method is a programmer error and panics.
+//
 // Analyse calls only Fit and Forecast of each method and keeps no state,
 // so it may run concurrently on different histories with the same
 // candidates if the methods allow concurrent Fit (every method of the
