@@ -36,7 +36,7 @@
 // # Options
 //
 // Options holds the title, axis labels, size (Width, Height), panel grid
-// (Cols, Rows) and fonts. The zero value of each field means its default:
+// (Cols, Rows), fonts, palette and y-axis headroom. The zero value of each field means its default:
 // no title; axis labels "year" and the history's unit for forecast charts;
 // sizes from 20 cm × 12 cm for a fan chart to A4-like pages for ten
 // panels, growing with the number of rows in bar charts. At the default
@@ -44,6 +44,11 @@
 // 14 pt for the page), axis labels 11 pt, tick and legend labels 10 pt.
 // Years are labelled as integers (2005) at steps of 1, 2, 5, 10, … years,
 // values in plain decimal notation without exponents.
+//
+// Options.YHeadroom clips the y-axis of forecast panels to [0, YHeadroom ×
+// the largest of the history, point paths and references], for intervals
+// far wider than the paths (a fit on three points has a 95 % t quantile of
+// 12.7); Options.Palette sets the methods' colours.
 //
 // # Colours
 //
