@@ -15,6 +15,9 @@
 //	pct-vs-plan        100·(Q̂_2015 − Q_plan)/Q_plan, the method's deviation
 //	                   from the plan's 2015 figure (专栏2)
 //	forecast-10kt      the method's 2015 figure, 万吨 (10 kt)
+//	pct-vs-outcome     100·(Q̂_2015 − O)/O, the error against the 2015
+//	                   outcome (plan.OutcomeOf), on the rows where one is
+//	                   sourced: not nickel, antimony, mercury, titanium
 //
 // so a line such as
 //

@@ -20,9 +20,8 @@ func Example() {
 	gdp := series.New("gdp", "index", 2000, 1, 1.08, 1.18, 1.3, 1.43, 1.6, 1.8, 2.06, 2.26, 2.47, 2.71)
 	drivers := forecast.Drivers{forecast.GDP: gdp}
 
-	// The scenario: GDP grows 7 % a year for five years.
-	growth := series.New("gdp growth", "", 2011, 0.07, 0.07, 0.07, 0.07, 0.07)
-	future, err := macro.Index(2010, 2.71, growth) // 2010–2015
+	// The scenario: GDP grows 7 % a year for five years, in its own unit.
+	future, err := macro.Grow(gdp, 0.07, 2015) // 2000–2015
 	if err != nil {
 		log.Fatal(err)
 	}

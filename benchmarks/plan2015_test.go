@@ -12,6 +12,14 @@ import (
 
 func pctVsPlan(v, plan float64) float64 { return 100 * (v - plan) / plan }
 
+// reportVsOutcome reports pct-vs-outcome, 100·(v − O)/O against the 2015
+// outcome of row m (plan.OutcomeOf), where one is sourced.
+func reportVsOutcome(b *testing.B, m plan.Metal, v float64) {
+	if o, ok := plan.OutcomeOf(m, plan.Consumption2015); ok {
+		b.ReportMetric(100*(v-o.Value())/o.Value(), "pct-vs-outcome")
+	}
+}
+
 // BenchmarkPlan2015 is the validation table: see the package doc.
 func BenchmarkPlan2015(b *testing.B) {
 	set, err := defaults.Set()
@@ -22,15 +30,16 @@ func BenchmarkPlan2015(b *testing.B) {
 		b.ReportAllocs()
 		var rep *plan.Report
 		for b.Loop() {
-			if rep, err = plan.Reproduce(plan.PlanScenario, set); err != nil {
+			if rep, err = plan.Reproduce(plan.PlanScenario(), set); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.ReportMetric(pctVsPlan(rep.SumOfMetals, rep.Total.Problem.Plan2015), "pct-vs-plan")
 		b.ReportMetric(rep.SumOfMetals, "forecast-10kt")
+		reportVsOutcome(b, plan.Total, rep.SumOfMetals)
 	})
 	for _, m := range append(plan.Metals(), plan.Total) {
-		p, err := plan.NewProblem(m, plan.PlanScenario)
+		p, err := plan.NewProblem(m, plan.PlanScenario())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -55,6 +64,7 @@ func BenchmarkPlan2015(b *testing.B) {
 				}
 				b.ReportMetric(pctVsPlan(v, p.Plan2015), "pct-vs-plan")
 				b.ReportMetric(v, "forecast-10kt")
+				reportVsOutcome(b, m, v)
 			})
 		}
 		b.Run(m.String()+"/combination", func(b *testing.B) {
@@ -67,6 +77,7 @@ func BenchmarkPlan2015(b *testing.B) {
 			}
 			b.ReportMetric(row.DeviationPct, "pct-vs-plan")
 			b.ReportMetric(row.Value, "forecast-10kt")
+			reportVsOutcome(b, m, row.Value)
 		})
 	}
 }
@@ -105,7 +116,7 @@ func relErr(got, want float64) float64 { return math.Abs(got-want) / math.Abs(wa
 // TestPlanFigures checks that every plan figure the report carries equals
 // the plan's table, and that the rows and methods are all there.
 func TestPlanFigures(t *testing.T) {
-	rep := reproduce(t, plan.PlanScenario)
+	rep := reproduce(t, plan.PlanScenario())
 	if len(rep.Metals) != 10 {
 		t.Fatalf("%d metals, want 10", len(rep.Metals))
 	}
@@ -140,7 +151,7 @@ func TestPlanFigures(t *testing.T) {
 // elasticity method, and the implied intensity change applied to the 2010
 // intensity, Q_2015 = I_2010·(1 + r)^5·Y_2015.
 func TestImpliedRoundTrip(t *testing.T) {
-	for _, sc := range []plan.Scenario{plan.PlanScenario, plan.LowScenario, plan.HighScenario} {
+	for _, sc := range []plan.Scenario{plan.PlanScenario(), plan.LowScenario(), plan.HighScenario()} {
 		rep := reproduce(t, sc)
 		for _, row := range append(rep.Metals, rep.Total) {
 			p := row.Problem

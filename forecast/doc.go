@@ -86,6 +86,15 @@
 // and steps, and per step k = 1 … h. This is the scheme of R's
 // forecast::tsCV, which it reproduces for a deterministic method.
 //
+// # Every method the data allow
+//
+// Analyse runs a list of Candidates (a method, the label it is reported
+// by, the drivers it needs, whether to backtest it) on one history: it
+// forecasts with each, records each one that cannot run with its reason,
+// backtests the others over min(horizon, 5) years, and combines them with
+// equal weights and with inverse-MSE (Bates–Granger) weights from the
+// backtest. Package methods supplies the module's default candidates.
+//
 // # Held-out evaluation
 //
 // Evaluation measures, on many series, how accurate each method is and

@@ -2,6 +2,7 @@ package macro_test
 
 import (
 	"fmt"
+	"log"
 
 	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/series"
@@ -46,4 +47,19 @@ func ExamplePerCapita() {
 	fmt.Printf("%.0f yuan per person (%s × 10⁴)\n", v*1e4, pc.Unit)
 	// Output:
 	// 30734 yuan per person (万元/人 × 10⁴)
+}
+
+// ExampleGrowRecent continues an observed GDP index at its compound growth
+// of the last five years, keeping its unit, so that a scenario built from
+// it splices onto the observed driver.
+func ExampleGrowRecent() {
+	gdp := series.New("gdp", "index 2015=100", 2015, 100, 106.8, 114.2, 121.9, 129.8, 132.6)
+	future, g, err := macro.GrowRecent(gdp, 5, 2023)
+	if err != nil {
+		log.Fatal(err)
+	}
+	v, _ := future.At(2023)
+	fmt.Printf("%.2f %% a year; 2023: %.1f %s\n", 100*g, v, future.Unit)
+	// Output:
+	// 5.81 % a year; 2023: 157.1 index 2015=100
 }

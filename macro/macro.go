@@ -139,7 +139,9 @@ var (
 // The index covers growth.Start−1 through growth.End(), and base may be any
 // year in that range. Every rate must be present, finite and > −1; baseValue
 // must be positive and finite. The result is named "real GDP index" unless
-// growth has a name, in which case it is "<name> index".
+// growth has a name, in which case it is "<name> index", and its unit is
+// UnitIndex. To continue an observed driver in its own name and unit (a
+// GDP "index 2000=100", a level in yuan), use Extend, Grow or GrowRecent.
 func Index(base int, baseValue float64, growth series.Series) (series.Series, error) {
 	if growth.Len() == 0 {
 		return series.Series{}, fmt.Errorf("macro: index: %w", series.ErrEmpty)

@@ -109,7 +109,7 @@
 // driver (Y_2000 = 1, 9.8 % a year over 2001–2005, 11.2 % over 2006–2010),
 // and a scenario carrying the index on to 2015 at the Scenario's growth —
 // the 12th Five-Year Plan's 7 % a year (PlanScenario), or 6 % and 8 %
-// (LowScenario, HighScenario).
+// (LowScenario, HighScenario; LowGrowth, HighGrowth).
 //
 // Reproduce runs any set of forecast.Method values on every row; this
 // package imports no method package, and package plan/defaults supplies
@@ -126,4 +126,45 @@
 // Q_plan. The ten-metal total is forecast twice: as the sum of the metals'
 // combinations (SumOfMetals) and directly from its own history (Total),
 // and Gap is the difference.
+//
+// # The report
+//
+// NewStudy reproduces under the main scenario and a low and a high one;
+// Row.Deviations gives each method's deviation from the plan,
+// Row.CombinationAt the combination at each of Levels, and
+// Problem.HistoricalIntensityChange the intensity's 2000–2010 compound
+// annual change (I_2010/I_2000)^(1/10) − 1. NewDocument gathers the
+// tables, the audit and a Study into a Document, whose JSON form (its json
+// tags) is stable and whose WriteText prints the reproduction tables;
+// package plan/planchart draws its charts.
+//
+// # The outcomes and the ex-post check
+//
+// data/outcomes.tsv, embedded, holds 2015 as it turned out (Outcomes,
+// OutcomeOf, OutcomeAlternatives): each figure with its source, basis,
+// confidence (High: the plan's own publisher and basis; Medium: another
+// basis or derived; Low: a secondary compilation), the date of the source
+// and the passage it comes from. MIIT's 2016–2020 plan gives the ten-metal
+// production 5156 and apparent consumption 约5560 and the production of
+// copper, aluminium, lead and zinc (796, 3141, 440, 615); per-metal
+// consumption comes from other bases (copper 1148 and aluminium 3107
+// medium, zinc 671 medium, lead 470.8, tin 17.58 and magnesium 36.5 low),
+// and nickel, antimony, mercury and titanium have none. A derived figure
+// carries its formula, e.g. copper 1350/1.033^5 = 1147.7.
+//
+// CheckExPost runs a method set under the plan's 7 % a year and under the
+// GDP that happened (NewActualProblem: the NBS rates of 2011–2015 after the
+// same 2000–2010 index), and for every row gives the errors
+// 100·(forecast − O)/O of the plan, each method and the combination, the
+// split of the plan's error e = P − O into GDPPart = C_7 − C_actual and
+// Rest = e − GDPPart, the elasticity and intensity change the outcome
+// implies beside the historical and the plan-implied ones, and the expert
+// figure X = (k+1)·P − Σ F_i an equal-weight combination would have
+// needed, flagged where it is below zero or below the 2010 level while
+// every method grows. The production targets of 三(三)1 are checked against
+// production. WriteExPostTable prints it all with a reading. On the
+// defaults the ten-metal row reads: plan 4900 against 约5560, −11.9 %; the
+// combination 5582 at 7 % (+0.4 %) and 5870 at the GDP that happened
+// (+5.6 %); of the plan's −660, the GDP assumption explains −289 and the
+// rest is −371.
 package plan

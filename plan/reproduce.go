@@ -28,13 +28,24 @@ type Scenario struct {
 	Growth float64 // real GDP growth a year over 2011–2015, a fraction
 }
 
-// The reproduction's scenarios: the 12th Five-Year Plan's 7 % a year
-// target, and a low and a high case around it.
-var (
-	PlanScenario = Scenario{Name: "plan", Growth: macro.TwelfthFYPTarget}
-	LowScenario  = Scenario{Name: "low", Growth: 0.06}
-	HighScenario = Scenario{Name: "high", Growth: 0.08}
+// Growth rates of the reproduction's low and high scenarios, a year over
+// 2011–2015.
+const (
+	LowGrowth  = 0.06
+	HighGrowth = 0.08
 )
+
+// PlanScenario returns the reproduction's main scenario, "plan": the 12th
+// Five-Year Plan's target of 7 % a year (macro.TwelfthFYPTarget).
+func PlanScenario() Scenario { return Scenario{Name: "plan", Growth: macro.TwelfthFYPTarget} }
+
+// LowScenario returns the reproduction's low scenario, "low": LowGrowth
+// (6 %) a year.
+func LowScenario() Scenario { return Scenario{Name: "low", Growth: LowGrowth} }
+
+// HighScenario returns the reproduction's high scenario, "high":
+// HighGrowth (8 %) a year.
+func HighScenario() Scenario { return Scenario{Name: "high", Growth: HighGrowth} }
 
 // Problem is the reproduction problem of one row of the plan (a metal or
 // the ten-metal total): the history to fit, the GDP driver and the

@@ -104,7 +104,7 @@ func setOf(ms ...forecast.Method) MethodSet {
 }
 
 func TestNewProblem(t *testing.T) {
-	p, err := NewProblem(Copper, PlanScenario)
+	p, err := NewProblem(Copper, PlanScenario())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestNewProblem(t *testing.T) {
 		t.Errorf("Y_2015 = %v, want %v", got, want)
 	}
 
-	if _, err := NewProblem(Metal(99), PlanScenario); err == nil {
+	if _, err := NewProblem(Metal(99), PlanScenario()); err == nil {
 		t.Error("invalid metal: no error")
 	}
 	if _, err := NewProblem(Copper, Scenario{Name: "crash", Growth: -1.5}); err == nil || !strings.Contains(err.Error(), `"crash"`) {
@@ -136,7 +136,7 @@ func TestNewProblem(t *testing.T) {
 }
 
 func TestReproduceToy(t *testing.T) {
-	rep, err := Reproduce(PlanScenario, setOf(lastValue{name: "last"}, implierMethod{}, failing{}))
+	rep, err := Reproduce(PlanScenario(), setOf(lastValue{name: "last"}, implierMethod{}, failing{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestReproduceToy(t *testing.T) {
 }
 
 func TestReproduceErrors(t *testing.T) {
-	p, _ := NewProblem(Tin, PlanScenario)
+	p, _ := NewProblem(Tin, PlanScenario())
 	for _, tc := range []struct {
 		name string
 		set  MethodSet
@@ -191,7 +191,7 @@ func TestReproduceErrors(t *testing.T) {
 		if _, err := ReproduceRow(p, tc.set); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
-		if _, err := Reproduce(PlanScenario, tc.set); err == nil {
+		if _, err := Reproduce(PlanScenario(), tc.set); err == nil {
 			t.Errorf("%s: Reproduce gave no error", tc.name)
 		}
 	}

@@ -85,7 +85,7 @@ func NewDeviationChart(d Deviations, o Options) (*Chart, error) {
 			others = append(others, m)
 		}
 	}
-	st := newStyles(others)
+	st := newStyles(others, o.palette())
 	fs := newFontSet(o)
 	xl := o.XLabel
 	if xl == "" {
@@ -200,7 +200,7 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 			impl = append(impl, plotter.XY{X: b, Y: y})
 		}
 	}
-	hs := draw.GlyphStyle{Color: palette()[0], Radius: vg.Points(4.5), Shape: openCircle{}}
+	hs := draw.GlyphStyle{Color: o.palette()[0], Radius: vg.Points(4.5), Shape: openCircle{}}
 	is := draw.GlyphStyle{Color: vermillion, Radius: vg.Points(4.5), Shape: draw.CircleGlyph{}}
 	for _, g := range []struct {
 		xys plotter.XYs

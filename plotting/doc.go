@@ -36,7 +36,7 @@
 // # Options
 //
 // Options holds the title, axis labels, size (Width, Height), panel grid
-// (Cols, Rows) and fonts. The zero value of each field means its default:
+// (Cols, Rows), fonts, palette and y-axis headroom. The zero value of each field means its default:
 // no title; axis labels "year" and the history's unit for forecast charts;
 // sizes from 20 cm × 12 cm for a fan chart to A4-like pages for ten
 // panels, growing with the number of rows in bar charts. At the default
@@ -45,9 +45,14 @@
 // Years are labelled as integers (2005) at steps of 1, 2, 5, 10, … years,
 // values in plain decimal notation without exponents.
 //
+// Options.YHeadroom clips the y-axis of forecast panels to [0, YHeadroom ×
+// the largest of the history, point paths and references], for intervals
+// far wider than the paths (a fit on three points has a 95 % t quantile of
+// 12.7); Options.Palette sets the methods' colours.
+//
 // # Colours
 //
-// Methods take the colour-blind-safe palette of Okabe and Ito (Palette) in
+// Methods take the colour-blind-safe palette of Okabe and Ito (DefaultPalette) in
 // order of first appearance — blue, orange, bluish green, reddish purple,
 // sky blue, yellow — and a line dash pattern each as a second cue for
 // grey-scale print; the combination is vermillion (with a black outline in
@@ -55,7 +60,7 @@
 // "Color Universal Design (CUD): how to make figures and presentations
 // that are friendly to colorblind people", J*FLY, 2002 (revised 2008),
 // https://jfly.uni-koeln.de/color/.
-// Setting Palette changes the methods' colours; an empty Palette means the
+// Options.Palette changes the methods' colours; an empty Palette means the
 // default one.
 //
 // # Fonts and Chinese text

@@ -429,56 +429,47 @@ func TestValueTicks(t *testing.T) {
 	}
 }
 
-// TestEmptyPalette checks that an empty or nil Palette means the default
-// palette: every chart draws as with the default, where it used to divide
-// by zero or index out of range.
+// TestEmptyPalette checks that an empty or nil Options.Palette means the
+// default palette: every chart draws as with DefaultPalette, where it used
+// to divide by zero or index out of range, and that a caller's palette
+// changes the chart.
 func TestEmptyPalette(t *testing.T) {
-	saved := Palette
-	t.Cleanup(func() { Palette = saved })
 	charts := []struct {
 		name string
-		make func() (*Chart, error)
+		make func(o Options) (*Chart, error)
 	}{
-		{"fan", func() (*Chart, error) { return NewFanChart(sparseFan("copper", 1), Options{}) }},
-		{"small multiples", func() (*Chart, error) { return NewSmallMultiples(metalPanels(), Options{}) }},
-		{"deviation", func() (*Chart, error) { return NewDeviationChart(deviations(), Options{}) }},
-		{"comparison", func() (*Chart, error) { return NewComparisonChart(comparison(), Options{}) }},
+		{"fan", func(o Options) (*Chart, error) { return NewFanChart(sparseFan("copper", 1), o) }},
+		{"small multiples", func(o Options) (*Chart, error) { return NewSmallMultiples(metalPanels(), o) }},
+		{"deviation", func(o Options) (*Chart, error) { return NewDeviationChart(deviations(), o) }},
+		{"comparison", func(o Options) (*Chart, error) { return NewComparisonChart(comparison(), o) }},
 	}
-	render := func(name string) (svg []byte, err error) {
+	render := func(make func(Options) (*Chart, error), o Options) (svg []byte, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
-		for _, c := range charts {
-			if c.name != name {
-				continue
-			}
-			ch, err := c.make()
-			if err != nil {
-				return nil, err
-			}
-			w, err := ch.WriterTo("svg")
-			if err != nil {
-				return nil, err
-			}
-			var b bytes.Buffer
-			if _, err := w.WriteTo(&b); err != nil {
-				return nil, err
-			}
-			return b.Bytes(), nil
+		ch, err := make(o)
+		if err != nil {
+			return nil, err
 		}
-		panic("no chart " + name)
+		w, err := ch.WriterTo("svg")
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if _, err := w.WriteTo(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
 	}
 	for _, c := range charts {
-		Palette = saved
-		want, err := render(c.name)
+		want, err := render(c.make, Options{Palette: DefaultPalette()})
 		if err != nil {
 			t.Fatalf("%s with the default palette: %v", c.name, err)
 		}
 		for _, p := range [][]color.Color{nil, {}} {
-			Palette = p
-			got, err := render(c.name)
+			got, err := render(c.make, Options{Palette: p})
 			if err != nil {
 				t.Errorf("%s with Palette %#v: %v", c.name, p, err)
 				continue
@@ -486,6 +477,81 @@ func TestEmptyPalette(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s with Palette %#v differs from the chart with the default palette", c.name, p)
 			}
+		}
+		grey, err := render(c.make, Options{Palette: []color.Color{color.Gray{Y: 0x80}}})
+		if err != nil {
+			t.Errorf("%s with a grey palette: %v", c.name, err)
+		} else if bytes.Equal(grey, want) {
+			t.Errorf("%s: a grey palette draws as the default one", c.name)
+		}
+	}
+	// DefaultPalette returns a copy: changing it changes no chart.
+	DefaultPalette()[0] = color.Black
+	if got := DefaultPalette()[0]; got == color.Black {
+		t.Error("DefaultPalette shares its slice with callers")
+	}
+}
+
+// TestYHeadroom checks that Options.YHeadroom fixes each forecast panel's
+// y-axis to [0, YHeadroom·max] of its history, point paths and references,
+// and that a bad factor is an error.
+func TestYHeadroom(t *testing.T) {
+	top := func(f Fan) float64 {
+		m := 0.0
+		_, hs := f.History.Observed()
+		for _, v := range hs {
+			m = max(m, v)
+		}
+		for _, fc := range f.Forecasts {
+			for _, v := range fc.Point.Values {
+				m = max(m, v)
+			}
+		}
+		for _, r := range f.Refs {
+			m = max(m, r.Value)
+		}
+		return m
+	}
+	f := sparseFan("copper", 1)
+	f.Refs = []Ref{{Year: 2015, Value: 5000, Label: "far above"}}
+	c, err := NewFanChart(f, Options{YHeadroom: 1.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plots()[0][0]
+	if p.Y.Min != 0 || p.Y.Max != 7500 {
+		t.Errorf("fan y-axis %g–%g, want 0–7500 (1.5 × the reference 5000)", p.Y.Min, p.Y.Max)
+	}
+	panels := metalPanels()
+	c, err = NewSmallMultiples(panels, Options{YHeadroom: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := 0
+	for _, row := range c.Plots() {
+		for _, p := range row {
+			if p == nil {
+				continue
+			}
+			if want := 2 * top(panels[k]); p.Y.Min != 0 || p.Y.Max != want {
+				t.Errorf("panel %d y-axis %g–%g, want 0–%g", k, p.Y.Min, p.Y.Max, want)
+			}
+			k++
+		}
+	}
+	c, err = NewFanChart(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := c.Plots()[0][0]; p.Y.Max == 7500 {
+		t.Error("without YHeadroom the axis is clipped")
+	}
+	for _, h := range []float64{-1, math.NaN(), math.Inf(1)} {
+		if _, err := NewFanChart(f, Options{YHeadroom: h}); !errors.Is(err, ErrMismatch) {
+			t.Errorf("YHeadroom %g: err = %v, want ErrMismatch", h, err)
+		}
+		if _, err := NewSmallMultiples(panels, Options{YHeadroom: h}); !errors.Is(err, ErrMismatch) {
+			t.Errorf("small multiples, YHeadroom %g: err = %v, want ErrMismatch", h, err)
 		}
 	}
 }

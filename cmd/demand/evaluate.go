@@ -95,9 +95,6 @@ type evalConfig struct {
 	out                     string
 }
 
-// errEvalUsage marks an error of usage (exit status 2).
-var errEvalUsage = errors.New("usage")
-
 func evalUsageText() string {
 	var names []string
 	for _, m := range evalMethods {
@@ -117,21 +114,12 @@ func runEvaluate(args []string, stdout, stderr io.Writer) int {
 	cfg, err := evalParseFlags(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, evalUsageText())
-		return 0
+		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "demand evaluate: %v\nRun 'demand evaluate -h' for usage.\n", err)
-		return 2
+		return exit(stderr, "evaluate", usageError{err})
 	}
-	if err := evalRun(cfg, stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "demand evaluate: %v\n", err)
-		if errors.Is(err, errEvalUsage) {
-			fmt.Fprintln(stderr, "Run 'demand evaluate -h' for usage.")
-			return 2
-		}
-		return 1
-	}
-	return 0
+	return exit(stderr, "evaluate", evalRun(cfg, stdout, stderr))
 }
 
 func evalParseFlags(args []string) (evalConfig, error) {
@@ -295,8 +283,8 @@ func evalChoose(names []string, drivers forecast.Drivers) ([]evalMethod, error) 
 		}
 		if len(missing) > 0 {
 			if asked {
-				return nil, fmt.Errorf("%w: method %s needs the driver %s: give a -drivers file with a series named so",
-					errEvalUsage, m.name, strings.Join(missing, " and "))
+				return nil, usagef("method %s needs the driver %s: give a -drivers file with a series named so",
+					m.name, strings.Join(missing, " and "))
 			}
 			continue
 		}

@@ -1,34 +1,15 @@
-// Command owndata forecasts a user's own consumption series with every
-// method of the module that the data allow, combines them, backtests
-// them, and writes the forecasts as CSV and JSON and the charts as PNG.
+// Command owndata is a short tour of the library on your own data: it
+// reads consumption series and their drivers from CSV, continues each
+// driver at its recent growth (macro.GrowRecent), runs every method of
+// the module the data allow (methods.Default) with a backtest and the
+// combinations (forecast.Analyse), prints each forecast of the target
+// year, and can write them all as CSV (forecast.WriteCSV).
 //
-// Usage:
+// Usage, from the module root:
 //
-//	owndata -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-//	        [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+//	go run ./examples/owndata [-series FILE] [-drivers FILE] [-target YEAR] [-csv FILE]
 //
-// The series file holds one column per consumption series and the drivers
-// file a "gdp" column (real GDP, an index or level at constant prices) and
-// optionally a "population" column, both in the CSV format of package
-// series:
-//
-//	year,copper [kt],aluminium [kt]
-//	2019,1381.5,2540.5
-//	2020,1409,2663.2
-//
-// The future of the drivers is, in order of precedence, the -scenario file
-// (same format, covering the years after the drivers' last one through the
-// target year; a driver it lacks continues as by default), a constant
-// growth rate -growth of every driver, or by default each driver's compound
-// annual growth over its last five years, continued.
-//
-// For each series it runs regression (consumption on GDP, and log-log),
-// elasticity (arc and point), intensity (log trend, and Malenbaum's
-// inverted U when population is given) and expert judgment (when a -panel
-// names a panel for the series), and reports each method that cannot run
-// with its reason. It combines the forecasts with equal weights and, where
-// a rolling-origin backtest (forecast.Backtest) is possible, with
-// inverse-MSE weights from it. It writes forecasts.csv (forecast.WriteCSV),
-// forecasts.json, a fan chart per series and a page of small multiples to
-// -out, and prints a summary table and the paths written.
+// The defaults read the synthetic example in examples/owndata/testdata.
+// The command "demand forecast" (cmd/demand) is the full tool: scenario
+// files, constant growth, expert panels, JSON and charts.
 package main

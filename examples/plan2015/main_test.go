@@ -98,15 +98,6 @@ func TestRunBadArgs(t *testing.T) {
 	}
 }
 
-func TestCell(t *testing.T) {
-	r := Row{History: map[string]float64{"2000": 1.234, "2003": 5}, DerivedYears: []int{2000, 2001}}
-	for year, want := range map[int]string{2000: "1.23*", 2001: "–", 2003: "5", 2004: "–"} {
-		if got := r.cell(year); got != want {
-			t.Errorf("cell(%d) = %q, want %q", year, got, want)
-		}
-	}
-}
-
 // TestRunReproduction checks the reproduction part of the JSON document
 // against independent values: statsmodels 0.13 OLS fits of the reproduction's
 // defaults for copper (see plan/defaults' TestHandArithmetic for the calls)

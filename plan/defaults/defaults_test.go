@@ -108,7 +108,7 @@ func TestHandArithmetic(t *testing.T) {
 				}
 			}
 
-			p, err := plan.NewProblem(tc.metal, plan.PlanScenario)
+			p, err := plan.NewProblem(tc.metal, plan.PlanScenario())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +164,7 @@ func TestHandArithmetic(t *testing.T) {
 // consumption rose with GDP, down where it fell (antimony's elasticity is
 // negative).
 func TestScenarioRange(t *testing.T) {
-	low, mid, high := reproduce(t, plan.LowScenario), reproduce(t, plan.PlanScenario), reproduce(t, plan.HighScenario)
+	low, mid, high := reproduce(t, plan.LowScenario()), reproduce(t, plan.PlanScenario()), reproduce(t, plan.HighScenario())
 	for i := range mid.Metals {
 		for j, m := range mid.Metals[i].Methods {
 			l, h := low.Metals[i].Methods[j].Value, high.Metals[i].Methods[j].Value
@@ -191,7 +191,7 @@ func TestSetErrors(t *testing.T) {
 	if _, err := defaults.Method("delphi", plan.Problem{}); err == nil {
 		t.Error(`Method("delphi"): no error`)
 	}
-	rep := reproduce(t, plan.PlanScenario, "regression")
+	rep := reproduce(t, plan.PlanScenario(), "regression")
 	if n := len(rep.Metals[0].Methods); n != 1 {
 		t.Errorf("one method asked, %d run", n)
 	}

@@ -1,4 +1,4 @@
-package main
+package plan
 
 import (
 	"fmt"
@@ -9,94 +9,58 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/nonferrous/demand/intensity"
-	"github.com/nonferrous/demand/plan"
 )
 
-// Scenario is the GDP assumption of the reproduction: real growth a year
-// over 2011–2015 in the main, low and high cases, as fractions.
-type Scenario struct {
-	Name   string  `json:"name"`
-	Growth float64 `json:"gdp_growth_2011_2015"`
-	Low    float64 `json:"low_growth"`
-	High   float64 `json:"high_growth"`
-}
-
-// Runs holds the reproduction under the main, low and high scenarios.
-type Runs struct {
-	Main, Low, High *plan.Report
-	Methods         []string
-}
-
-// AddReproduction fills r's rows with the reproduction.
-func AddReproduction(r *Report, runs Runs) {
-	r.Scenario = &Scenario{Name: runs.Main.Scenario.Name, Growth: runs.Main.Scenario.Growth,
-		Low: runs.Low.Scenario.Growth, High: runs.High.Scenario.Growth}
-	r.Methods = runs.Methods
-	for i := range r.Metals {
-		fillRow(&r.Metals[i], runs.Main.Metals[i], runs.Low.Metals[i], runs.High.Metals[i])
+// WriteText writes d as aligned text tables: the plan's consumption
+// history and 2015 figures, the audit and, when d holds a reproduction,
+// each method's 2015 figure beside the combination and the plan with the
+// historical and implied parameters, each method's range between the low
+// and high scenarios, and a few sentences on where the plan departs from
+// its history; then the paths of d.Charts, if any. Chinese text is kept in the last column, since a tabwriter
+// counts a wide CJK character as one column.
+func (d *Document) WriteText(w io.Writer) error {
+	if err := writeTable(w, d); err != nil {
+		return err
 	}
-	fillRow(&r.Total, runs.Main.Total, runs.Low.Total, runs.High.Total)
-	// For the total, "combined" is the sum of the metals' combinations and
-	// "direct" the total's own combination.
-	direct := r.Total.Combined
-	r.Total.Direct = direct
-	r.Total.Combined = num(runs.Main.SumOfMetals)
-	r.Total.Gap = num(runs.Main.Gap)
-	r.Total.DeviationPct = num(100 * (runs.Main.SumOfMetals - r.Total.Plan2015) / r.Total.Plan2015)
-}
-
-// fillRow copies one row of the reproduction into the report's row.
-func fillRow(dst *Row, main, low, high plan.Row) {
-	dst.Forecasts = map[string]float64{}
-	dst.Intervals = map[string]map[string][2]float64{}
-	dst.Range = map[string][2]float64{}
-	for j, m := range main.Methods {
-		if m.Err != nil {
-			if dst.Errors == nil {
-				dst.Errors = map[string]string{}
-			}
-			dst.Errors[m.Method] = m.Err.Error()
-			continue
-		}
-		dst.Forecasts[m.Method] = m.Value
-		for _, iv := range m.Intervals {
-			if math.IsNaN(iv.Lower) || math.IsNaN(iv.Upper) {
-				continue
-			}
-			if dst.Intervals[m.Method] == nil {
-				dst.Intervals[m.Method] = map[string][2]float64{}
-			}
-			dst.Intervals[m.Method][strconv.FormatFloat(100*iv.Level, 'f', -1, 64)] = [2]float64{iv.Lower, iv.Upper}
-		}
-		if l, h := low.Methods[j], high.Methods[j]; l.Err == nil && h.Err == nil {
-			dst.Range[m.Method] = [2]float64{l.Value, h.Value}
-		}
-		for _, p := range m.Parameters {
-			if p.Name == intensity.ParamHistChange {
-				dst.HistoricalIntensityChange = num(p.Value)
-			}
+	if d.Scenario != nil {
+		if err := writeReproduction(w, d); err != nil {
+			return err
 		}
 	}
-	dst.Combined = num(main.Value)
-	dst.DeviationPct = num(main.DeviationPct)
-	dst.ImpliedElasticity = num(main.ImpliedElasticity)
-	dst.HistoricalElasticity = num(main.Problem.HistoricalElasticity())
-	dst.ImpliedIntensityChange = num(main.ImpliedIntensityChange)
-}
-
-// num returns a pointer to v, or nil for NaN (JSON has no NaN: the field
-// is then left out).
-func num(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
+	if len(d.Charts) > 0 {
+		fmt.Fprintln(w, "\nCharts:")
+		for _, p := range d.Charts {
+			fmt.Fprintln(w, "  "+p)
+		}
 	}
-	return &v
+	return nil
 }
 
-// pct formats a fraction as a percentage with at most four decimals.
-func pct(f float64) string {
+// writeTable writes the history, plan and audit tables of r.
+func writeTable(w io.Writer, r *Document) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "Apparent consumption, %s (10 kt)\n\n", r.Unit)
+	fmt.Fprintln(tw, "metal\t2000*\t2005\t2010\t2015 plan\tgrowth 2011–2015 %\t\tchinese\t")
+	for _, m := range append([]DocumentRow{r.Total}, r.Metals...) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t\n", m.Metal, m.Cell(2000), m.Cell(2005), m.Cell(2010),
+			m.Plan2015Text, m.PlanGrowthText, m.Chinese)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\n* derived: Q2000 = Q2005 / (1 + g)^5, g the published 2001–2005 growth rate.")
+	fmt.Fprintf(w, "\nAudit: %d of %d checks inconsistent beyond rounding\n\n", len(r.Audit), r.Checks)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "metal\tfield\tpublished\trecomputed\tattainable\ttable: recomputed from")
+	for _, f := range r.Audit {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t%.2f to %.2f\t%s: %s\n", f.Metal, f.Field, f.PublishedText,
+			f.Recomputed, f.Lo, f.Hi, f.Table, f.Basis)
+	}
+	return tw.Flush()
+}
+
+// growthPct formats a fraction as a percentage with at most four decimals.
+func growthPct(f float64) string {
 	return strconv.FormatFloat(math.Round(1e6*f)/1e4, 'f', -1, 64)
 }
 
@@ -139,11 +103,11 @@ func fmtFixed(v *float64, scale float64, prec int) string {
 }
 
 // writeReproduction writes the reproduction tables and the reading.
-func writeReproduction(w io.Writer, r Report) error {
+func writeReproduction(w io.Writer, r *Document) error {
 	sc := r.Scenario
 	fmt.Fprintf(w, "\n2015 apparent consumption, %s: each method, their equal-weight combination and the plan (专栏2)\n", r.Unit)
 	fmt.Fprintf(w, "GDP index 2000 = 1, +9.8 %%/yr 2001–2005, +11.2 %%/yr 2006–2010, +%s %%/yr 2011–2015 (scenario %q)\n\n",
-		pct(sc.Growth), sc.Name)
+		growthPct(sc.Growth), sc.Name)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"metal", "2010"}
@@ -152,7 +116,7 @@ func writeReproduction(w io.Writer, r Report) error {
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	rows := append(slices.Clone(r.Metals), r.Total)
 	for _, m := range rows {
-		cells := []string{m.Metal, m.cell(2010)}
+		cells := []string{m.Metal, m.Cell(2010)}
 		for _, name := range r.Methods {
 			v, ok := m.Forecasts[name]
 			if !ok {
@@ -167,7 +131,7 @@ func writeReproduction(w io.Writer, r Report) error {
 		}
 		dev := m.DeviationPct
 		if m.Direct != nil {
-			dev = num(100 * (*m.Direct - m.Plan2015) / m.Plan2015)
+			dev = number(100 * (*m.Direct - m.Plan2015) / m.Plan2015)
 		}
 		cells = append(cells, fmtNum(combined), m.Plan2015Text, fmtPct(dev),
 			fmtFixed(m.HistoricalElasticity, 1, 2), fmtFixed(m.ImpliedElasticity, 1, 2),
@@ -185,7 +149,7 @@ func writeReproduction(w io.Writer, r Report) error {
 	fmt.Fprintln(w, "ΔI: annual change of intensity Q/GDP (hist: 2000–2010; implied: the constant change from 2010 that reaches the plan).")
 
 	fmt.Fprintf(w, "\nRange of each method's 2015 figure for GDP growth of %s %% to %s %% a year\n\n",
-		pct(sc.Low), pct(sc.High))
+		growthPct(sc.Low), growthPct(sc.High))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, strings.Join(append([]string{"metal"}, r.Methods...), "\t")+"\tplan\t")
 	for _, m := range rows {
@@ -213,7 +177,7 @@ func writeReproduction(w io.Writer, r Report) error {
 
 // reading returns a few plain-language sentences on where the plan departs
 // from what its history implies, computed from the report.
-func reading(r Report) []string {
+func reading(r *Document) []string {
 	var out []string
 	t := r.Total
 	if t.Combined != nil && t.Direct != nil {
@@ -221,7 +185,7 @@ func reading(r Report) []string {
 			"Carried forward, the 2000–2010 history gives %s 万吨 for the ten metals in 2015 (sum of the metals) or %s (the total's own history); the plan's %s is %.0f %% below the sum.",
 			sig(*t.Combined), sig(*t.Direct), t.Plan2015Text, 100*(1 - t.Plan2015 / *t.Combined)))
 	}
-	var below, above []Row
+	var below, above []DocumentRow
 	for _, m := range r.Metals {
 		if m.DeviationPct == nil {
 			continue
@@ -232,7 +196,7 @@ func reading(r Report) []string {
 			above = append(above, m)
 		}
 	}
-	byDev := func(rs []Row) string {
+	byDev := func(rs []DocumentRow) string {
 		sort.Slice(rs, func(i, j int) bool { return math.Abs(*rs[i].DeviationPct) > math.Abs(*rs[j].DeviationPct) })
 		var parts []string
 		for _, m := range rs {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,18 +20,18 @@ import (
 
 // document is the JSON output.
 type document struct {
-	Target   int            `json:"target"`
-	Level    float64        `json:"level"`
-	Scenario string         `json:"scenario"`
-	Drivers  map[string]any `json:"drivers"`
-	Series   []seriesResult `json:"series"`
+	Target   int                 `json:"target"`
+	Level    float64             `json:"level"`
+	Scenario string              `json:"scenario"`
+	Drivers  map[string]any      `json:"drivers"`
+	Series   []forecast.Analysis `json:"series"`
 }
 
 // write writes the CSV, JSON and charts into dir and returns their paths.
 // Chart failures are warnings on stderr.
-func write(dir string, in *inputs, rs []seriesResult, stderr io.Writer) ([]string, error) {
+func write(dir string, in *inputs, rs []forecast.Analysis, stderr io.Writer) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("owndata: -out: %w", err)
+		return nil, fmt.Errorf("-out: %w", err)
 	}
 	var paths []string
 
@@ -39,15 +40,15 @@ func write(dir string, in *inputs, rs []seriesResult, stderr io.Writer) ([]strin
 		all = append(all, r.Forecasts...)
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("owndata: no method could forecast any series; see the reasons above")
+		return nil, errors.New("no method could forecast any series; see the reasons above")
 	}
 	var buf bytes.Buffer
 	if err := forecast.WriteCSV(&buf, all...); err != nil {
-		return nil, fmt.Errorf("owndata: %w", err)
+		return nil, err
 	}
 	p := filepath.Join(dir, "forecasts.csv")
 	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		return nil, fmt.Errorf("owndata: %w", err)
+		return nil, err
 	}
 	paths = append(paths, p)
 
@@ -57,11 +58,11 @@ func write(dir string, in *inputs, rs []seriesResult, stderr io.Writer) ([]strin
 	}
 	b, err := json.MarshalIndent(document{Target: in.target, Level: in.level, Scenario: in.scenario, Drivers: drivers, Series: rs}, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("owndata: json: %w", err)
+		return nil, fmt.Errorf("json: %w", err)
 	}
 	p = filepath.Join(dir, "forecasts.json")
 	if err := os.WriteFile(p, append(b, '\n'), 0o644); err != nil {
-		return nil, fmt.Errorf("owndata: %w", err)
+		return nil, err
 	}
 	paths = append(paths, p)
 
@@ -70,15 +71,15 @@ func write(dir string, in *inputs, rs []seriesResult, stderr io.Writer) ([]strin
 		if len(r.Forecasts) == 0 {
 			continue
 		}
-		fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: equalName}
+		fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
 		c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level)})
 		if err != nil {
-			fmt.Fprintf(stderr, "owndata: chart of %q: %v\n", r.History.Name, err)
+			fmt.Fprintf(stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
 			continue
 		}
 		p := filepath.Join(dir, "fan-"+fileName(r.History.Name)+".png")
 		if err := c.Save(p); err != nil {
-			fmt.Fprintf(stderr, "owndata: %v\n", err)
+			fmt.Fprintf(stderr, "demand forecast: %v\n", err)
 			continue
 		}
 		paths = append(paths, p)
@@ -87,11 +88,11 @@ func write(dir string, in *inputs, rs []seriesResult, stderr io.Writer) ([]strin
 	if len(fans) > 0 {
 		c, err := plotting.NewSmallMultiples(fans, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", in.target)})
 		if err != nil {
-			fmt.Fprintf(stderr, "owndata: small multiples: %v\n", err)
+			fmt.Fprintf(stderr, "demand forecast: small multiples: %v\n", err)
 		} else {
 			p := filepath.Join(dir, "small-multiples.png")
 			if err := c.Save(p); err != nil {
-				fmt.Fprintf(stderr, "owndata: %v\n", err)
+				fmt.Fprintf(stderr, "demand forecast: %v\n", err)
 			} else {
 				paths = append(paths, p)
 			}
@@ -117,7 +118,7 @@ func fileName(name string) string {
 // summarize prints the scenario and, for each series, each forecast's
 // value at the target year with its interval and backtest, the methods
 // skipped and the notes.
-func summarize(w io.Writer, in *inputs, rs []seriesResult) {
+func summarize(w io.Writer, in *inputs, rs []forecast.Analysis) {
 	fmt.Fprintf(w, "target year %d, %g %% intervals\ndrivers: %s\n", in.target, 100*in.level, in.scenario)
 	for _, r := range rs {
 		h := r.History
@@ -138,7 +139,7 @@ func summarize(w io.Writer, in *inputs, rs []seriesResult) {
 			rmse, mape, wt := "", "", ""
 			for _, s := range r.Backtest {
 				if s.Method == f.Method {
-					rmse, mape, wt = fmtNum(float64(s.RMSE)), fmtNum(float64(s.MAPE)), fmtNum(float64(s.Weight))
+					rmse, mape, wt = fmtNum(s.RMSE), fmtNum(s.MAPE), fmtNum(s.Weight)
 				}
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Method, fmtNum(v), fmtNum(lo), fmtNum(hi), fmtNum(cagr), rmse, mape, wt)

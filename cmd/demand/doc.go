@@ -1,0 +1,112 @@
+// Command demand forecasts demand for nonferrous metals from a user's own
+// data, and reproduces the 2015 demand forecast of China's 12th Five-Year
+// Plan for the nonferrous metals industry.
+//
+// Install it with
+//
+//	go install github.com/nonferrous/demand/cmd/demand@latest
+//
+// Usage:
+//
+//	demand <command> [flags]
+//
+// The commands are:
+//
+//	forecast  forecast your own consumption series with every method the data allow
+//	evaluate  measure each method's accuracy and interval coverage on held-out years of your series
+//	plan      reproduce the 12th Five-Year Plan's 2015 forecast and check it against the plan
+//
+// "demand -h" lists them and "demand <command> -h" (or "demand help
+// <command>") gives a command's flags, on standard output.
+//
+// # demand forecast
+//
+//	demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
+//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+//
+// The series file holds one column per consumption series and the drivers
+// file a "gdp" column (real GDP, an index or level at constant prices) and
+// optionally a "population" column, both in the CSV format of package
+// series:
+//
+//	year,copper [kt],aluminium [kt]
+//	2019,1381.5,2540.5
+//	2020,1409,2663.2
+//
+// or its long form, one row per series and year in any order, recognised
+// from its header (series.ReadAnyCSV):
+//
+//	series,year,value,unit
+//	copper,2019,1381.5,kt
+//	aluminium,2019,2540.5,kt
+//
+// The future of the drivers is, in order of precedence, the -scenario file
+// (same format, covering the years after the drivers' last one through the
+// target year), a constant growth rate -growth of every driver
+// (macro.Grow), or by default each driver's compound annual growth over
+// its last five years, continued (macro.GrowRecent); a driver keeps its
+// unit. The target year defaults to five years after the latest
+// observation, the interval level to 0.8.
+//
+// For each series it runs the module's default methods (package methods:
+// regression on GDP and log-log, elasticity arc and point, intensity log
+// trend, Malenbaum's inverted U when population is given, and expert
+// judgment when a -panel names a panel for the series), backtests and
+// combines them with equal and inverse-MSE weights (forecast.Analyse), and
+// reports each method that cannot run with its reason. It writes
+// forecasts.csv (forecast.WriteCSV), forecasts.json, a fan chart per
+// series and a page of small multiples to -out (default forecast-out), and
+// prints a summary table and the paths written.
+//
+// # demand evaluate
+//
+//	demand evaluate -series FILE [-drivers FILE] -holdout H [-levels 80,95]
+//	                [-methods LIST] [-out DIR]
+//
+// It answers "which method is most accurate on my data, and are its
+// intervals honest?". For each series of the series file (a CSV table,
+// long — series,year,value and optionally unit, rows in any order — or
+// wide, read by series.ReadAnyCSV), the last H observed years are held
+// out, every method is fit on the years before them and forecasts them,
+// with the drivers' observed values in the held-out years (ex post), and
+// the forecasts are scored (forecast.Evaluation): sMAPE, MASE, the
+// coverage of the prediction intervals at each level (80 and 95 % by
+// default; 95 % is always added, for MSIS) and MSIS at 95 %. Without
+// -drivers it runs the methods that need no driver (naive, drift, mean,
+// the linear and log-linear trends); with a drivers file (series gdp and
+// optionally population, applying to every series) also those whose
+// drivers are given; -methods chooses by name. It prints a table per
+// method — over the series each method forecast, and, when some method
+// failed on some series, again over the series every method forecast,
+// which the ranking uses — and writes to -out (default evaluate-out)
+// evaluation.csv, one row per series, method, held-out year and level
+// with the header series,method,origin,h,year,actual,point,level,lower,upper
+// (level a fraction, lower and upper empty where a method gives no
+// interval), summary.csv (every score pooled and per step h) and
+// errors.csv (each series a method could not use, and why; the others are
+// evaluated regardless). Progress goes to stderr on long runs.
+//
+// # demand plan
+//
+//	demand plan [-json] [-growth 0.07] [-low 0.06] [-high 0.08]
+//	            [-methods elasticity,intensity,regression] [-out plan2015-charts]
+//
+// It prints the reproduction of examples/plan2015: the plan's history and
+// 2015 figures, the audit of its tables, each method's 2015 forecast under
+// the reproduction's fixed defaults (package plan/defaults) with their
+// equal-weight combination, the deviation from the plan, the historical
+// and implied elasticity and intensity change, and the range for the low
+// and high GDP growth (plan.Document.WriteText), or with -json the
+// document as JSON (plan.Document). It writes its charts into -out
+// (package plan/planchart); -out "" writes none.
+//
+// # Exit status
+//
+//	0  success, or help asked for with -h
+//	1  the data are at fault: a file missing or malformed, a series or
+//	   driver a method cannot use, an output that cannot be written
+//	2  the command line is at fault: an unknown command or flag, a bad
+//	   flag value, a required flag missing; a hint to -h goes to stderr
+//
+// Errors go to standard error, prefixed by "demand <command>:".
+package main

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/nonferrous/demand/plan"
+	"github.com/nonferrous/demand/plan/defaults"
+	"github.com/nonferrous/demand/plan/planchart"
+)
+
+const planUsage = `usage: demand plan [-json] [-growth RATE] [-low RATE] [-high RATE]
+                   [-methods elasticity,intensity,regression] [-out DIR]
+
+Reproduces the 2015 demand forecast of China's 12th Five-Year Plan for the
+nonferrous metals industry and checks it against the plan's figures: each
+method's 2015 figure under the reproduction's fixed defaults, their
+equal-weight combination, the deviation from the plan, the historical and
+implied elasticity and intensity change, the range for low and high GDP
+growth, and the audit of the plan's tables. Charts (PNG) go to DIR.
+
+Flags:
+`
+
+// runPlan is "demand plan".
+func runPlan(args []string, stdout, stderr io.Writer) int {
+	return exit(stderr, "plan", planCmd(args, stdout))
+}
+
+func planCmd(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("demand plan", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
+	growth := fs.Float64("growth", plan.PlanScenario().Growth, "real GDP growth a year over 2011–2015, a fraction")
+	low := fs.Float64("low", plan.LowGrowth, "GDP growth of the low scenario")
+	high := fs.Float64("high", plan.HighGrowth, "GDP growth of the high scenario")
+	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
+	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, planUsage)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments %q", fs.Args())
+	}
+	set, err := defaults.Set(strings.Split(*methods, ",")...)
+	if err != nil {
+		return usageError{err}
+	}
+	sc, lo, hi := plan.Scenarios(*growth, *low, *high)
+	study, err := plan.NewStudy(sc, lo, hi, set)
+	if err != nil {
+		return usageError{err} // the only inputs are the flags
+	}
+	doc := plan.NewDocument(study)
+	if *out != "" {
+		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	return doc.WriteText(stdout)
+}

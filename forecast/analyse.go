@@ -1,0 +1,239 @@
+package forecast
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/nonferrous/demand/series"
+)
+
+// Analyse defaults and the names of its combinations.
+const (
+	// DefaultBacktestHorizon is the longest horizon Analyse backtests.
+	DefaultBacktestHorizon = 5
+	// InverseMSECombinationName is the Method of Analyse's inverse-MSE
+	// combination; the equal-weight one is DefaultCombinationName.
+	InverseMSECombinationName = "combination-inverse-mse"
+)
+
+// Candidate is a method for Analyse to try.
+type Candidate struct {
+	Method Method
+	// Label names the candidate's forecast, backtest and skip; "" means
+	// Method.Name(). Labels tell apart two configurations of one method.
+	Label string
+	// Needs lists drivers the method needs; Analyse skips the candidate,
+	// saying which driver is absent, when the drivers lack one.
+	Needs []string
+	// NoBacktest leaves the candidate out of the backtest and so of the
+	// inverse-MSE combination (a judgment of one target year, say, cannot
+	// be backtested).
+	NoBacktest bool
+}
+
+// name returns the candidate's label.
+func (c Candidate) name() string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return c.Method.Name()
+}
+
+// AnalysisSettings are the settings of Analyse. The zero value gives the
+// documented defaults.
+type AnalysisSettings struct {
+	// Level is the interval level of the forecasts and backtests; 0 means
+	// DefaultLevel.
+	Level float64
+	// MaxHorizon caps the backtest horizon, min(scenario horizon,
+	// MaxHorizon); 0 means DefaultBacktestHorizon.
+	MaxHorizon int
+	// MinTrain is the backtest's BacktestSettings.MinTrain; 0 means
+	// DefaultMinTrain.
+	MinTrain int
+}
+
+// Skip is a candidate that gave no forecast, and why.
+type Skip struct {
+	Method string `json:"method"` // the candidate's label
+	Reason string `json:"reason"` // Err's message
+	// Driver is the needed driver that was absent, "" when the method
+	// itself failed.
+	Driver string `json:"-"`
+	Err    error  `json:"-"`
+}
+
+// Score is a candidate's backtest: its pooled accuracy and its weight in
+// the inverse-MSE combination. In JSON a NaN or infinite value is null.
+type Score struct {
+	Method  string  `json:"method"`
+	Horizon int     `json:"horizon"`
+	Origins int     `json:"origins"`
+	N       int     `json:"n"`
+	RMSE    float64 `json:"rmse"`
+	MAPE    float64 `json:"mape"`
+	MASE    float64 `json:"mase"`
+	Weight  float64 `json:"weight"` // the inverse-MSE weight, NaN if none
+}
+
+// MarshalJSON encodes s with null for a value that is not finite.
+func (s Score) MarshalJSON() ([]byte, error) {
+	type score struct {
+		Method  string  `json:"method"`
+		Horizon int     `json:"horizon"`
+		Origins int     `json:"origins"`
+		N       int     `json:"n"`
+		RMSE    jsonNum `json:"rmse"`
+		MAPE    jsonNum `json:"mape"`
+		MASE    jsonNum `json:"mase"`
+		Weight  jsonNum `json:"weight"`
+	}
+	return json.Marshal(score{s.Method, s.Horizon, s.Origins, s.N, jsonNum(s.RMSE), jsonNum(s.MAPE), jsonNum(s.MASE), jsonNum(s.Weight)})
+}
+
+// jsonNum is a float64 that encodes in JSON as null when it is not finite.
+type jsonNum float64
+
+func (x jsonNum) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(x))
+}
+
+// Analysis is what Analyse finds for one history.
+type Analysis struct {
+	History series.Series `json:"history"`
+	// Forecasts holds each candidate's forecast that succeeded, in the
+	// candidates' order, then the equal-weight combination and, if there
+	// is one, the inverse-MSE combination.
+	Forecasts []Forecast `json:"forecasts"`
+	Skipped   []Skip     `json:"skipped"`  // the candidates that gave no forecast
+	Backtest  []Score    `json:"backtest"` // the candidates backtested, in order
+	// Notes says what could not be done beyond the skipped candidates: a
+	// backtest or a combination that failed, and why.
+	Notes []string `json:"notes"`
+}
+
+// Analyse runs every candidate on history, backtests and combines them:
+// "every method the data allow", in one call. It never fails: what cannot
+// be done is recorded in the result.
+//
+// For each candidate in turn it checks the needed drivers, fits the
+// method on history and drivers, and forecasts scenario sc at the level;
+// a candidate that fails, or whose point forecast is not finite, is
+// skipped with its reason. Each forecast's Method is the candidate's
+// label. A candidate that forecast is then backtested (Backtest, rolling
+// origin, horizon min(sc.Horizon, MaxHorizon)) unless NoBacktest; a
+// failed backtest is a note.
+//
+// The forecasts are combined with equal weights (Combine, named
+// DefaultCombinationName) and, if at least two candidates were backtested,
+// with the Bates–Granger weights of their backtests (BacktestWeights,
+// named InverseMSECombinationName), which fill the scores' Weight.
+//
+// A candidate with a nil Method is a programmer error and panics.
+//
+// Analyse calls only Fit and Forecast of each method and keeps no state,
+// so it may run concurrently on different histories with the same
+// candidates if the methods allow concurrent Fit (every method of the
+// module does).
+func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candidate, set AnalysisSettings) Analysis {
+	level := set.Level
+	if level == 0 {
+		level = DefaultLevel
+	}
+	maxH := set.MaxHorizon
+	if maxH <= 0 {
+		maxH = DefaultBacktestHorizon
+	}
+	r := Analysis{History: history, Skipped: []Skip{}, Backtest: []Score{}, Notes: []string{}}
+	skip := func(label, driver string, err error) {
+		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: err.Error(), Driver: driver, Err: err})
+	}
+	var backtests []*BacktestResult
+	var btMembers []Forecast
+	for _, c := range cands {
+		label := c.name()
+		if i := slices.IndexFunc(c.Needs, func(d string) bool { _, ok := drivers[d]; return !ok }); i >= 0 {
+			skip(label, c.Needs[i], fmt.Errorf("%w: needs driver %q", ErrMissingDriver, c.Needs[i]))
+			continue
+		}
+		model, err := c.Method.Fit(history, drivers)
+		if err != nil {
+			skip(label, "", err)
+			continue
+		}
+		f, err := model.Forecast(sc, level)
+		if err != nil {
+			skip(label, "", err)
+			continue
+		}
+		if err := allFinite(f.Point); err != nil {
+			skip(label, "", err)
+			continue
+		}
+		f.Method = label
+		r.Forecasts = append(r.Forecasts, f)
+		if c.NoBacktest {
+			continue
+		}
+		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{Level: level, MinTrain: set.MinTrain})
+		if err != nil {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: no backtest: %v", label, err))
+			continue
+		}
+		bt.Method = label
+		backtests = append(backtests, bt)
+		btMembers = append(btMembers, f)
+	}
+	if len(r.Forecasts) == 0 {
+		r.Notes = append(r.Notes, "no method could forecast this series")
+		return r
+	}
+
+	eq, err := Combine(DefaultCombinationName, nil, r.Forecasts...)
+	if err != nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
+	} else {
+		r.Forecasts = append(r.Forecasts, eq.Forecast)
+	}
+
+	for _, bt := range backtests {
+		r.Backtest = append(r.Backtest, Score{Method: bt.Method, Horizon: bt.Horizon, Origins: len(bt.Origins), N: bt.Measures.N,
+			RMSE: bt.Measures.RMSE, MAPE: bt.Measures.MAPE, MASE: bt.Measures.MASE, Weight: math.NaN()})
+	}
+	const inv = InverseMSECombinationName
+	if len(backtests) < 2 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: needs backtests of two methods, have %d", inv, len(backtests)))
+		return r
+	}
+	w, err := BacktestWeights(backtests...)
+	if err != nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
+		return r
+	}
+	c, err := Combine(inv, w, btMembers...)
+	if err != nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
+		return r
+	}
+	for i := range r.Backtest {
+		r.Backtest[i].Weight = w[i]
+	}
+	r.Forecasts = append(r.Forecasts, c.Forecast)
+	return r
+}
+
+// allFinite returns an error naming the first point of s that is not
+// finite, nil if all are.
+func allFinite(s series.Series) error {
+	for i, v := range s.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%w: forecast for %d is %g", ErrNotFinite, s.Start+i, v)
+		}
+	}
+	return nil
+}

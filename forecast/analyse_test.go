@@ -1,0 +1,108 @@
+package forecast_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
+)
+
+// TestAnalyse checks Analyse on toy methods whose figures are worked by
+// hand. History 2000–2005: 1, 2, 4, 7, 11, 16; horizon 3.
+//
+// Naive forecasts 16; drift 16 + 3k (slope (16−1)/5). The backtest (origins
+// 2002, 2003, 2004; horizon 3, cut at 2005) has errors
+//
+//	naive: 3, 7, 12 | 4, 9 | 5          MSE = 324/6 = 54
+//	drift: 1.5, 4, 7.5 | 2, 5 | 2.5     MSE = 109.75/6
+//
+// so the Bates–Granger weights are 54/(54 + 109.75/6) for drift and the
+// rest for naive.
+func TestAnalyse(t *testing.T) {
+	h := series.New("q", "t", 2000, 1, 2, 4, 7, 11, 16)
+	sc := forecast.Scenario{Name: "toy", Horizon: 3}
+	cands := []forecast.Candidate{
+		{Method: drift{}},
+		{Method: naive{}, Label: "naive-1"},
+		{Method: naive{}, Label: "naive-judged", NoBacktest: true},
+		{Method: ratio{}, Label: "ratio-needs", Needs: []string{forecast.GDP}},
+	}
+	a := forecast.Analyse(h, nil, sc, cands, forecast.AnalysisSettings{Level: 0.8})
+
+	var names []string
+	for _, f := range a.Forecasts {
+		names = append(names, f.Method)
+	}
+	want := []string{"drift", "naive-1", "naive-judged", forecast.DefaultCombinationName, forecast.InverseMSECombinationName}
+	if d := cmp.Diff(want, names); d != "" {
+		t.Fatalf("forecasts (-want +got):\n%s", d)
+	}
+	wd := 54 / (54 + 109.75/6)
+	near := cmpopts.EquateApprox(1e-12, 0)
+	eq := a.Forecasts[3].Point.Values
+	if d := cmp.Diff([]float64{(19 + 16 + 16) / 3.0, (22 + 32) / 3.0, (25 + 32) / 3.0}, eq, near); d != "" {
+		t.Errorf("equal-weight combination (-want +got):\n%s", d)
+	}
+	inv := a.Forecasts[4].Point.Values
+	if d := cmp.Diff([]float64{wd*19 + (1-wd)*16, wd*22 + (1-wd)*16, wd*25 + (1-wd)*16}, inv, near); d != "" {
+		t.Errorf("inverse-MSE combination (-want +got):\n%s", d)
+	}
+	if len(a.Backtest) != 2 {
+		t.Fatalf("backtests %+v, want drift and naive-1", a.Backtest)
+	}
+	for i, w := range []struct {
+		name        string
+		mse, weight float64
+	}{{"drift", 109.75 / 6, wd}, {"naive-1", 54, 1 - wd}} {
+		s := a.Backtest[i]
+		if s.Method != w.name || s.Origins != 3 || s.N != 6 || math.Abs(s.RMSE*s.RMSE-w.mse) > 1e-9 || math.Abs(s.Weight-w.weight) > 1e-12 {
+			t.Errorf("backtest %d = %+v, want %s with MSE %g, weight %g", i, s, w.name, w.mse, w.weight)
+		}
+	}
+	if len(a.Skipped) != 1 || a.Skipped[0].Method != "ratio-needs" || a.Skipped[0].Driver != forecast.GDP ||
+		!errors.Is(a.Skipped[0].Err, forecast.ErrMissingDriver) {
+		t.Errorf("skipped %+v, want ratio-needs for want of gdp", a.Skipped)
+	}
+
+	// JSON: NaN scores are null, skips carry method and reason.
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`"skipped":[{"method":"ratio-needs","reason":"forecast: driver missing: needs driver \"gdp\""}]`, `"mase":`, `"weight":0.74`} {
+		if !strings.Contains(string(b), s) {
+			t.Errorf("JSON lacks %s:\n%s", s, b)
+		}
+	}
+}
+
+func TestAnalyseFailures(t *testing.T) {
+	h := series.New("q", "t", 2000, 1, 2, 4)
+	// ratio fails without a GDP driver: skipped with the method's error.
+	// One method backtested gives no inverse-MSE combination, and the
+	// history is too short for any backtest.
+	a := forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: ratio{}}, {Method: naive{}}}, forecast.AnalysisSettings{})
+	if len(a.Skipped) != 1 || a.Skipped[0].Driver != "" || !errors.Is(a.Skipped[0].Err, forecast.ErrMissingDriver) {
+		t.Errorf("skipped %+v", a.Skipped)
+	}
+	if len(a.Forecasts) != 2 || a.Forecasts[1].Method != forecast.DefaultCombinationName || a.Forecasts[0].Level != forecast.DefaultLevel {
+		t.Errorf("forecasts %+v", a.Forecasts)
+	}
+	notes := strings.Join(a.Notes, "\n")
+	for _, s := range []string{"naive: no backtest:", forecast.InverseMSECombinationName + ": needs backtests of two methods, have 0"} {
+		if !strings.Contains(notes, s) {
+			t.Errorf("notes lack %q:\n%s", s, notes)
+		}
+	}
+	a = forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: ratio{}}}, forecast.AnalysisSettings{})
+	if len(a.Forecasts) != 0 || len(a.Notes) != 1 || a.Notes[0] != "no method could forecast this series" {
+		t.Errorf("nothing forecast: forecasts %v, notes %q", a.Forecasts, a.Notes)
+	}
+}

@@ -1,0 +1,79 @@
+package macro
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/nonferrous/demand/series"
+)
+
+func TestExtendKeepsUnit(t *testing.T) {
+	gdp := series.New("gdp", "index 2000=100", 2000, 100, 108, 117)
+	// By hand: 117·1.07 = 125.19, 125.19·1.06 = 132.7014.
+	got, err := Extend(gdp, series.New("g", UnitGrowth, 2003, 0.07, 0.06))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := series.New("gdp", "index 2000=100", 2000, 100, 108, 117, 125.19, 132.7014)
+	if d := cmp.Diff(want, got, cmpopts.EquateApprox(1e-14, 0)); d != "" {
+		t.Errorf("Extend (-want +got):\n%s", d)
+	}
+	if gdp.Len() != 3 {
+		t.Error("Extend modified its input")
+	}
+	g, err := Grow(gdp, 0.05, 2002)
+	if err != nil || g.Len() != 3 || g.Unit != gdp.Unit {
+		t.Errorf("Grow to a year covered: %v, %v", g, err)
+	}
+	g, err = Grow(gdp, 0.05, 2004)
+	if d := cmp.Diff(series.New("gdp", "index 2000=100", 2000, 100, 108, 117, 122.85, 128.9925), g, cmpopts.EquateApprox(1e-14, 0)); err != nil || d != "" {
+		t.Errorf("Grow: err %v (-want +got):\n%s", err, d)
+	}
+}
+
+func TestGrowRecent(t *testing.T) {
+	d := series.New("population", "million", 2015, 52.982, 53.189, 53.391, 53.588, 53.781, 53.97)
+	// By hand (python3): (53.97/52.982)**(1/5) - 1.
+	const want = 0.0037020564261633915
+	s, g, err := GrowRecent(d, 5, 2022)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(g-want) > 1e-15 {
+		t.Errorf("rate %.17g, want %.17g", g, want)
+	}
+	if v, _ := s.At(2022); s.End() != 2022 || s.Unit != "million" || math.Abs(v-53.97*(1+want)*(1+want)) > 1e-12 {
+		t.Errorf("path %v", s)
+	}
+	if _, err := RecentGrowth(d, 6); err == nil {
+		t.Error("RecentGrowth over more years than the series: no error")
+	}
+	if _, err := RecentGrowth(d, 0); err == nil {
+		t.Error("RecentGrowth over 0 years: no error")
+	}
+}
+
+func TestExtendErrors(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		name   string
+		d, g   series.Series
+		target error
+	}{
+		{"empty", series.Series{Name: "gdp"}, series.New("g", "", 1, 0.1), ErrBase},
+		{"last missing", series.New("gdp", "", 2000, 1, nan), series.New("g", "", 2002, 0.1), ErrBase},
+		{"last zero", series.New("gdp", "", 2000, 1, 0), series.New("g", "", 2002, 0.1), ErrBase},
+		{"bad rate", series.New("gdp", "", 2000, 1), series.New("g", "", 2001, -1), ErrRate},
+		{"overflow", series.New("gdp", "", 2000, 1e308), series.New("g", "", 2001, 10), ErrBase},
+		{"gap", series.New("gdp", "", 2000, 1), series.New("g", "", 2003, 0.1), nil},
+	} {
+		_, err := Extend(c.d, c.g)
+		if err == nil || (c.target != nil && !errors.Is(err, c.target)) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.target)
+		}
+	}
+}

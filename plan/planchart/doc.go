@@ -1,0 +1,15 @@
+// Package planchart draws the charts of the plan reproduction (package
+// plan) with package plotting: a forecast chart per row, the ten metals on
+// one page, the deviation of each method from the plan, and the historical
+// against the implied elasticity.
+//
+// The forecasts of a three-point fit have one residual degree of freedom,
+// so their 95 % intervals (t quantile 12.7) are far wider than the paths;
+// the forecast charts therefore set plotting.Options.YHeadroom to
+// Headroom, running the y-axis from zero to 1.5 times the largest value of
+// the history, the point paths and the plan's figure, with the bands
+// continuing beyond the top.
+//
+// It sits beside package plan rather than in it, so that plan needs no
+// plotting and plotting knows nothing of the plan.
+package planchart
