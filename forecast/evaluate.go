@@ -234,7 +234,7 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 		c.job, c.origin, c.scale = len(jobs), origin, naiveScale(train)
 		jobs = append(jobs, Job{
 			History: train,
-			Drivers: driversUpTo(d.Drivers, origin),
+			Drivers: driversOver(d.Drivers, math.MinInt, origin), // the years up to the origin
 			Scenario: Scenario{
 				Name:    fmt.Sprintf("observed after %d", origin),
 				Horizon: h.End() - origin,
