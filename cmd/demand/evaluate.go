@@ -26,9 +26,9 @@ import (
 
 // evalMethod is a method demand evaluate can run.
 type evalMethod struct {
-	name  string   // its name in -methods and in the results
-	needs []string // the drivers it needs
-	make  func() forecast.Method
+	name      string   // its name in -methods and in the results
+	needs     []string // the drivers it needs
+	newMethod func() forecast.Method
 }
 
 // evalMethods are the methods of demand evaluate, in the order of its
@@ -193,9 +193,9 @@ func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
 		return err
 	}
 	var drivers forecast.Drivers
+	var ds []series.Series
 	if cfg.driversFile != "" {
-		ds, err := evalReadFile(cfg.driversFile)
-		if err != nil {
+		if ds, err = evalReadFile(cfg.driversFile); err != nil {
 			return err
 		}
 		drivers = make(forecast.Drivers, len(ds))
@@ -207,15 +207,15 @@ func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for name := range drivers {
-		if !slices.ContainsFunc(chosen, func(m evalMethod) bool { return slices.Contains(m.needs, name) }) {
-			fmt.Fprintf(stderr, "demand evaluate: driver %q is used by no method evaluated\n", name)
+	for _, d := range ds {
+		if !slices.ContainsFunc(chosen, func(m evalMethod) bool { return slices.Contains(m.needs, d.Name) }) {
+			fmt.Fprintf(stderr, "demand evaluate: driver %q is used by no method evaluated\n", d.Name)
 		}
 	}
 
-	e := forecast.Evaluation{Holdout: cfg.holdout, Levels: cfg.levels, Progress: evalProgress(stderr, len(ss))}
+	e := forecast.Evaluation{Holdout: cfg.holdout, Levels: cfg.levels, Progress: evalProgress(stderr)}
 	for _, m := range chosen {
-		e.Methods = append(e.Methods, m.make())
+		e.Methods = append(e.Methods, m.newMethod())
 		e.Names = append(e.Names, m.name)
 	}
 	data := make([]forecast.EvalSeries, len(ss))
@@ -295,7 +295,7 @@ func evalChoose(names []string, drivers forecast.Drivers) ([]evalMethod, error) 
 
 // evalProgress returns a progress function that reports on stderr, once a
 // second, a run that has lasted more than a second.
-func evalProgress(stderr io.Writer, total int) func(done, n int) {
+func evalProgress(stderr io.Writer) func(done, n int) {
 	start := time.Now()
 	last := start
 	return func(done, n int) {

@@ -145,7 +145,8 @@ func TestEvaluateMethodSets(t *testing.T) {
 		"2000,10,5\n2001,11,5.5\n2002,12.5,6\n2003,13,6.8\n2004,15,7\n2005,16.2,7.9\n2006,18,8.5\n2007,19.5,9\n2008,21,10.1\n"
 	in := evalWriteFile(t, dir, "w.csv", wide)
 	drv := evalWriteFile(t, dir, "d.csv", "series,year,value\n"+
-		"gdp,2000,100\ngdp,2001,108\ngdp,2002,117\ngdp,2003,125\ngdp,2004,136\ngdp,2005,146\ngdp,2006,158\ngdp,2007,170\ngdp,2008,183\n")
+		"gdp,2000,100\ngdp,2001,108\ngdp,2002,117\ngdp,2003,125\ngdp,2004,136\ngdp,2005,146\ngdp,2006,158\ngdp,2007,170\ngdp,2008,183\n"+
+		"oil,2000,1\noil,2008,2\n")
 
 	methodsOf := func(out string) []string {
 		var ms []string
@@ -181,6 +182,9 @@ func TestEvaluateMethodSets(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "intensity ") {
 		t.Errorf("no intensity row:\n%s", stdout)
+	}
+	if stderr != "demand evaluate: driver \"oil\" is used by no method evaluated\n" {
+		t.Errorf("stderr %q, want the warning about oil", stderr)
 	}
 }
 
