@@ -343,12 +343,18 @@ func holdoutOrigin(h series.Series, holdout int) (origin, observed int) {
 	return origin, observed
 }
 
-// checkCover returns an error unless each forecast covers from through to.
+// checkCover returns an error unless each forecast covers from through to
+// with finite points and bounds that are finite or NaN, as Model requires.
 func checkCover(fs []Forecast, from, to int) error {
 	n := to - from + 1
 	for _, f := range fs {
 		if f.Point.Start != from || f.Point.Len() != n || f.Lower.Start != from || f.Lower.Len() != n || f.Upper.Start != from || f.Upper.Len() != n {
 			return fmt.Errorf("forecast: evaluation: forecast covers %s, want %d–%d", span(f.Point), from, to)
+		}
+		for i, p := range f.Point.Values {
+			if math.IsNaN(p) || math.IsInf(p, 0) || math.IsInf(f.Lower.Values[i], 0) || math.IsInf(f.Upper.Values[i], 0) {
+				return fmt.Errorf("forecast: evaluation: %w: forecast for %d is %v [%v, %v]", ErrNotFinite, from+i, p, f.Lower.Values[i], f.Upper.Values[i])
+			}
 		}
 	}
 	return nil

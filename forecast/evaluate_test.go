@@ -364,3 +364,49 @@ func TestEvaluateCSV(t *testing.T) {
 }
 
 func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// broken forecasts a NaN point for the series named "nan" and the wrong
+// years for "late", and is naive otherwise.
+type broken struct{ naive }
+
+func (broken) Name() string { return "broken" }
+
+func (b broken) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
+	off := 0
+	if h.Name == "late" {
+		off = 1
+	}
+	m, err := naive{yearOff: off}.Fit(h, d)
+	if err != nil || h.Name != "nan" {
+		return m, err
+	}
+	return nanModel{m}, nil
+}
+
+type nanModel struct{ forecast.Model }
+
+func (m nanModel) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
+	f, err := m.Model.Forecast(s, level)
+	f.Point.Values[0] = math.NaN()
+	return f, err
+}
+
+// TestEvaluateBrokenMethod checks that forecasts breaking the Model
+// contract are reported as errors, not scored.
+func TestEvaluateBrokenMethod(t *testing.T) {
+	data := []forecast.EvalSeries{
+		{History: series.New("nan", "", 2000, 1, 2, 3, 4)},
+		{History: series.New("late", "", 2000, 1, 2, 3, 4)},
+		{History: series.New("fine", "", 2000, 1, 2, 3, 4)},
+	}
+	r, err := forecast.Evaluation{Methods: []forecast.Method{broken{}}, Holdout: 2}.Run(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Errors) != 2 || !errors.Is(r.Errors[0], forecast.ErrNotFinite) || !strings.Contains(r.Errors[1].Error(), "forecast covers 2003–2004, want 2002–2003") {
+		t.Errorf("errors %v", r.Errors)
+	}
+	if s := r.Summary[0]; s.Series != 1 || s.Failed != 2 || s.Pooled.N != 2 {
+		t.Errorf("summary %+v", s)
+	}
+}
