@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -38,21 +40,25 @@ func (e Estimator) String() string {
 	return fmt.Sprintf("Estimator(%d)", int(e))
 }
 
-// Errors returned (wrapped with detail) by Fit, Forecast and Implied.
+// Errors returned, wrapped with detail, by Fit and Implied for cases of
+// this method alone; the errors the methods share are those of package
+// forecast (forecast.ErrTooFew and the others), and a constant driver
+// over the Point window is lsq.ErrSingular.
 var (
-	ErrTooFew      = errors.New("elasticity: too few observed years")
-	ErrLastMissing = errors.New("elasticity: last year of the history is missing")
-	ErrNonPositive = errors.New("elasticity: value must be positive")
-	ErrNoGrowth    = errors.New("elasticity: driver does not grow")
-	ErrSingular    = errors.New("elasticity: driver is constant over the fitting years")
-	ErrValue       = errors.New("elasticity: invalid setting")
-	ErrUnreachable = errors.New("elasticity: no elasticity reaches the target")
+	ErrNoGrowth    = errors.New("driver does not grow")
+	ErrUnreachable = errors.New("no elasticity reaches the target")
 )
+
+// pkg names the package in its errors.
+const pkg = "elasticity"
 
 // Method is the elasticity coefficient method. The zero value estimates
 // the arc elasticity against GDP over the last two observed years and
 // keeps it constant over the forecast.
 type Method struct {
+	// Label, when not empty, is the Method's Name.
+	Label string
+
 	// Driver names the explanatory series; "" means forecast.GDP.
 	Driver string
 
@@ -89,8 +95,41 @@ var (
 	_ forecast.Implier           = (*Model)(nil)
 )
 
-// Name returns "elasticity".
-func (m Method) Name() string { return "elasticity" }
+// Name returns the Label if there is one. Otherwise it is "elasticity"
+// for Arc and "elasticity-point" or "elasticity-given" for the other
+// estimators, followed by "-" and the driver if it is not forecast.GDP,
+// "-from-" and From and "-to-" and To where they are set (Arc, Point),
+// "-" and the Value (Given), and "-target-" with Target and TargetYear
+// when E moves to a target: for example "elasticity-given-0.85" or
+// "elasticity-point-from-2001-target-0.5-2020". Every configuration has
+// its own Name.
+func (m Method) Name() string {
+	if m.Label != "" {
+		return m.Label
+	}
+	name := "elasticity"
+	if m.Estimator != Arc {
+		name += "-" + m.Estimator.String()
+	}
+	if m.driver() != forecast.GDP {
+		name += "-" + m.driver()
+	}
+	switch m.Estimator {
+	case Arc, Point:
+		if m.From != 0 {
+			name += "-from-" + strconv.Itoa(m.From)
+		}
+		if m.To != 0 {
+			name += "-to-" + strconv.Itoa(m.To)
+		}
+	case Given:
+		name += "-" + strconv.FormatFloat(m.Value, 'g', -1, 64)
+	}
+	if m.TargetYear != 0 {
+		name += "-target-" + strconv.FormatFloat(m.Target, 'g', -1, 64) + "-" + strconv.Itoa(m.TargetYear)
+	}
+	return name
+}
 
 func (m Method) driver() string {
 	if m.Driver == "" {
@@ -108,6 +147,7 @@ func (m Method) driver() string {
 // Forecast) is.
 type Model struct {
 	method  Method
+	mname   string // the method's name
 	ok      bool   // the model holds a fit
 	name    string // history name and unit, carried into forecasts
 	unit    string
@@ -120,6 +160,7 @@ type Model struct {
 	drivers forecast.Drivers
 	drv     []float64 // values of the driver in drivers, owned by the model
 	lx, ly  []float64 // buffers of the point estimate
+	line    lsq.Line  // the point estimate's fit
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -149,26 +190,23 @@ func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.M
 func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.ok = false
 	m := &mod.method
-	if err := history.Validate(); err != nil {
-		return fmt.Errorf("elasticity: %w", err)
+	if mod.mname == "" {
+		mod.mname = m.Name()
+	}
+	if err := forecast.CheckHistory(pkg, history, 2); err != nil {
+		return err
+	}
+	if err := forecast.CheckPositive(pkg, history); err != nil {
+		return err
 	}
 	last := history.End()
 	q0 := history.Values[history.Len()-1]
-	if math.IsNaN(q0) {
-		return fmt.Errorf("%w: %d", ErrLastMissing, last)
-	}
-	if err := history.Positive(); err != nil {
-		return fmt.Errorf("%w: %w", ErrNonPositive, err)
-	}
-	if n := observed(history); n < 2 {
-		return fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, n, history.Name)
-	}
 	if m.TargetYear != 0 {
 		if m.TargetYear <= last {
-			return fmt.Errorf("%w: target year %d is not after the last observed year %d", ErrValue, m.TargetYear, last)
+			return forecast.Errorf(pkg, history.Name, 0, forecast.ErrSetting, "target year %d is not after the last observed year %d", m.TargetYear, last)
 		}
 		if math.IsNaN(m.Target) || math.IsInf(m.Target, 0) {
-			return fmt.Errorf("%w: target elasticity %g is not finite", ErrValue, m.Target)
+			return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "target elasticity %g is not finite", m.Target)
 		}
 	}
 	var est estimate
@@ -177,15 +215,15 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	case Arc:
 		est, err = fitArc(m, history, drivers)
 	case Point:
-		est, err = fitPoint(m, history, drivers, mod.lx[:0], mod.ly[:0])
+		est, err = fitPoint(m, history, drivers, mod.lx[:0], mod.ly[:0], &mod.line)
 		mod.lx, mod.ly = est.lx, est.ly
 	case Given:
 		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-			return fmt.Errorf("%w: given elasticity %g is not finite", ErrValue, m.Value)
+			return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "given elasticity %g is not finite", m.Value)
 		}
 		est = estimate{e0: m.Value, se: math.NaN()}
 	default:
-		return fmt.Errorf("%w: unknown estimator %d", ErrValue, int(m.Estimator))
+		return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "unknown estimator %d", int(m.Estimator))
 	}
 	if err != nil {
 		return err
@@ -217,34 +255,6 @@ type estimate struct {
 	lx, ly []float64
 }
 
-// observed returns the number of observed (not NaN) values of s.
-func observed(s series.Series) int {
-	n := 0
-	for _, v := range s.Values {
-		if !math.IsNaN(v) {
-			n++
-		}
-	}
-	return n
-}
-
-// driverAt returns the observed driver at year, checking it is present,
-// finite and positive.
-func driverAt(drivers forecast.Drivers, name string, year int) (float64, error) {
-	d, ok := drivers[name]
-	if !ok {
-		return 0, fmt.Errorf("elasticity: %w: %q", forecast.ErrMissingDriver, name)
-	}
-	v, _ := d.At(year)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("elasticity: %w: %q has no finite value for %d", forecast.ErrDriverYears, name, year)
-	}
-	if v <= 0 {
-		return 0, fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, v, year)
-	}
-	return v, nil
-}
-
 // fitArc returns the arc elasticity of m's window.
 func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimate, error) {
 	from, to := m.From, m.To
@@ -259,21 +269,21 @@ func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimat
 			from--
 		}
 		if from < history.Start {
-			return estimate{}, fmt.Errorf("%w: arc window: no observed year before %d in %q", ErrTooFew, to, history.Name)
+			return estimate{}, forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew, "arc window: no observed year before %d", to)
 		}
 	}
 	if from >= to {
-		return estimate{}, fmt.Errorf("%w: arc window %d–%d is empty", ErrValue, from, to)
+		return estimate{}, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "arc window %d–%d is empty", from, to)
 	}
 	name := m.driver()
 	var q, y [2]float64
 	for i, yr := range [2]int{from, to} {
 		v, _ := history.At(yr)
 		if math.IsNaN(v) {
-			return estimate{}, fmt.Errorf("%w: arc window year %d is not observed in %q", ErrTooFew, yr, history.Name)
+			return estimate{}, forecast.Errorf(pkg, history.Name, yr, forecast.ErrTooFew, "arc window year not observed")
 		}
 		q[i] = v
-		d, err := driverAt(drivers, name, yr)
+		d, err := forecast.DriverAt(pkg, drivers, name, yr, true)
 		if err != nil {
 			return estimate{}, err
 		}
@@ -283,14 +293,15 @@ func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimat
 	gq := math.Pow(q[1]/q[0], 1/n) - 1
 	gy := math.Pow(y[1]/y[0], 1/n) - 1
 	if gy == 0 {
-		return estimate{}, fmt.Errorf("%w: %q is %g at both %d and %d", ErrNoGrowth, name, y[0], from, to)
+		return estimate{}, forecast.Errorf(pkg, "", 0, ErrNoGrowth, "%q is %g at both %d and %d", name, y[0], from, to)
 	}
 	return estimate{e0: gq / gy, se: math.NaN(), n: 2}, nil
 }
 
-// fitPoint returns the point elasticity of m's window, using lx and ly
-// (of length 0) as buffers; the estimate carries them, grown, even on error.
-func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly []float64) (estimate, error) {
+// fitPoint returns the point elasticity of m's window, fit by line, using
+// lx and ly (of length 0) as buffers; the estimate carries them, grown,
+// even on error.
+func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly []float64, line *lsq.Line) (estimate, error) {
 	from, to := m.From, m.To
 	if from == 0 {
 		from = history.Start
@@ -300,7 +311,7 @@ func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly
 	}
 	est := estimate{lx: lx, ly: ly}
 	if from >= to {
-		return est, fmt.Errorf("%w: point window %d–%d is empty", ErrValue, from, to)
+		return est, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "point window %d–%d is empty", from, to)
 	}
 	name := m.driver()
 	for yr := max(from, history.Start); yr <= min(to, history.End()); yr++ {
@@ -308,7 +319,7 @@ func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly
 		if math.IsNaN(v) {
 			continue
 		}
-		d, err := driverAt(drivers, name, yr)
+		d, err := forecast.DriverAt(pkg, drivers, name, yr, true)
 		if err != nil {
 			return est, err
 		}
@@ -317,53 +328,17 @@ func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly
 	}
 	est.lx, est.ly = lx, ly
 	if len(lx) < 2 {
-		return est, fmt.Errorf("%w: point elasticity needs 2 in %d–%d, have %d", ErrTooFew, from, to, len(lx))
+		return est, forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew, "point window %d–%d: need 2, have %d", from, to, len(lx))
 	}
-	slope, se, ok := olsSlope(lx, ly)
-	if !ok {
-		return est, fmt.Errorf("%w: %q over %d–%d", ErrSingular, name, from, to)
+	// The OLS slope of ln Q on ln Y, with its standard error (NaN with two
+	// points).
+	if err := line.Fit(lx, ly, nil); err != nil {
+		return est, forecast.Errorf(pkg, history.Name, 0, err, "driver %q over %d–%d", name, from, to)
 	}
-	est.e0, est.se = slope, se
+	est.e0, est.se = line.Slope, line.SlopeSE
 	est.n = len(lx)
 	est.df = len(lx) - 2
 	return est, nil
-}
-
-// olsSlope returns the OLS slope of y on x with an intercept and its
-// standard error (NaN when len(x) < 3), computed on centred data:
-//
-//	b = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²,
-//	s² = Σ(y − ȳ − b(x−x̄))² / (n−2),  SE(b) = s/√Σ(x−x̄)².
-//
-// ok is false when x is constant.
-func olsSlope(x, y []float64) (slope, se float64, ok bool) {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= n
-	my /= n
-	var sxx, sxy float64
-	for i := range x {
-		dx := x[i] - mx
-		sxx += dx * dx
-		sxy += dx * (y[i] - my)
-	}
-	if sxx == 0 {
-		return math.NaN(), math.NaN(), false
-	}
-	slope = sxy / sxx
-	if len(x) < 3 {
-		return slope, math.NaN(), true
-	}
-	var rss float64
-	for i := range x {
-		r := y[i] - my - slope*(x[i]-mx)
-		rss += r * r
-	}
-	return slope, math.Sqrt(rss / (n - 2) / sxx), true
 }
 
 // Elasticity returns E₀, the fitted (or given) base elasticity, or NaN
@@ -423,23 +398,23 @@ func (mod *Model) growth(s forecast.Scenario, to int) ([]float64, error) {
 // growthTo writes the driver's growth rates g_t for the len(g) years
 // after the last observed year into g. The driver must be positive at the
 // last observed year and at each of those years: an error wrapping
-// ErrNonPositive names the first year where it is not.
+// forecast.ErrNonPositive names the first year where it is not.
 func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
 	name := mod.method.driver()
 	// Every year first, as forecast.DriverPath checks them.
 	for yr := mod.last; yr <= mod.last+len(g); yr++ {
 		if _, err := forecast.DriverValue(name, mod.drivers, s, yr); err != nil {
-			return fmt.Errorf("elasticity: %w", err)
+			return forecast.Wrap(pkg, err)
 		}
 	}
 	prev, _ := forecast.DriverValue(name, mod.drivers, s, mod.last)
 	if !(prev > 0) {
-		return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, prev, mod.last)
+		return forecast.Errorf(pkg, "", mod.last, forecast.ErrNonPositive, "driver %q is %g", name, prev)
 	}
 	for i := range g {
 		next, _ := forecast.DriverValue(name, mod.drivers, s, mod.last+1+i)
 		if !(next > 0) {
-			return fmt.Errorf("%w: driver %q is %g at %d", ErrNonPositive, name, next, mod.last+1+i)
+			return forecast.Errorf(pkg, "", mod.last+1+i, forecast.ErrNonPositive, "driver %q is %g", name, next)
 		}
 		g[i] = next/prev - 1
 		prev = next
@@ -473,7 +448,7 @@ func (mod *Model) path(dst, g []float64, e0 float64) {
 // The driver must be positive at the last observed year and every
 // forecast year. A path that reaches zero or below, or overflows, is an
 // error naming the year. A model whose last Refit failed holds no fit:
-// Forecast then returns an error wrapping ErrTooFew.
+// Forecast then returns an error wrapping forecast.ErrNotFitted.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var f forecast.Forecast
 	if err := mod.ForecastTo(&f, s, level); err != nil {
@@ -487,13 +462,13 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // model.
 func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return fmt.Errorf("elasticity: %w", err)
+		return forecast.Wrap(pkg, err)
 	}
 	if !mod.ok {
-		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+		return forecast.NotFitted(pkg)
 	}
 	from, _ := s.Years(mod.last)
-	f.Prepare("elasticity", mod.name, mod.unit, from, s.Horizon, level)
+	f.Prepare(mod.mname, mod.name, mod.unit, from, s.Horizon, level)
 	// The growth rates go in Upper until the bounds overwrite them.
 	g := f.Upper.Values
 	if err := mod.growthTo(g, s); err != nil {
@@ -502,11 +477,11 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 	mod.path(f.Point.Values, g, mod.e0)
 	for i, v := range f.Point.Values {
 		if !(v > 0) {
-			return fmt.Errorf("%w: forecast is %g at %d (E = %g, growth %g)",
-				ErrNonPositive, v, from+i, mod.elasticityAt(mod.e0, from+i), g[i])
+			return forecast.Errorf(pkg, mod.name, from+i, forecast.ErrNonPositive, "the forecast is %g (E = %g, growth %g)",
+				v, mod.elasticityAt(mod.e0, from+i), g[i])
 		}
 		if math.IsInf(v, 1) {
-			return fmt.Errorf("elasticity: forecast overflows at %d (E = %g, growth %g)", from+i, mod.elasticityAt(mod.e0, from+i), g[i])
+			return forecast.Errorf(pkg, mod.name, from+i, forecast.ErrNotFinite, "the forecast overflows (E = %g, growth %g)", mod.elasticityAt(mod.e0, from+i), g[i])
 		}
 	}
 	if math.IsNaN(mod.se) {
@@ -518,7 +493,7 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 	}
 	// Both bound paths in one pass, reading g_t before Upper overwrites it.
 	// A factor at or below zero means demand vanishes: the path stays at 0.
-	q := forecast.TQuantile(level, mod.df)
+	q := lsq.TQuantile(level, mod.df)
 	elo, ehi := mod.e0-q*mod.se, mod.e0+q*mod.se
 	qlo, qhi := mod.q0, mod.q0
 	for i := range g {
@@ -529,7 +504,7 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 		p := f.Point.Values[i]
 		f.Lower.Values[i], f.Upper.Values[i] = min(qlo, qhi, p), max(qlo, qhi, p)
 		if math.IsInf(qlo, 0) || math.IsInf(qhi, 0) {
-			return fmt.Errorf("elasticity: prediction interval overflows at %d", t)
+			return forecast.Errorf(pkg, mod.name, t, forecast.ErrNotFinite, "the prediction interval overflows")
 		}
 	}
 	return nil

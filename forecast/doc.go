@@ -102,10 +102,6 @@
 // RunTo reuses the results of a previous batch, so that a stream of
 // batches allocates nothing per series.
 //
-// TQuantile gives the t quantile of the prediction intervals from a cache
-// shared by the methods: computing it takes hundreds of microseconds, far
-// more than a fit.
-//
 // # References
 //
 // Bates, J. M. and Granger, C. W. J. (1969). The combination of forecasts.

@@ -1,8 +1,6 @@
 package forecast
 
 import (
-	"fmt"
-
 	"github.com/nonferrous/demand/series"
 )
 
@@ -99,12 +97,13 @@ type Implier interface {
 }
 
 // CheckRequest validates the level and horizon every Model.Forecast takes.
+// The error is an *Error naming no method, for the caller to Wrap.
 func CheckRequest(s Scenario, level float64) error {
 	if !(level > 0 && level < 1) {
-		return fmt.Errorf("%w: have %g", ErrLevel, level)
+		return Errorf("", "", 0, ErrLevel, "have %g", level)
 	}
 	if s.Horizon < 1 {
-		return fmt.Errorf("%w: have %d", ErrHorizon, s.Horizon)
+		return Errorf("", "", 0, ErrHorizon, "have %d", s.Horizon)
 	}
 	return nil
 }
@@ -116,7 +115,7 @@ func CheckRequest(s Scenario, level float64) error {
 // ErrDriverYears if from > to.
 func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series.Series, error) {
 	if from > to {
-		return series.Series{}, fmt.Errorf("%w: %q asked for %d–%d", ErrDriverYears, name, from, to)
+		return series.Series{}, Errorf("", "", 0, ErrDriverYears, "%q asked for %d–%d", name, from, to)
 	}
 	p := series.Series{Name: name, Start: from, Values: make([]float64, to-from+1)}
 	if fut, ok := s.Drivers[name]; ok {

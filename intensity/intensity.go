@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/nonferrous/demand/forecast"
-	"github.com/nonferrous/demand/regression"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -65,19 +66,20 @@ const (
 	ParamHistChange = "historical-intensity-change"
 )
 
-// Errors returned, wrapped with detail, for data the method cannot use.
-var (
-	ErrTooFew      = errors.New("intensity: too few observed years")
-	ErrLastMissing = errors.New("intensity: last year of history is missing")
-	ErrNonPositive = errors.New("intensity: value must be positive")
-	ErrWindow      = errors.New("intensity: bad CAGR window")
-	ErrTarget      = errors.New("intensity: bad implied-parameter request")
-)
+// ErrUnreachable is returned, wrapped with detail, by Model.Implied when no
+// finite intensity change reaches the target. The errors the methods
+// share are those of package forecast (forecast.ErrTooFew and the others).
+var ErrUnreachable = errors.New("no intensity change reaches the target")
+
+// pkg names the package in its errors.
+const pkg = "intensity"
 
 // Method is the consumption intensity method (消费强度法). The zero value
 // fits the default: intensity against forecast.GDP, projected by the log
 // trend.
 type Method struct {
+	// Label, when not empty, is the Method's Name.
+	Label string
 	// Driver names the driver consumption is measured against; "" means
 	// forecast.GDP.
 	Driver string
@@ -96,13 +98,26 @@ var (
 	_ forecast.Implier           = (*Model)(nil)
 )
 
-// Name returns "intensity" for the default trajectory and
-// "intensity-cagr" or "intensity-malenbaum" for the others.
+// Name returns the Label if there is one. Otherwise it is "intensity" for
+// the default trajectory and "intensity-cagr" or "intensity-malenbaum" for
+// the others, followed by "-" and the driver if it is not forecast.GDP and,
+// for CAGR with a From, by "-from-" and From: for example
+// "intensity-cagr-from-2005". Every configuration has its own Name.
 func (m Method) Name() string {
-	if m.Trajectory == LogTrend {
-		return "intensity"
+	if m.Label != "" {
+		return m.Label
 	}
-	return "intensity-" + m.Trajectory.String()
+	name := "intensity"
+	if m.Trajectory != LogTrend {
+		name += "-" + m.Trajectory.String()
+	}
+	if m.driver() != forecast.GDP {
+		name += "-" + m.driver()
+	}
+	if m.Trajectory == CAGR && m.From != 0 {
+		name += "-from-" + strconv.Itoa(m.From)
+	}
+	return name
 }
 
 func (m Method) driver() string {
@@ -117,7 +132,7 @@ func (m Method) driver() string {
 // Model implements forecast.Refitter: Refit and ForecastTo reuse the
 // model's buffers and, once they have grown to the size of the data,
 // allocate nothing for the LogTrend and CAGR trajectories (Malenbaum's
-// three-coefficient fit goes through regression.OLS, which allocates). A
+// three-coefficient fit goes through lsq.OLS, which allocates). A
 // Model being refit is not for concurrent use; one that is only forecast
 // (Forecast, or ForecastTo into each caller's own Forecast) is.
 type Model struct {
@@ -140,10 +155,10 @@ type Model struct {
 	iLast     float64
 	hist      float64 // historical annual intensity change
 
-	line     regression.Line // LogTrend
-	fit      *regression.Fit // Malenbaum
-	rate     float64         // CAGR: the continued rate
-	rateFrom int             // CAGR: first year of the window
+	line     lsq.Line    // LogTrend
+	fit      *lsq.Result // Malenbaum
+	rate     float64     // CAGR: the continued rate
+	rateFrom int         // CAGR: first year of the window
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -176,38 +191,25 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	switch m.Trajectory {
 	case LogTrend, CAGR, Malenbaum:
 	default:
-		return fmt.Errorf("intensity: unknown trajectory %d", int(m.Trajectory))
-	}
-	if err := history.Validate(); err != nil {
-		return fmt.Errorf("intensity: history: %w", err)
-	}
-	if math.IsNaN(history.Values[history.Len()-1]) {
-		return fmt.Errorf("%w: %s, year %d", ErrLastMissing, label(history.Name), history.End())
-	}
-	nObs, first := 0, 0
-	for i, v := range history.Values {
-		if !math.IsNaN(v) {
-			if nObs == 0 {
-				first = history.Start + i
-			}
-			nObs++
-		}
+		return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "unknown trajectory %d", int(m.Trajectory))
 	}
 	minObs := 2
 	if m.Trajectory == Malenbaum {
 		minObs = 3
 	}
-	if nObs < minObs {
-		return fmt.Errorf("%w: %s trajectory needs %d, %s has %d", ErrTooFew, m.Trajectory, minObs, label(history.Name), nObs)
+	if err := forecast.CheckHistory(pkg, history, minObs); err != nil {
+		return err
 	}
-	for i, v := range history.Values {
-		if !math.IsNaN(v) && !(v > 0) {
-			return fmt.Errorf("%w: consumption %s is %g in %d", ErrNonPositive, label(history.Name), v, history.Start+i)
-		}
+	if err := forecast.CheckPositive(pkg, history); err != nil {
+		return err
+	}
+	first := history.Start
+	for math.IsNaN(history.Values[first-history.Start]) {
+		first++
 	}
 	last := history.End()
 	dName := m.driver()
-	d, err := observedDriver(drivers, dName, history)
+	d, err := forecast.ObservedDriver(pkg, drivers, dName, history, true)
 	if err != nil {
 		return err
 	}
@@ -216,11 +218,11 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	for yr := first; yr <= last; yr++ {
 		dv, _ := d.At(yr)
 		if math.IsInf(dv, 0) {
-			return fmt.Errorf("intensity: %w", &series.YearError{Op: "validate", Name: d.Name, Year: yr, Value: dv, Reason: "infinite value"})
+			return forecast.Errorf(pkg, d.Name, yr, forecast.ErrNotFinite, "%g", dv)
 		}
 		r := history.Values[yr-history.Start] / dv
 		if math.IsInf(r, 0) {
-			return fmt.Errorf("intensity: %w", &series.YearError{Op: "ratio", Name: history.Name, Year: yr, Value: math.NaN(), Reason: "result overflows float64"})
+			return forecast.Errorf(pkg, history.Name, yr, forecast.ErrNotFinite, "the intensity overflows")
 		}
 		in = append(in, r)
 	}
@@ -231,7 +233,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	var (
 		rate     float64
 		rateFrom int
-		fit      *regression.Fit
+		fit      *lsq.Result
 		p        series.Series // Malenbaum: population
 	)
 	switch m.Trajectory {
@@ -242,7 +244,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		}
 		mod.lnI = lnI
 		if err := mod.line.FitTrend(first, lnI); err != nil {
-			return fmt.Errorf("intensity: log-trend fit of %s: %w", label(history.Name), err)
+			return forecast.Errorf(pkg, history.Name, 0, err, "log-trend fit")
 		}
 	case CAGR:
 		from := m.From
@@ -253,17 +255,17 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			}
 		}
 		if from >= last {
-			return fmt.Errorf("%w: window starts in %d, not before the last observed year %d", ErrWindow, from, last)
+			return forecast.Errorf(pkg, history.Name, 0, forecast.ErrSetting, "CAGR window starts in %d, not before the last observed year %d", from, last)
 		}
 		if from < first || math.IsNaN(in[from-first]) {
-			return fmt.Errorf("%w: window start %d is not an observed year of %s", ErrWindow, from, label(history.Name))
+			return forecast.Errorf(pkg, history.Name, 0, forecast.ErrSetting, "CAGR window start %d is not an observed year", from)
 		}
 		rateFrom = from
 		rate = math.Pow(in[last-first]/in[from-first], 1/float64(last-from)) - 1
 	case Malenbaum:
-		p, err = observedDriver(drivers, forecast.Population, history)
+		p, err = forecast.ObservedDriver(pkg, drivers, forecast.Population, history, true)
 		if err != nil {
-			return fmt.Errorf("%w (Malenbaum needs income per head)", err)
+			return err
 		}
 		lnI, lnY := mod.lnI[:0], mod.lnY[:0]
 		for i, v := range in {
@@ -282,9 +284,9 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			x.Set(i, 1, ly)
 			x.Set(i, 2, ly*ly)
 		}
-		fit, err = regression.OLS(x, lnI, nil)
+		fit, err = lsq.OLS(x, lnI, nil)
 		if err != nil {
-			return fmt.Errorf("intensity: Malenbaum fit of %s: %w", label(history.Name), err)
+			return forecast.Errorf(pkg, history.Name, 0, err, "Malenbaum fit")
 		}
 	}
 
@@ -313,29 +315,6 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	return nil
 }
 
-// observedDriver returns drivers[name] after checking that it holds a
-// positive finite value at every observed year of history.
-func observedDriver(drivers forecast.Drivers, name string, history series.Series) (series.Series, error) {
-	d, ok := drivers[name]
-	if !ok {
-		return series.Series{}, fmt.Errorf("intensity: %w: %q", forecast.ErrMissingDriver, name)
-	}
-	for i, q := range history.Values {
-		if math.IsNaN(q) {
-			continue
-		}
-		y := history.Start + i
-		v, ok := d.At(y)
-		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-			return series.Series{}, fmt.Errorf("intensity: %w: %q has no finite value for %d", forecast.ErrDriverYears, name, y)
-		}
-		if !(v > 0) {
-			return series.Series{}, fmt.Errorf("%w: driver %q is %g in %d", ErrNonPositive, name, v, y)
-		}
-	}
-	return d, nil
-}
-
 // Intensity returns the historical intensity I_t = Q_t / driver_t from the
 // first to the last observed year, NaN where consumption is missing. Its
 // unit is "Q-unit/driver-unit". It returns an empty series when the model
@@ -353,10 +332,10 @@ func (md *Model) Intensity() series.Series {
 
 // Fitted returns the regression of ln I behind the LogTrend and Malenbaum
 // trajectories, or nil for CAGR. For LogTrend it is computed anew by
-// regression.OLS from the model's data on each call; its coefficients,
+// lsq.OLS from the model's data on each call; its coefficients,
 // standard errors and intervals equal those of the model's closed-form fit
 // to rounding.
-func (md *Model) Fitted() *regression.Fit {
+func (md *Model) Fitted() *lsq.Result {
 	switch {
 	case !md.ok:
 		return nil
@@ -377,7 +356,7 @@ func (md *Model) Fitted() *regression.Fit {
 		x.Set(i, 0, 1)
 		x.Set(i, 1, y)
 	}
-	f, err := regression.OLS(x, lnI, nil)
+	f, err := lsq.OLS(x, lnI, nil)
 	if err != nil {
 		return nil
 	}
@@ -407,7 +386,7 @@ func (md *Model) PeakIncome() (float64, bool) {
 // intervals: a rate read off two years carries no error estimate.
 // Malenbaum also needs forecast.Population in the scenario. A model whose
 // last Refit failed holds no fit: Forecast then returns an error wrapping
-// ErrTooFew.
+// forecast.ErrNotFitted.
 func (md *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var f forecast.Forecast
 	if err := md.ForecastTo(&f, s, level); err != nil {
@@ -435,10 +414,10 @@ func (md *Model) df() int {
 // model.
 func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return fmt.Errorf("intensity: %w", err)
+		return forecast.Wrap(pkg, err)
 	}
 	if !md.ok {
-		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+		return forecast.NotFitted(pkg)
 	}
 	from, to := s.Years(md.last)
 	if err := md.checkPath(md.driverName, s, from, to); err != nil {
@@ -446,14 +425,14 @@ func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level flo
 	}
 	if md.traj == Malenbaum {
 		if err := md.checkPath(forecast.Population, s, from, to); err != nil {
-			return fmt.Errorf("%w (Malenbaum needs income per head)", err)
+			return err
 		}
 	}
 	f.Prepare(md.name, md.qName, md.qUnit, from, s.Horizon, level)
 	df := md.df()
 	q := math.NaN()
 	if df > 0 {
-		q = forecast.TQuantile(level, df)
+		q = lsq.TQuantile(level, df)
 	}
 	for i := range s.Horizon {
 		t := from + i
@@ -486,10 +465,10 @@ func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level flo
 	}
 	for i, v := range f.Point.Values {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
-			return fmt.Errorf("intensity: forecast for %d is not finite (%g)", from+i, v)
+			return forecast.Errorf(pkg, md.qName, from+i, forecast.ErrNotFinite, "the forecast is %g", v)
 		}
 		if lo, hi := f.Lower.Values[i], f.Upper.Values[i]; math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) != math.IsNaN(hi) || df > 0 && math.IsNaN(lo) {
-			return fmt.Errorf("intensity: prediction interval for %d is not finite ([%g, %g])", from+i, lo, hi)
+			return forecast.Errorf(pkg, md.qName, from+i, forecast.ErrNotFinite, "the prediction interval is [%g, %g]", lo, hi)
 		}
 	}
 	return nil
@@ -500,12 +479,12 @@ func (md *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level flo
 func (md *Model) checkPath(name string, s forecast.Scenario, from, to int) error {
 	for y := from; y <= to; y++ {
 		if _, err := forecast.DriverValue(name, md.drivers, s, y); err != nil {
-			return fmt.Errorf("intensity: %s: %w", scenarioLabel(s.Name), err)
+			return forecast.Wrap(pkg, err)
 		}
 	}
 	for y := from; y <= to; y++ {
 		if v, _ := forecast.DriverValue(name, md.drivers, s, y); !(v > 0) {
-			return fmt.Errorf("%w: scenario %s: driver %q is %g in %d", ErrNonPositive, label(s.Name), name, v, y)
+			return forecast.Errorf(pkg, "", y, forecast.ErrNonPositive, "driver %q is %g", name, v)
 		}
 	}
 	return nil
@@ -515,11 +494,11 @@ func (md *Model) checkPath(name string, s forecast.Scenario, from, to int) error
 func (md *Model) path(name string, s forecast.Scenario, from, to int) (series.Series, error) {
 	p, err := forecast.DriverPath(name, md.drivers, s, from, to)
 	if err != nil {
-		return series.Series{}, fmt.Errorf("intensity: %s: %w", scenarioLabel(s.Name), err)
+		return series.Series{}, forecast.Wrap(pkg, err)
 	}
 	for i, v := range p.Values {
 		if !(v > 0) {
-			return series.Series{}, fmt.Errorf("%w: scenario %s: driver %q is %g in %d", ErrNonPositive, label(s.Name), name, v, from+i)
+			return series.Series{}, forecast.Errorf(pkg, "", from+i, forecast.ErrNonPositive, "driver %q is %g", name, v)
 		}
 	}
 	return p, nil
@@ -570,17 +549,17 @@ func (md *Model) Parameters() []forecast.Parameter {
 // every trajectory. year must come after the last observed year, target
 // must be positive and finite, and the driver at year comes from the
 // scenario (or the observed drivers) by forecast.DriverPath. It returns an
-// error wrapping ErrTooFew when the model holds no fit (its last Refit
+// error wrapping forecast.ErrNotFitted when the model holds no fit (its last Refit
 // failed).
 func (md *Model) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
 	if !md.ok {
-		return forecast.Parameter{}, fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+		return forecast.Parameter{}, forecast.NotFitted(pkg)
 	}
 	if year <= md.last {
-		return forecast.Parameter{}, fmt.Errorf("%w: year %d is not after the last observed year %d", ErrTarget, year, md.last)
+		return forecast.Parameter{}, forecast.Errorf(pkg, md.qName, year, forecast.ErrSetting, "the target year is not after the last observed year %d", md.last)
 	}
-	if !(target > 0) || math.IsInf(target, 1) {
-		return forecast.Parameter{}, fmt.Errorf("%w: target %g must be positive and finite", ErrTarget, target)
+	if err := forecast.CheckTarget(pkg, target); err != nil {
+		return forecast.Parameter{}, err
 	}
 	d, err := md.path(md.driverName, s, year, year)
 	if err != nil {
@@ -588,23 +567,7 @@ func (md *Model) Implied(s forecast.Scenario, year int, target float64) (forecas
 	}
 	r := math.Pow(target/(md.iLast*d.Values[0]), 1/float64(year-md.last)) - 1
 	if math.IsNaN(r) || math.IsInf(r, 0) {
-		return forecast.Parameter{}, fmt.Errorf("%w: no finite intensity change reaches %g in %d from intensity %g in %d", ErrTarget, target, year, md.iLast, md.last)
+		return forecast.Parameter{}, forecast.Errorf(pkg, md.qName, year, ErrUnreachable, "target %g, intensity %g in %d", target, md.iLast, md.last)
 	}
 	return forecast.Parameter{Name: ParamChange, Value: r, StdErr: math.NaN()}, nil
-}
-
-// scenarioLabel names a scenario in an error: `scenario "low"`, or just
-// "scenario" when it has no name.
-func scenarioLabel(name string) string {
-	if name == "" {
-		return "scenario"
-	}
-	return fmt.Sprintf("scenario %q", name)
-}
-
-func label(name string) string {
-	if name == "" {
-		return "unnamed series"
-	}
-	return fmt.Sprintf("%q", name)
 }

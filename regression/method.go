@@ -1,14 +1,13 @@
 package regression
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -61,6 +60,10 @@ func (s Spec) usesDriver() bool { return s == OnDriver || s == LogLog }
 // freedom (only two observed years). BiasAdjust then has no σ̂ to use and
 // Fit returns an error.
 type Method struct {
+	// Label, when not empty, is the Method's Name, for callers who set
+	// apart configurations Name does not tell apart (two sets of weights).
+	Label string
+
 	Spec Spec
 
 	// Driver names the driver of OnDriver and LogLog; "" means
@@ -80,14 +83,35 @@ type Method struct {
 
 var _ forecast.Method = Method{}
 
-// Name returns "regression" for OnDriver and "regression-" followed by the
-// spec otherwise: "regression-linear", "regression-loglinear",
-// "regression-loglog".
+// pkg names the package in its errors.
+const pkg = "regression"
+
+// Name returns the Label if there is one. Otherwise it is "regression"
+// for OnDriver and "regression-" followed by the spec ("regression-linear",
+// "regression-loglinear", "regression-loglog"), followed by "-" and the
+// driver if a spec that uses one has a driver other than forecast.GDP,
+// "-mean" with BiasAdjust for a log spec, and "-weighted" with Weights:
+// for example "regression-loglog-mean" or "regression-weighted". Every
+// configuration has its own Name but for two Methods that differ only in
+// their weights, which need a Label to be told apart.
 func (m Method) Name() string {
-	if m.Spec == OnDriver {
-		return "regression"
+	if m.Label != "" {
+		return m.Label
 	}
-	return "regression-" + m.Spec.String()
+	name := "regression"
+	if m.Spec != OnDriver {
+		name += "-" + m.Spec.String()
+	}
+	if m.Spec.usesDriver() && m.driver() != forecast.GDP {
+		name += "-" + m.driver()
+	}
+	if m.BiasAdjust && m.Spec.logY() {
+		name += "-mean"
+	}
+	if m.Weights.Len() > 0 {
+		name += "-weighted"
+	}
+	return name
 }
 
 func (m Method) driver() string {
@@ -98,12 +122,14 @@ func (m Method) driver() string {
 }
 
 // Fit fits the regression to the observed years of history. It returns an
-// error for an unknown spec, fewer than two observed years (with nonzero
-// weight), a missing last year, an infinite value, a non-positive value
-// under a log, a weight missing, negative or not finite for an observed
-// year, a driver absent (wrapping forecast.ErrMissingDriver) or not covering an
-// observed year (wrapping forecast.ErrDriverYears), and a design without
-// spread in the regressor (wrapping ErrSingular).
+// error for an unknown spec (wrapping forecast.ErrSetting), fewer than two
+// observed years with nonzero weight (forecast.ErrTooFew), a missing last
+// year (forecast.ErrLastMissing), an infinite value (forecast.ErrNotFinite),
+// a non-positive value under a log (forecast.ErrNonPositive), a weight
+// missing, negative or not finite for an observed year
+// (forecast.ErrSetting), a driver absent (forecast.ErrMissingDriver) or not
+// covering an observed year (forecast.ErrDriverYears), and a design without
+// spread in the regressor (lsq.ErrSingular).
 //
 // The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
@@ -114,24 +140,17 @@ func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.M
 	return mod, nil
 }
 
-func label(s series.Series) string {
-	if s.Name == "" {
-		return "history"
-	}
-	return s.Name
-}
-
 // Model is a fitted regression Method.
 //
-// The fit is computed in closed form by a Line (the one-regressor case of
-// OLS). Model implements forecast.Refitter: Refit and ForecastTo reuse the
-// model's buffers and, once they have grown to the size of the data,
-// allocate nothing. A Model being refit is not for concurrent use; one
-// that is only forecast (Forecast, or ForecastTo into each caller's own
-// Forecast) is.
+// The fit is computed in closed form by an lsq.Line (the one-regressor
+// case of OLS). Model implements forecast.Refitter: Refit and ForecastTo
+// reuse the model's buffers and, once they have grown to the size of the
+// data, allocate nothing. A Model being refit is not for concurrent use;
+// one that is only forecast (Forecast, or ForecastTo into each caller's
+// own Forecast) is.
 type Model struct {
 	method Method
-	line   Line
+	line   lsq.Line
 	mname  string // the method's name
 	ok     bool   // the model holds a fit
 	trend  bool   // y holds the response over every history year, NaN where missing, for FitTrend
@@ -156,22 +175,25 @@ var (
 func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.ok = false
 	m := mod.method
+	if mod.mname == "" {
+		mod.mname = m.Name()
+	}
 	if m.Spec < OnDriver || m.Spec > LogLog {
-		return fmt.Errorf("regression: unknown spec %d", int(m.Spec))
+		return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "unknown spec %d", int(m.Spec))
 	}
-	if history.Len() == 0 {
-		return fmt.Errorf("regression: %w", series.ErrEmpty)
+	if err := forecast.CheckHistory(pkg, history, 2); err != nil {
+		return err
 	}
-	end := history.End()
-	if v := history.Values[len(history.Values)-1]; math.IsNaN(v) {
-		return fmt.Errorf("regression: %s: last year %d is missing", label(history), end)
+	if m.Spec.logY() {
+		if err := forecast.CheckPositive(pkg, history); err != nil {
+			return err
+		}
 	}
 	var drv series.Series
 	if m.Spec.usesDriver() {
-		var ok bool
-		drv, ok = drivers[m.driver()]
-		if !ok {
-			return fmt.Errorf("regression: %w: %q", forecast.ErrMissingDriver, m.driver())
+		var err error
+		if drv, err = forecast.ObservedDriver(pkg, drivers, m.driver(), history, m.Spec == LogLog); err != nil {
+			return err
 		}
 	}
 	weighted := m.Weights.Len() > 0
@@ -185,35 +207,22 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 			continue
 		}
 		yr := history.Start + i
-		if math.IsInf(v, 0) {
-			return fmt.Errorf("%w: %s: %d is %v", ErrNotFinite, label(history), yr, v)
-		}
 		if m.Spec.logY() {
-			if !(v > 0) {
-				return fmt.Errorf("%w: %s: %d is %v", ErrNonPositive, label(history), yr, v)
-			}
 			v = math.Log(v)
 		}
 		var xv float64
 		if m.Spec.usesDriver() {
-			d, ok := drv.At(yr)
-			if !ok || math.IsNaN(d) || math.IsInf(d, 0) {
-				return fmt.Errorf("regression: %w: %q has no finite value for %d", forecast.ErrDriverYears, m.driver(), yr)
-			}
+			xv, _ = drv.At(yr)
 			if m.Spec == LogLog {
-				if !(d > 0) {
-					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPositive, m.driver(), yr, d)
-				}
-				d = math.Log(d)
+				xv = math.Log(xv)
 			}
-			xv = d
 		} else {
 			xv = float64(yr)
 		}
 		if weighted {
 			wv, ok := m.Weights.At(yr)
 			if !ok || !(wv >= 0) || math.IsInf(wv, 1) {
-				return fmt.Errorf("%w: %d has weight %v", ErrWeight, yr, wv)
+				return forecast.Errorf(pkg, history.Name, yr, forecast.ErrSetting, "weight %v", wv)
 			}
 			w = append(w, wv)
 		}
@@ -223,84 +232,47 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.x, mod.y, mod.w = x, y, w
 	var wts []float64
 	if weighted {
+		n := 0
+		for _, v := range w {
+			if v > 0 {
+				n++
+			}
+		}
+		if n < 2 {
+			return forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew, "need 2 with nonzero weight, have %d", n)
+		}
 		wts = w
 	}
-	return mod.finish(history, mod.line.Fit(x, y, wts), len(x), drv)
+	return mod.finish(history, mod.line.Fit(x, y, wts), drv)
 }
 
 // refitTrend is Refit for the unweighted trends Linear and LogLinear: the
 // response, NaN at the missing years, goes to Line.FitTrend.
 func (mod *Model) refitTrend(history series.Series) error {
 	mod.trend = true
-	if !mod.method.Spec.logY() {
-		// Line.FitTrend checks the values.
-		mod.y = append(mod.y[:0], history.Values...)
-		err := mod.line.FitTrend(history.Start, mod.y)
-		n := mod.line.N
-		if err != nil {
-			n = 0
-			for _, v := range history.Values {
-				if !math.IsNaN(v) {
-					n++
-				}
-			}
+	y := append(mod.y[:0], history.Values...)
+	if mod.method.Spec.logY() {
+		for i, v := range y {
+			y[i] = math.Log(v) // NaN stays NaN: a missing year
 		}
-		return mod.finish(history, err, n, series.Series{})
-	}
-	y := mod.y[:0]
-	n := 0
-	for i, v := range history.Values {
-		if math.IsNaN(v) {
-			y = append(y, v)
-			continue
-		}
-		if math.IsInf(v, 0) {
-			return fmt.Errorf("%w: %s: %d is %v", ErrNotFinite, label(history), history.Start+i, v)
-		}
-		if !(v > 0) {
-			return fmt.Errorf("%w: %s: %d is %v", ErrNonPositive, label(history), history.Start+i, v)
-		}
-		y = append(y, math.Log(v))
-		n++
 	}
 	mod.y = y
-	return mod.finish(history, mod.line.FitTrend(history.Start, y), n, series.Series{})
+	return mod.finish(history, mod.line.FitTrend(history.Start, y), series.Series{})
 }
 
-// contextError is an error of the package's fitting functions, err, with
-// the context in which a Model met it, giving the package name once:
-// "regression: context: " followed by err's message without its
-// "regression: " prefix. It unwraps to err.
-type contextError struct {
-	context string
-	err     error
-}
-
-func (e *contextError) Error() string {
-	return "regression: " + e.context + ": " + strings.TrimPrefix(e.err.Error(), "regression: ")
-}
-
-func (e *contextError) Unwrap() error { return e.err }
-
-// finish completes Refit after the line fit, which returned err, on n
-// observations; drv is the driver of the specs that use one.
-func (mod *Model) finish(history series.Series, err error, n int, drv series.Series) error {
+// finish completes Refit after the line fit, which returned err; drv is
+// the driver of the specs that use one. The history has been checked, so
+// err is that of a design without spread or a fit that overflows.
+func (mod *Model) finish(history series.Series, err error, drv series.Series) error {
 	m := &mod.method
-	end := history.End()
 	if err != nil {
-		if n < 2 && errors.Is(err, ErrTooFew) {
-			return fmt.Errorf("%w: %s: need at least 2 observed years, have %d", ErrTooFew, label(history), n)
-		}
-		return &contextError{context: fmt.Sprintf("%s, spec %v", label(history), m.Spec), err: err}
+		return forecast.Errorf(pkg, history.Name, 0, err, "spec %v", m.Spec)
 	}
 	if m.BiasAdjust && m.Spec.logY() && mod.line.DF == 0 {
-		return fmt.Errorf("%w: %s: bias adjustment needs a residual variance, and %d observations leave 0 residual degrees of freedom",
-			ErrTooFew, label(history), mod.line.N)
+		return forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew,
+			"bias adjustment needs a residual variance, and %d observations leave 0 residual degrees of freedom", mod.line.N)
 	}
-	mod.end, mod.name, mod.unit = end, history.Name, history.Unit
-	if mod.mname == "" {
-		mod.mname = m.Name()
-	}
+	mod.end, mod.name, mod.unit = history.End(), history.Name, history.Unit
 	if m.Spec.usesDriver() {
 		mod.drv = append(mod.drv[:0], drv.Values...)
 		if mod.drivers == nil {
@@ -312,12 +284,12 @@ func (mod *Model) finish(history series.Series, err error, n int, drv series.Ser
 	return nil
 }
 
-// Fit returns the least squares fit by OLS (QR) of the model's data:
+// OLS returns the least squares fit by lsq.OLS (QR) of the model's data:
 // column 0 of its design is the intercept, column 1 the regressor (year,
 // driver or ln driver), the response Q or ln Q. Its coefficients, standard
 // errors and intervals equal the model's to rounding. Each call computes a
-// new Fit; it is nil when the model holds no fit.
-func (mod *Model) Fit() *Fit {
+// new Result; it is nil when the model holds no fit.
+func (mod *Model) OLS() *lsq.Result {
 	if !mod.ok {
 		return nil
 	}
@@ -339,7 +311,7 @@ func (mod *Model) Fit() *Fit {
 	if mod.method.Weights.Len() > 0 {
 		w = mod.w
 	}
-	f, err := OLS(x, ys, w)
+	f, err := lsq.OLS(x, ys, w)
 	if err != nil {
 		return nil
 	}
@@ -363,8 +335,8 @@ func (mod *Model) Parameters() []forecast.Parameter {
 // Forecast returns the forecast for the Horizon years after the last
 // history year and its prediction interval at level. Driver values come
 // from forecast.DriverValue: the scenario's path, falling back to the
-// drivers the model was fit on. It returns an error wrapping ErrTooFew if
-// the model holds no fit (its last Refit failed).
+// drivers the model was fit on. It returns an error wrapping
+// forecast.ErrNotFitted if the model holds no fit (its last Refit failed).
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var fc forecast.Forecast
 	if err := mod.ForecastTo(&fc, s, level); err != nil {
@@ -378,19 +350,18 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return fmt.Errorf("regression: %w", err)
+		return forecast.Wrap(pkg, err)
 	}
 	if !mod.ok {
-		return fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+		return forecast.NotFitted(pkg)
 	}
 	from, _ := s.Years(mod.end)
 	spec := mod.method.Spec
 	dst.Prepare(mod.mname, mod.name, mod.unit, from, s.Horizon, level)
 	l := &mod.line
-	var sigma, lev0 float64
+	q := math.NaN()
 	if l.DF > 0 {
-		sigma = forecast.TQuantile(level, l.DF) * l.Sigma
-		lev0 = 1 + 1/l.sw
+		q = lsq.TQuantile(level, l.DF)
 	}
 	for i := range s.Horizon {
 		yr := from + i
@@ -401,23 +372,17 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		case OnDriver, LogLog:
 			d, err := forecast.DriverValue(mod.method.driver(), mod.drivers, s, yr)
 			if err != nil {
-				return fmt.Errorf("regression: %w", err)
+				return forecast.Wrap(pkg, err)
 			}
 			xv = d
 			if spec == LogLog {
 				if !(d > 0) {
-					return fmt.Errorf("%w: driver %q: %d is %v", ErrNonPositive, mod.method.driver(), yr, d)
+					return forecast.Errorf(pkg, "", yr, forecast.ErrNonPositive, "driver %q is %g", mod.method.driver(), d)
 				}
 				xv = math.Log(d)
 			}
 		}
-		mean := l.Intercept + l.Slope*xv
-		half := math.NaN()
-		if l.DF > 0 {
-			dx := xv - l.xbar
-			half = sigma * math.Sqrt(lev0+dx*dx/l.sxx)
-		}
-		lo, up := mean-half, mean+half
+		mean, lo, up := l.At(xv, q)
 		if spec.logY() {
 			pt := mean
 			if mod.method.BiasAdjust {
@@ -425,11 +390,11 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 			}
 			mean, lo, up = math.Exp(pt), math.Exp(lo), math.Exp(up)
 		}
-		if !finite(mean) {
-			return fmt.Errorf("%w: the forecast for %d overflows", ErrNotFinite, yr)
+		if math.IsNaN(mean) || math.IsInf(mean, 0) {
+			return forecast.Errorf(pkg, mod.name, yr, forecast.ErrNotFinite, "the forecast overflows")
 		}
 		if math.IsInf(lo, 0) || math.IsInf(up, 0) {
-			return fmt.Errorf("%w: the prediction interval for %d overflows ([%g, %g])", ErrNotFinite, yr, lo, up)
+			return forecast.Errorf(pkg, mod.name, yr, forecast.ErrNotFinite, "the prediction interval overflows ([%g, %g])", lo, up)
 		}
 		dst.Point.Values[i], dst.Lower.Values[i], dst.Upper.Values[i] = mean, lo, up
 	}

@@ -60,7 +60,7 @@ func (s *Source) GDP(n int) []float64 {
 //	ŷ₀ ± q σ̂ sqrt(1 + 1/n + (x₀ − x̄)²/Sxx),
 //
 // σ̂² = RSS/(n − 2), with q the t quantile, computed once by the caller
-// (forecast.TQuantile). It is the lower bound on the work of a linear-trend
+// (lsq.TQuantile). It is the lower bound on the work of a linear-trend
 // forecast and checks nothing: y must be complete and finite, n ≥ 3, and
 // lower and upper at least as long as mean.
 func TrendTo(mean, lower, upper []float64, start int, y []float64, q float64) {
