@@ -39,6 +39,8 @@ const (
 // judgment of a target year, reached from the last observation along a
 // geometric path.
 type Method struct {
+	// Label, when not empty, is the Method's Name.
+	Label string
 	// Panel holds the judgments, possibly of several rounds and years.
 	Panel []Judgment
 	// Year is the target year; 0 means the latest year in Panel.
@@ -55,11 +57,27 @@ var (
 	_ forecast.ParameterReporter = (*Model)(nil)
 )
 
-// Name returns "expert".
-func (m Method) Name() string { return "expert" }
+// Name returns the Label if there is one. Otherwise it is "expert",
+// followed by "-pert" for the PERTMean aggregate and "-range" for the
+// Range interval: for example "expert-pert-range". Two Methods that
+// differ only in their Panel or Year need a Label to be told apart.
+func (m Method) Name() string {
+	if m.Label != "" {
+		return m.Label
+	}
+	name := "expert"
+	if m.Aggregate == PERTMean {
+		name += "-pert"
+	}
+	if m.Interval == Range {
+		name += "-range"
+	}
+	return name
+}
 
 // Model is a fitted expert model.
 type Model struct {
+	method     string // the method's name
 	name, unit string
 	last       int     // t₀
 	q0         float64 // Q at t₀
@@ -78,28 +96,22 @@ type Model struct {
 // history of a single observed year. The drivers are ignored. The final round's
 // low values must be positive, since the paths are geometric.
 func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	if err := history.Validate(); err != nil {
-		return nil, fmt.Errorf("expert: %w", err)
+	if err := forecast.CheckHistory(pkg, history, 2); err != nil {
+		return nil, err
 	}
 	last := history.End()
 	q0 := history.Values[history.Len()-1]
-	if math.IsNaN(q0) {
-		return nil, fmt.Errorf("%w: %d", ErrLastMissing, last)
-	}
 	if !(q0 > 0) {
-		return nil, fmt.Errorf("%w: history %q is %g at %d", ErrNonPositive, history.Name, q0, last)
-	}
-	if years, _ := history.Observed(); len(years) < 2 {
-		return nil, fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, len(years), history.Name)
+		return nil, forecast.Errorf(pkg, history.Name, last, forecast.ErrNonPositive, "%g", q0)
 	}
 	if len(m.Panel) == 0 {
-		return nil, fmt.Errorf("%w: empty panel", ErrNoJudgments)
+		return nil, fmt.Errorf("expert: %w: empty panel", ErrNoJudgments)
 	}
 	if m.Aggregate != Median && m.Aggregate != PERTMean {
-		return nil, fmt.Errorf("%w: aggregate %d", ErrSetting, int(m.Aggregate))
+		return nil, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "aggregate %d", int(m.Aggregate))
 	}
 	if m.Interval != Quantile && m.Interval != Range {
-		return nil, fmt.Errorf("%w: interval %d", ErrSetting, int(m.Interval))
+		return nil, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "interval %d", int(m.Interval))
 	}
 	year := m.Year
 	if year == 0 {
@@ -109,7 +121,7 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 		}
 	}
 	if year <= last {
-		return nil, fmt.Errorf("%w: %d, history ends in %d", ErrTargetYear, year, last)
+		return nil, forecast.Errorf(pkg, history.Name, year, ErrTargetYear, "the history ends in %d", last)
 	}
 	rounds, err := Summarize(m.Panel, year)
 	if err != nil {
@@ -117,7 +129,8 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 	}
 	final := rounds[len(rounds)-1]
 	mod := &Model{
-		name: history.Name, unit: history.Unit,
+		method: m.Name(),
+		name:   history.Name, unit: history.Unit,
 		last: last, q0: q0, target: year,
 		interval: m.Interval,
 		rounds:   rounds,
@@ -127,7 +140,7 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 			continue
 		}
 		if !(j.Low > 0) {
-			return nil, fmt.Errorf("%w: %s: low %g", ErrNonPositive, j.where(), j.Low)
+			return nil, &judgmentError{j: j, err: forecast.ErrNonPositive, detail: fmt.Sprintf("low %g", j.Low)}
 		}
 		v := j.Likely
 		if m.Aggregate == PERTMean {
@@ -190,7 +203,7 @@ func (mod *Model) band(level float64) (lo, hi float64) {
 // the level. The scenario's drivers are not used.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Forecast{}, fmt.Errorf("expert: %w", err)
+		return forecast.Forecast{}, forecast.Wrap(pkg, err)
 	}
 	from, _ := s.Years(mod.last)
 	lo, hi := mod.band(level)
@@ -202,12 +215,12 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 			f := float64(from+i-mod.last) / float64(mod.target-mod.last)
 			p.Values[i] = mod.q0 * math.Exp(r*f)
 			if overflow == nil && (math.IsInf(p.Values[i], 0) || math.IsNaN(p.Values[i])) {
-				overflow = fmt.Errorf("%w: the path from %g in %d to %g in %d is %g in %d", ErrNotFinite, mod.q0, mod.last, end, mod.target, p.Values[i], from+i)
+				overflow = forecast.Errorf(pkg, mod.name, from+i, forecast.ErrNotFinite, "the path from %g in %d to %g in %d is %g", mod.q0, mod.last, end, mod.target, p.Values[i])
 			}
 		}
 		return p
 	}
-	f := forecast.Forecast{Method: "expert", Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}
+	f := forecast.Forecast{Method: mod.method, Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}
 	if overflow != nil {
 		return forecast.Forecast{}, overflow
 	}

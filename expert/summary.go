@@ -158,7 +158,7 @@ func Summarize(js []Judgment, year int) ([]Summary, error) {
 		}
 	}
 	if len(byRound) == 0 {
-		return nil, fmt.Errorf("%w for %d", ErrNoJudgments, year)
+		return nil, fmt.Errorf("expert: %w for %d", ErrNoJudgments, year)
 	}
 	rounds := make([]int, 0, len(byRound))
 	for r := range byRound {

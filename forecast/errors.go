@@ -176,18 +176,15 @@ func DriverAt(method string, drivers Drivers, name string, year int, positive bo
 		return math.NaN(), Errorf(method, "", 0, ErrMissingDriver, "%q", name)
 	}
 	v, ok := d.At(year)
-	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-		return math.NaN(), Errorf(method, "", year, ErrDriverYears, "%q has no finite value", name)
-	}
-	if positive && !(v > 0) {
-		return math.NaN(), Errorf(method, "", year, ErrNonPositive, "driver %q is %g", name, v)
+	if err := checkDriver(method, name, year, v, ok, positive); err != nil {
+		return math.NaN(), err
 	}
 	return v, nil
 }
 
-// ObservedDriver returns drivers[name] after checking, by DriverAt, that
-// it holds a finite (and, when positive is set, positive) value at every
-// observed year of history.
+// ObservedDriver returns drivers[name] after checking, as DriverAt does,
+// that it holds a finite (and, when positive is set, positive) value at
+// every observed year of history.
 func ObservedDriver(method string, drivers Drivers, name string, history series.Series, positive bool) (series.Series, error) {
 	d, ok := drivers[name]
 	if !ok {
@@ -197,11 +194,25 @@ func ObservedDriver(method string, drivers Drivers, name string, history series.
 		if math.IsNaN(q) {
 			continue
 		}
-		if _, err := DriverAt(method, drivers, name, history.Start+i, positive); err != nil {
+		year := history.Start + i
+		v, ok := d.At(year)
+		if err := checkDriver(method, name, year, v, ok, positive); err != nil {
 			return series.Series{}, err
 		}
 	}
 	return d, nil
+}
+
+// checkDriver returns the error of DriverAt for the value v of driver
+// name at year, ok false if the driver does not cover the year.
+func checkDriver(method, name string, year int, v float64, ok, positive bool) error {
+	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+		return Errorf(method, "", year, ErrDriverYears, "%q has no finite value", name)
+	}
+	if positive && !(v > 0) {
+		return Errorf(method, "", year, ErrNonPositive, "driver %q is %g", name, v)
+	}
+	return nil
 }
 
 // NotFitted returns the error of a model of method that holds no fit: an
