@@ -6,11 +6,12 @@ import (
 	"testing"
 )
 
-// TestTQuantile checks TQuantile's bad arguments and its cache, filled from
-// several goroutines at once: every key gives back its own value, the cache keeps
-// no more than tCacheSize entries, keys beyond are still computed, and a
-// lookup allocates nothing. Run with -race, it also checks that the reads
-// need no lock.
+// TestTQuantile checks TQuantile's bad arguments and its cache, used from
+// several goroutines at once with more keys than entries, so that entries
+// replace each other: every call gives the computed value, a row keeps
+// the first levels asked for, and a value found in the cache costs no
+// allocation. Run with -race, it also
+// checks that the cache needs no lock.
 func TestTQuantile(t *testing.T) {
 	for _, bad := range []struct {
 		level float64
@@ -21,29 +22,63 @@ func TestTQuantile(t *testing.T) {
 		}
 	}
 
-	const n = tCacheSize + 100
-	key := func(i int) (float64, int) { return 0.5 + float64(i%7)/16, 1 + i }
+	// More keys than entries, so that entries replace each other.
+	const n = 3 * tRows * tWays
+	key := func(i int) (float64, int) { return 0.5 + float64(i%11)/32, 1 + i/11 }
+	want := make([]float64, n)
+	for i := range n {
+		want[i] = tQuantile(key(i))
+	}
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
-			for i := g; i < n; i += 4 {
-				level, df := key(i)
-				if q := TQuantile(level, df); q != tQuantile(level, df) {
-					t.Errorf("TQuantile(%g, %d) = %v, want %v", level, df, q, tQuantile(level, df))
-					return
+			for r := range 2 {
+				for i := (g + r) % 4; i < n; i += 4 {
+					if q := TQuantile(key(i)); q != want[i] {
+						level, df := key(i)
+						t.Errorf("TQuantile(%g, %d) = %v, want %v", level, df, q, want[i])
+						return
+					}
 				}
 			}
 		})
 	}
 	wg.Wait()
-	if m := tCache.Load(); m == nil || len(*m) != tCacheSize {
-		t.Errorf("the cache holds %d entries, want %d", len(*tCache.Load()), tCacheSize)
+
+	// A row keeps the first tWays levels asked for at its df; a further
+	// key of the row replaces one of them.
+	df := 7
+	levels := []float64{0.5, 0.8, 0.9, 0.95, 0.99, 0.6, 0.7, 0.75}
+	for i := range tCache[df] {
+		tCache[df][i].Store(nil)
 	}
-	for i := range n {
-		level, df := key(i)
-		if q, want := TQuantile(level, df), tQuantile(level, df); q != want {
-			t.Errorf("key %d after filling: %v, want %v", i, q, want)
+	inRow := func(level float64, df int) bool {
+		for i := range tCache[df%tRows] {
+			if e := tCache[df%tRows][i].Load(); e != nil && e.level == level && e.df == df {
+				return true
+			}
 		}
+		return false
+	}
+	for _, level := range levels {
+		TQuantile(level, df)
+	}
+	for _, level := range levels {
+		if !inRow(level, df) {
+			t.Errorf("(%g, %d) is not in the cache", level, df)
+		}
+	}
+	if q := TQuantile(0.95, df+tRows); q != tQuantile(0.95, df+tRows) || !inRow(0.95, df+tRows) {
+		t.Errorf("a key of a full row: %v, in the row %v", q, inRow(0.95, df+tRows))
+	}
+	kept := 0
+	for _, level := range levels {
+		if inRow(level, df) {
+			kept++
+		}
+	}
+	if kept != tWays-1 {
+		t.Errorf("%d of the row's %d entries kept after a further key, want %d", kept, tWays, tWays-1)
 	}
 	if a := testing.AllocsPerRun(100, func() { TQuantile(0.95, 18) }); a != 0 {
 		t.Errorf("TQuantile allocates %v times per call from the cache, want 0", a)
@@ -51,7 +86,7 @@ func TestTQuantile(t *testing.T) {
 }
 
 // BenchmarkTQuantile times a quantile found in the cache and one computed
-// by distuv, as the cache's doc comment quotes.
+// by distuv, as TQuantile's doc comment quotes.
 func BenchmarkTQuantile(b *testing.B) {
 	b.Run("cached", func(b *testing.B) {
 		TQuantile(0.95, 18)
