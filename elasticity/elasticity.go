@@ -27,7 +27,8 @@ const (
 	Given
 )
 
-// String returns the estimator's name.
+// String returns the lower-case name of the estimator: "arc", "point" or
+// "given".
 func (e Estimator) String() string {
 	switch e {
 	case Arc:
@@ -395,14 +396,14 @@ func (mod *Model) growth(s forecast.Scenario, to int) ([]float64, error) {
 	return g, nil
 }
 
-// growthTo writes the driver's growth rates g_t for the len(g) years
-// after the last observed year into g. The driver must be positive at the
+// growthTo writes the driver's growth rates g_t for the len(dst) years
+// after the last observed year into dst. The driver must be positive at the
 // last observed year and at each of those years: an error wrapping
 // forecast.ErrNonPositive names the first year where it is not.
-func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
+func (mod *Model) growthTo(dst []float64, s forecast.Scenario) error {
 	name := mod.method.driver()
 	// Every year first, as forecast.DriverPath checks them.
-	for yr := mod.last; yr <= mod.last+len(g); yr++ {
+	for yr := mod.last; yr <= mod.last+len(dst); yr++ {
 		if _, err := forecast.DriverValue(name, mod.drivers, s, yr); err != nil {
 			return forecast.Wrap(pkg, err)
 		}
@@ -411,12 +412,12 @@ func (mod *Model) growthTo(g []float64, s forecast.Scenario) error {
 	if !(prev > 0) {
 		return forecast.Errorf(pkg, "", mod.last, forecast.ErrNonPositive, "driver %q is %g", name, prev)
 	}
-	for i := range g {
+	for i := range dst {
 		next, _ := forecast.DriverValue(name, mod.drivers, s, mod.last+1+i)
 		if !(next > 0) {
 			return forecast.Errorf(pkg, "", mod.last+1+i, forecast.ErrNonPositive, "driver %q is %g", name, next)
 		}
-		g[i] = next/prev - 1
+		dst[i] = next/prev - 1
 		prev = next
 	}
 	return nil
@@ -460,7 +461,7 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
 // slices (see forecast.Refitter). Like Forecast it does not change the
 // model.
-func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level float64) error {
+func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
 		return forecast.Wrap(pkg, err)
 	}
@@ -468,14 +469,14 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 		return forecast.NotFitted(pkg)
 	}
 	from, _ := s.Years(mod.last)
-	f.Prepare(mod.mname, mod.name, mod.unit, from, s.Horizon, level)
+	dst.Prepare(mod.mname, mod.name, mod.unit, from, s.Horizon, level)
 	// The growth rates go in Upper until the bounds overwrite them.
-	g := f.Upper.Values
+	g := dst.Upper.Values
 	if err := mod.growthTo(g, s); err != nil {
 		return err
 	}
-	mod.path(f.Point.Values, g, mod.e0)
-	for i, v := range f.Point.Values {
+	mod.path(dst.Point.Values, g, mod.e0)
+	for i, v := range dst.Point.Values {
 		if !(v > 0) {
 			return forecast.Errorf(pkg, mod.name, from+i, forecast.ErrNonPositive, "the forecast is %g (E = %g, growth %g)",
 				v, mod.elasticityAt(mod.e0, from+i), g[i])
@@ -486,8 +487,8 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 	}
 	if math.IsNaN(mod.se) {
 		for i := range g {
-			f.Lower.Values[i] = math.NaN()
-			f.Upper.Values[i] = math.NaN()
+			dst.Lower.Values[i] = math.NaN()
+			dst.Upper.Values[i] = math.NaN()
 		}
 		return nil
 	}
@@ -501,8 +502,8 @@ func (mod *Model) ForecastTo(f *forecast.Forecast, s forecast.Scenario, level fl
 		gi := g[i]
 		qlo *= math.Max(0, 1+mod.elasticityAt(elo, t)*gi)
 		qhi *= math.Max(0, 1+mod.elasticityAt(ehi, t)*gi)
-		p := f.Point.Values[i]
-		f.Lower.Values[i], f.Upper.Values[i] = min(qlo, qhi, p), max(qlo, qhi, p)
+		p := dst.Point.Values[i]
+		dst.Lower.Values[i], dst.Upper.Values[i] = min(qlo, qhi, p), max(qlo, qhi, p)
 		if math.IsInf(qlo, 0) || math.IsInf(qhi, 0) {
 			return forecast.Errorf(pkg, mod.name, t, forecast.ErrNotFinite, "the prediction interval overflows")
 		}

@@ -19,6 +19,17 @@ const (
 	PERTMean
 )
 
+// String returns the lower-case name of the aggregate: "median" or "pert".
+func (a Aggregate) String() string {
+	switch a {
+	case Median:
+		return "median"
+	case PERTMean:
+		return "pert"
+	}
+	return fmt.Sprintf("Aggregate(%d)", int(a))
+}
+
 // Interval selects the panel's band.
 type Interval int
 
@@ -34,6 +45,18 @@ const (
 	// the final round, whatever the level.
 	Range
 )
+
+// String returns the lower-case name of the interval: "quantile" or
+// "range".
+func (iv Interval) String() string {
+	switch iv {
+	case Quantile:
+		return "quantile"
+	case Range:
+		return "range"
+	}
+	return fmt.Sprintf("Interval(%d)", int(iv))
+}
 
 // Method is the expert experience method: the final Delphi round's
 // judgment of a target year, reached from the last observation along a
@@ -66,11 +89,11 @@ func (m Method) Name() string {
 		return m.Label
 	}
 	name := "expert"
-	if m.Aggregate == PERTMean {
-		name += "-pert"
+	if m.Aggregate != Median {
+		name += "-" + m.Aggregate.String()
 	}
-	if m.Interval == Range {
-		name += "-range"
+	if m.Interval != Quantile {
+		name += "-" + m.Interval.String()
 	}
 	return name
 }

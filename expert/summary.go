@@ -249,7 +249,8 @@ const (
 // None is the Reason of a process that met no criterion.
 const None Reason = 0
 
-// String returns "none", "consensus", "stable" or "consensus+stable".
+// String returns the lower-case name of the reason: "none", "consensus",
+// "stable" or "consensus+stable".
 func (r Reason) String() string {
 	switch r {
 	case None:

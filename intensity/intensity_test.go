@@ -426,7 +426,7 @@ func TestNames(t *testing.T) {
 		name string
 		traj string
 	}{
-		{Method{}, "intensity", "log-trend"},
+		{Method{}, "intensity", "logtrend"},
 		{Method{Trajectory: CAGR}, "intensity-cagr", "cagr"},
 		{Method{Trajectory: Malenbaum}, "intensity-malenbaum", "malenbaum"},
 		{Method{Trajectory: 7}, "intensity-Trajectory(7)", "Trajectory(7)"},

@@ -27,11 +27,12 @@ const (
 	Malenbaum
 )
 
-// String returns the trajectory's name: "log-trend", "cagr" or "malenbaum".
+// String returns the lower-case name of the trajectory: "logtrend",
+// "cagr" or "malenbaum".
 func (tr Trajectory) String() string {
 	switch tr {
 	case LogTrend:
-		return "log-trend"
+		return "logtrend"
 	case CAGR:
 		return "cagr"
 	case Malenbaum:

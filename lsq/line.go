@@ -217,12 +217,12 @@ func (l *Line) Predict(x0, level float64) (mean, lower, upper float64, err error
 	return m[0], lo[0], up[0], err
 }
 
-// PredictTo writes the fitted means at x into mean and the prediction
-// interval bounds at level into lower and upper. It panics if the four
-// slices differ in length. Errors are as for Predict, plus ErrNotFinite
+// PredictTo writes the fitted means at x into dstMean and the prediction
+// interval bounds at level into dstLower and dstUpper. It panics if the
+// four slices differ in length. Errors are as for Predict, plus ErrNotFinite
 // naming the element of x.
-func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
-	if len(mean) != len(x) || len(lower) != len(x) || len(upper) != len(x) {
+func (l *Line) PredictTo(dstMean, dstLower, dstUpper, x []float64, level float64) error {
+	if len(dstMean) != len(x) || len(dstLower) != len(x) || len(dstUpper) != len(x) {
 		panic("lsq: slice lengths do not match")
 	}
 	if err := l.check(level); err != nil {
@@ -233,18 +233,18 @@ func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
 		if math.IsNaN(xv) || math.IsInf(xv, 0) {
 			return fmt.Errorf("%w: x at %d is %v", ErrNotFinite, i, xv)
 		}
-		mean[i], lower[i], upper[i] = l.At(xv, q)
+		dstMean[i], dstLower[i], dstUpper[i] = l.At(xv, q)
 	}
 	return nil
 }
 
 // TrendTo writes the forecast of a trend fit by FitTrend for the
-// len(mean) years after its last year into mean, with the prediction
-// interval at level into lower and upper. It panics if the three slices
+// len(dstMean) years after its last year into dstMean, with the prediction
+// interval at level into dstLower and dstUpper. It panics if the three slices
 // differ in length. Errors are as for Predict, and one wrapping ErrTooFew
 // if the last fit was not by FitTrend.
-func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
-	if len(lower) != len(mean) || len(upper) != len(mean) {
+func (l *Line) TrendTo(dstMean, dstLower, dstUpper []float64, level float64) error {
+	if len(dstLower) != len(dstMean) || len(dstUpper) != len(dstMean) {
 		panic("lsq: slice lengths do not match")
 	}
 	if err := l.check(level); err != nil {
@@ -254,8 +254,8 @@ func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
 		return fmt.Errorf("%w: TrendTo needs a fit by FitTrend", ErrTooFew)
 	}
 	q := l.quantile(level)
-	for i := range mean {
-		mean[i], lower[i], upper[i] = l.At(float64(l.end+1+i), q)
+	for i := range dstMean {
+		dstMean[i], dstLower[i], dstUpper[i] = l.At(float64(l.end+1+i), q)
 	}
 	return nil
 }
