@@ -55,7 +55,7 @@ func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (foreca
 	if err != nil {
 		return forecast.Parameter{}, forecast.Errorf(pkg, mod.name, year, err, "target %g from %g in %d", target, mod.q0, mod.last)
 	}
-	return forecast.Parameter{Name: forecast.ParamElasticity, Value: e, StdErr: math.NaN()}, nil
+	return forecast.Parameter{Name: ParamElasticity, Value: e, StdErr: math.NaN()}, nil
 }
 
 // solve returns the E with Σ ln(1 + E·g_i) = r.
