@@ -26,9 +26,10 @@ type Combination struct {
 	Forecast // the combined forecast; Method is the combination's name
 
 	// Members holds the Method of each combined forecast and Weights its
-	// weight, normalised to sum to 1, in the order given to Combine.
-	Members []string
-	Weights []float64
+	// weight, normalised to sum to 1, in the order given to Combine. In
+	// JSON they are members and weights, beside the Forecast's fields.
+	Members []string  `json:"members"`
+	Weights []float64 `json:"weights"`
 }
 
 // Combine returns the weighted combination of members, all forecasts of the

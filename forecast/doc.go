@@ -69,7 +69,8 @@
 // WriteCSV and ReadCSV keep forecasts in a long table, one row per forecast
 // and year (method, level, series, unit, year, point, lower, upper), and
 // read back every value bit for bit. Forecast and Combination also encode
-// as JSON with encoding/json as they are, since series.Series implements
+// as JSON with encoding/json as they are (lower-case keys: method, point,
+// lower, upper, level, and members and weights), since series.Series implements
 // json.Marshaler (a missing value is null) and every other field is a
 // string, an integer or a finite float64: decoding gives back every value
 // bit for bit.

@@ -57,11 +57,15 @@ type Model interface {
 }
 
 // Forecast is a point forecast path with a prediction interval.
+//
+// In JSON its fields are method, point, lower, upper and level, in lower
+// case like those of series.Series.
 type Forecast struct {
-	Method       string
-	Point        series.Series // the forecast path, first forecast year onward
-	Lower, Upper series.Series // prediction interval at Level; NaN where the method cannot give one
-	Level        float64
+	Method string        `json:"method"`
+	Point  series.Series `json:"point"` // the forecast path, first forecast year onward
+	Lower  series.Series `json:"lower"` // prediction interval at Level; NaN where the method cannot give one
+	Upper  series.Series `json:"upper"`
+	Level  float64       `json:"level"`
 }
 
 // Standard parameter names, shared by the methods that report them and the
@@ -73,10 +77,13 @@ const (
 
 // Parameter is a named estimated quantity with its standard error (NaN
 // when unknown).
+//
+// In JSON its fields are name, value and std_err; a NaN does not encode,
+// so a caller writing Parameters as JSON maps NaN to null first.
 type Parameter struct {
-	Name   string
-	Value  float64
-	StdErr float64
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	StdErr float64 `json:"std_err"`
 }
 
 // ParameterReporter is implemented by models that can report their fitted
