@@ -157,7 +157,7 @@ func OLS(x *mat.Dense, y, weights []float64) (*Result, error) {
 	// solvers only warns of a large condition number: the solution stands.
 	var beta mat.Dense
 	if err := qr.SolveTo(&beta, false, b); !conditionOnly(err) {
-		return nil, fmt.Errorf("%w: %v", ErrSingular, err)
+		return nil, fmt.Errorf("%w: %w", ErrSingular, err)
 	}
 	mat.Col(f.Coef, 0, &beta)
 	rp := mat.NewTriDense(p, mat.Upper, nil)
@@ -168,7 +168,7 @@ func OLS(x *mat.Dense, y, weights []float64) (*Result, error) {
 	}
 	var rinv mat.TriDense
 	if err := rinv.InverseTri(rp); !conditionOnly(err) {
-		return nil, fmt.Errorf("%w: %v", ErrSingular, err)
+		return nil, fmt.Errorf("%w: %w", ErrSingular, err)
 	}
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {

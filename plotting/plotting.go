@@ -69,7 +69,7 @@ type Options struct {
 func ParseFont(name string, data []byte) (font.Collection, error) {
 	f, err := opentype.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFont, err)
+		return nil, fmt.Errorf("%w: %w", ErrFont, err)
 	}
 	return font.Collection{{Font: font.Font{Typeface: font.Typeface(name)}, Face: f}}, nil
 }
@@ -190,7 +190,7 @@ func (c *Chart) WriterTo(format string) (io.WriterTo, error) {
 	}
 	cw, err := draw.NewFormattedCanvas(c.width, c.height, format)
 	if err != nil {
-		return nil, fmt.Errorf("plotting: %v", err)
+		return nil, fmt.Errorf("plotting: %w", err)
 	}
 	c.Draw(draw.New(cw))
 	return cw, nil
@@ -207,15 +207,15 @@ func (c *Chart) Save(path string) (err error) {
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("plotting: %v", err)
+		return fmt.Errorf("plotting: %w", err)
 	}
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("plotting: %v", cerr)
+			err = fmt.Errorf("plotting: %w", cerr)
 		}
 	}()
 	if _, err := wt.WriteTo(f); err != nil {
-		return fmt.Errorf("plotting: writing %s: %v", path, err)
+		return fmt.Errorf("plotting: writing %s: %w", path, err)
 	}
 	return nil
 }
