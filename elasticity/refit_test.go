@@ -50,7 +50,7 @@ func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 
 // TestRefitError checks that Fit and a failed Refit of a history with a
 // zero value give the same forecast.ErrNonPositive, and that the model then refuses
-// to forecast with forecast.ErrTooFew. (That a failed Refit gives Fit's error and
+// to forecast with forecast.ErrNotFitted. (That a failed Refit gives Fit's error and
 // leaves nothing stale, and that the next Refit recovers, is checked by
 // the forecasttest kit in TestConformance on its bad histories.)
 func TestRefitError(t *testing.T) {

@@ -91,7 +91,7 @@ func TestRefitMatchesFit(t *testing.T) {
 
 // TestRefitError checks that Fit and a failed Refit of a history with a
 // negative value give the same forecast.ErrNonPositive, and that the model then
-// refuses to forecast with forecast.ErrTooFew and has no Fitted regression. (That a
+// refuses to forecast with forecast.ErrNotFitted and has no Fitted regression. (That a
 // failed Refit gives Fit's error and leaves nothing stale, and that the
 // next Refit recovers, is checked by the forecasttest kit in
 // TestConformance on its bad histories.)

@@ -135,7 +135,7 @@ func qrBounds(t *testing.T, m Method, mod *Model, s forecast.Scenario, level flo
 
 // TestRefitError checks that Fit and a failed Refit of a log-linear
 // model to a history with a negative value give the same forecast.ErrNonPositive, and
-// that the model then refuses to forecast with forecast.ErrTooFew and has no Fit.
+// that the model then refuses to forecast with forecast.ErrNotFitted and has no OLS fit.
 // (That a failed Refit gives Fit's error and leaves nothing stale, and
 // that the next Refit recovers, is checked by the forecasttest kit in
 // TestConformance on its bad histories.)
@@ -162,7 +162,7 @@ func TestRefitError(t *testing.T) {
 		t.Errorf("Forecast after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}
 	if f := mod.(*Model).OLS(); f != nil {
-		t.Errorf("Fit after a failed Refit: %v, want nil", f)
+		t.Errorf("OLS after a failed Refit: %v, want nil", f)
 	}
 }
 
@@ -214,7 +214,7 @@ func TestNoFitAfterFailedRefit(t *testing.T) {
 			t.Errorf("%s: Parameters after a failed Refit = %v, want nil", m.Name(), p)
 		}
 		if f := mod.OLS(); f != nil {
-			t.Errorf("%s: Fit after a failed Refit = %v, want nil", m.Name(), f)
+			t.Errorf("%s: OLS after a failed Refit = %v, want nil", m.Name(), f)
 		}
 		var dst forecast.Forecast
 		for _, err := range []error{
