@@ -139,12 +139,7 @@ func (m Method) Name() string {
 	return name
 }
 
-func (m Method) driver() string {
-	if m.Driver == "" {
-		return forecast.GDP
-	}
-	return m.Driver
-}
+func (m Method) driver() string { return forecast.DriverName(m.Driver) }
 
 // Fit estimates E₀ from history and the observed drivers.
 //
@@ -158,9 +153,5 @@ func (m Method) driver() string {
 //
 // The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
-	mod := &Model{method: m}
-	if err := mod.Refit(history, drivers); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{method: m}, history, drivers)
 }

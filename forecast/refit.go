@@ -92,3 +92,22 @@ func DriverValue(name string, observed Drivers, s Scenario, year int) (float64, 
 	}
 	return v, nil
 }
+
+// Refitted refits mod to history and drivers and returns it: the Fit of a
+// Method whose models are Refitters, Refit on a new model. On error it
+// returns a nil Model and the error.
+func Refitted(mod Refitter, history series.Series, drivers Drivers) (Model, error) {
+	if err := mod.Refit(history, drivers); err != nil {
+		return nil, err
+	}
+	return mod, nil
+}
+
+// DriverName returns name, or GDP when name is empty: the driver a
+// method's Driver setting names, GDP by default.
+func DriverName(name string) string {
+	if name == "" {
+		return GDP
+	}
+	return name
+}

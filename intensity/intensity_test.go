@@ -62,11 +62,11 @@ func planScenario() forecast.Scenario {
 
 func mustFit(t *testing.T, m Method, h series.Series, d forecast.Drivers) *Model {
 	t.Helper()
-	md, err := m.fit(h, d)
+	md, err := m.Fit(h, d)
 	if err != nil {
 		t.Fatalf("Fit: %v", err)
 	}
-	return md
+	return md.(*Model)
 }
 
 func mustForecast(t *testing.T, md *Model, s forecast.Scenario, level float64) forecast.Forecast {

@@ -117,12 +117,7 @@ func (m Method) Name() string {
 	return name
 }
 
-func (m Method) driver() string {
-	if m.Driver == "" {
-		return forecast.GDP
-	}
-	return m.Driver
-}
+func (m Method) driver() string { return forecast.DriverName(m.Driver) }
 
 // Fit computes the intensity I_t = Q_t / driver_t on the observed years of
 // history and fits the trajectory. Missing years before the last are
@@ -132,13 +127,5 @@ func (m Method) driver() string {
 //
 // The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
-	return m.fit(history, drivers)
-}
-
-func (m Method) fit(history series.Series, drivers forecast.Drivers) (*Model, error) {
-	mod := &Model{method: m}
-	if err := mod.Refit(history, drivers); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{method: m}, history, drivers)
 }
