@@ -115,7 +115,7 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		}
 		train, _ := history.Window(history.Start, t)
 		hh := min(h, history.End()-t)
-		model, err := m.Fit(train, driversUpTo(drivers, t))
+		model, err := m.Fit(train, driversUntil(drivers, t))
 		if err != nil {
 			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
 		}
@@ -163,8 +163,8 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	return r, nil
 }
 
-// driversUpTo returns copies of the drivers cut to the years up to t.
-func driversUpTo(d Drivers, t int) Drivers {
+// driversUntil returns copies of the drivers cut to the years up to t.
+func driversUntil(d Drivers, t int) Drivers {
 	if d == nil {
 		return nil
 	}

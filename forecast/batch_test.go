@@ -151,7 +151,7 @@ func TestBatchErrors(t *testing.T) {
 	jobs := batchJobs(300, false)
 	bad := map[int]error{
 		3:   series.ErrEmpty,
-		64:  regression.ErrNotFinite,
+		64:  forecast.ErrNotFinite,
 		65:  nil, // the last year missing
 		130: forecast.ErrMissingDriver,
 		299: nil, // a panic

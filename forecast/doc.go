@@ -131,8 +131,9 @@
 // and year (method, level, series, unit, year, point, lower, upper), and
 // read back every value bit for bit. An EvalResult writes its rows, its
 // summary and its errors as CSV tables (WriteCSV, WriteSummaryCSV,
-// WriteErrorsCSV). Forecast and Combination also encode
-// as JSON with encoding/json as they are, since series.Series implements
+// WriteErrorsCSV). Forecast and Combination also encode as JSON with
+// encoding/json as they are (lower-case keys: method, point, lower, upper,
+// level, and members and weights), since series.Series implements
 // json.Marshaler (a missing value is null) and every other field is a
 // string, an integer or a finite float64: decoding gives back every value
 // bit for bit.
@@ -166,10 +167,6 @@
 // batches allocates nothing per series. With Batch.Levels each method
 // forecasts every job at several levels from one fit; Batch.Progress
 // reports the jobs done.
-//
-// TQuantile gives the t quantile of the prediction intervals from a cache
-// shared by the methods: computing it takes hundreds of microseconds, far
-// more than a fit.
 //
 // # References
 //

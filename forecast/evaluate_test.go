@@ -363,11 +363,9 @@ func TestEvaluateCSV(t *testing.T) {
 	}
 }
 
-func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
 // broken forecasts a NaN point for the series named "nan" and the wrong
 // years for "late", and is naive otherwise.
-type broken struct{ naive }
+type broken struct{}
 
 func (broken) Name() string { return "broken" }
 

@@ -121,8 +121,8 @@ func IntervalAccuracy(actual series.Series, f Forecast, training series.Series) 
 		what string
 		s    series.Series
 	}{{"actual", actual}, {"lower", f.Lower}, {"upper", f.Upper}, {"training", training}} {
-		if err := finite(s.s); err != nil {
-			return IntervalMeasures{}, fmt.Errorf("forecast: interval accuracy: %s: %w", s.what, err)
+		if err := finite(s.s, s.what); err != nil {
+			return IntervalMeasures{}, fmt.Errorf("forecast: interval accuracy: %w", err)
 		}
 	}
 	scale := naiveScale(training)

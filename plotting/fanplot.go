@@ -73,7 +73,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 			levels[m] = append(levels[m], fc.Level)
 			poly, err := plotter.NewPolygon(bandXYs(fc, lastYear, lastValue))
 			if err != nil {
-				return nil, nil, fmt.Errorf("plotting: band of %q: %v", m, err)
+				return nil, nil, fmt.Errorf("plotting: band of %q: %w", m, err)
 			}
 			poly.Color = st.fill(m, comb).Color
 			poly.LineStyle = draw.LineStyle{Color: alpha(st.line(m, comb).Color, 0x90), Width: vg.Points(0.6)}
@@ -87,7 +87,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	hist, obs, der := historyXYs(f.History, f.Derived)
 	hl, err := plotter.NewLine(hist)
 	if err != nil {
-		return nil, nil, fmt.Errorf("plotting: history: %v", err)
+		return nil, nil, fmt.Errorf("plotting: history: %w", err)
 	}
 	hl.LineStyle = st.history
 
@@ -96,7 +96,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		fc := byMethod[m][0]
 		l, err := plotter.NewLine(pathXYs(fc.Point, lastYear, lastValue))
 		if err != nil {
-			return nil, nil, fmt.Errorf("plotting: path of %q: %v", m, err)
+			return nil, nil, fmt.Errorf("plotting: path of %q: %w", m, err)
 		}
 		l.LineStyle = st.line(m, comb)
 		p.Add(l)
@@ -140,7 +140,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		p.Add(s)
 		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 		if err != nil {
-			return nil, nil, fmt.Errorf("plotting: reference labels: %v", err)
+			return nil, nil, fmt.Errorf("plotting: reference labels: %w", err)
 		}
 		for i := range lb.TextStyle {
 			fs.restyle(&lb.TextStyle[i], 10)

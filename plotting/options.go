@@ -71,7 +71,7 @@ type Options struct {
 func ParseFont(name string, data []byte) (font.Collection, error) {
 	f, err := opentype.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFont, err)
+		return nil, fmt.Errorf("%w: %w", ErrFont, err)
 	}
 	return font.Collection{{Font: font.Font{Typeface: font.Typeface(name)}, Face: f}}, nil
 }

@@ -21,7 +21,7 @@
 // and Growth carry missing values through: a missing input gives a missing
 // output at the same year, not an error. CAGR needs both of its years
 // present. Observed lists the years that are present;
-// Complete rejects any missing year. Infinite values are never data:
+// ValidateComplete rejects any missing year. Infinite values are never data:
 // Validate rejects them, and so does every operation that computes new
 // values. An operation whose result would overflow float64 returns an error
 // rather than ±Inf, and no operation turns present values into NaN.

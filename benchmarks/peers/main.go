@@ -17,6 +17,7 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/internal/synth"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
@@ -166,7 +167,7 @@ func runGo(dir string, min time.Duration) error {
 		}
 	})
 	// The closed-form bound, one goroutine.
-	q := forecast.TQuantile(level, points-2)
+	q := lsq.TQuantile(level, points-2)
 	bound := make([][3][horizon]float64, len(jobs))
 	timings["go-limit-1w"] = timeIt(len(jobs), min, func() {
 		for i, j := range jobs {
