@@ -31,7 +31,7 @@ import (
 // if no E reaches the target, and forecast.ErrNotFitted if the model holds
 // no fit (its last Refit failed).
 func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
-	if s.Horizon < 1 {
+	if s.Horizon < 1 || s.Horizon > forecast.HorizonLimit {
 		return forecast.Parameter{}, forecast.Errorf(pkg, "", 0, forecast.ErrHorizon, "have %d", s.Horizon)
 	}
 	if !mod.ok {

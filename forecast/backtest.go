@@ -14,8 +14,9 @@ var ErrTooShort = errors.New("forecast: history too short for the backtest")
 
 // Backtest defaults.
 const (
-	DefaultMinTrain = 3    // observed years in the first training window
-	DefaultLevel    = 0.95 // interval level of the backtest's forecasts
+	DefaultMinTrain   = 3    // observed years in the first training window
+	DefaultLevel      = 0.95 // interval level of the backtest's forecasts
+	DefaultMaxOrigins = 100  // origins of a backtest, the latest ones
 )
 
 // BacktestSettings are the settings of Backtest. The zero value gives the
@@ -27,6 +28,12 @@ type BacktestSettings struct {
 
 	// Level is the interval level of the forecasts; 0 means DefaultLevel.
 	Level float64
+
+	// MaxOrigins is the number of origins used, the latest ones; 0 means
+	// DefaultMaxOrigins and a negative value every origin. Each origin
+	// costs one fit on the history up to it, so a backtest of n years
+	// costs O(MaxOrigins · n) rather than the O(n²) of every origin.
+	MaxOrigins int
 }
 
 // Origin is one forecast origin of a backtest.
@@ -56,7 +63,8 @@ type BacktestResult struct {
 // with an expanding window (Tashman 2000).
 //
 // Every year t before the history's last year that is observed and closes
-// a window of at least MinTrain observed years is an origin. At each origin
+// a window of at least MinTrain observed years is an origin; of those, the
+// latest MaxOrigins are used (all of them if there are fewer). At each origin
 // m is fit on the history from its first year through t, and on drivers
 // cut to the years up to t (a driver starting after t is passed as an empty
 // series, so the model never sees a later value). The model then forecasts
@@ -73,12 +81,16 @@ type BacktestResult struct {
 // IntervalsByStep: coverage, interval score, MSIS with the same scale, and
 // pinball loss), over the years where the method gave an interval.
 //
-// Backtest returns an error wrapping ErrHorizon if h < 1, ErrLevel for a
+// Backtest returns an error wrapping ErrNilMethod for a nil m,
+// ErrHorizon if h < 1 or h > HorizonLimit, ErrLevel for a
 // level outside (0, 1), ErrTooShort if no origin or no observed actual
 // remains, an error for an empty history or an infinite value, and the
 // first error of Fit or Forecast, naming its origin.
 func Backtest(m Method, history series.Series, drivers Drivers, h int, set BacktestSettings) (*BacktestResult, error) {
-	if h < 1 {
+	if m == nil {
+		return nil, fmt.Errorf("forecast: backtest: %w", ErrNilMethod)
+	}
+	if h < 1 || h > HorizonLimit {
 		return nil, fmt.Errorf("forecast: backtest: %w: have %d", ErrHorizon, h)
 	}
 	level := set.Level
@@ -99,20 +111,35 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
 
+	// The origins, in one pass: the observed years before the last that
+	// close a window of minTrain observed years, the latest maxOrigins.
+	var origins []int
+	observed := 0
+	for i, v := range history.Values[:max(history.Len()-1, 0)] {
+		if math.IsNaN(v) {
+			continue
+		}
+		if observed++; observed >= minTrain {
+			origins = append(origins, history.Start+i)
+		}
+	}
+	if len(origins) == 0 {
+		return nil, fmt.Errorf("%w: %s has %d observed years before its last, need at least %d", ErrTooShort, span(history), observed, minTrain)
+	}
+	maxOrigins := set.MaxOrigins
+	if maxOrigins == 0 {
+		maxOrigins = DefaultMaxOrigins
+	}
+	if maxOrigins > 0 && len(origins) > maxOrigins {
+		origins = origins[len(origins)-maxOrigins:]
+	}
+
 	r := &BacktestResult{Method: m.Name(), Horizon: h, ByStep: make([]Measures, h), IntervalsByStep: make([]IntervalMeasures, h)}
 	var pooled accumulator
 	steps := make([]accumulator, h)
 	var pooledI intervalAcc
 	stepsI := make([]intervalAcc, h)
-	observed := 0
-	for t := history.Start; t < history.End(); t++ {
-		v, _ := history.At(t)
-		if math.IsNaN(v) {
-			continue
-		}
-		if observed++; observed < minTrain {
-			continue
-		}
+	for _, t := range origins {
 		train, _ := history.Window(history.Start, t)
 		hh := min(h, history.End()-t)
 		model, err := m.Fit(train, driversUntil(drivers, t))
@@ -140,9 +167,6 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 			stepsI[k].add(y, lo, up, level, o.Scale)
 		}
 		r.Origins = append(r.Origins, o)
-	}
-	if len(r.Origins) == 0 {
-		return nil, fmt.Errorf("%w: %s has %d observed years before its last, need at least %d", ErrTooShort, span(history), observed, minTrain)
 	}
 	if pooled.n == 0 {
 		return nil, fmt.Errorf("%w: no observed year follows an origin within the horizon", ErrTooShort)

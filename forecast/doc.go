@@ -86,6 +86,11 @@
 // and steps, and per step k = 1 … h. This is the scheme of R's
 // forecast::tsCV, which it reproduces for a deterministic method.
 //
+// Each origin costs one fit on the history up to it, so every origin of a
+// history of n years would cost O(n²); Backtest uses the latest
+// MaxOrigins origins (DefaultMaxOrigins, 100), O(n) for a long history and
+// every origin for a history of up to about 100 years.
+//
 // # Every method the data allow
 //
 // Analyse runs a list of Candidates (a method, the label it is reported

@@ -39,8 +39,10 @@ var (
 
 	// ErrLevel: an interval level outside (0, 1).
 	ErrLevel = errors.New("interval level must be in (0, 1)")
-	// ErrHorizon: a horizon below 1.
-	ErrHorizon = errors.New("horizon must be at least 1")
+	// ErrHorizon: a horizon below 1 or above HorizonLimit.
+	ErrHorizon = errors.New("horizon must be from 1 to 1000 years")
+	// ErrNilMethod: a nil Method given where a method is needed.
+	ErrNilMethod = errors.New("nil method")
 	// ErrMissingDriver: a driver the method needs is absent.
 	ErrMissingDriver = errors.New("driver missing")
 	// ErrDriverYears: a driver does not cover the years needed.

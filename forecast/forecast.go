@@ -103,13 +103,19 @@ type Implier interface {
 	Implied(s Scenario, year int, target float64) (Parameter, error)
 }
 
-// CheckRequest validates the level and horizon every Model.Forecast takes.
+// HorizonLimit is the longest horizon, in years, that CheckRequest and
+// Backtest accept: a bound on the memory a forecast takes (three series of
+// HorizonLimit values), far beyond any horizon an annual forecast means.
+const HorizonLimit = 1000
+
+// CheckRequest validates the level and horizon every Model.Forecast takes:
+// the level must be in (0, 1) and the horizon from 1 to HorizonLimit.
 // The error is an *Error naming no method, for the caller to Wrap.
 func CheckRequest(s Scenario, level float64) error {
 	if !(level > 0 && level < 1) {
 		return Errorf("", "", 0, ErrLevel, "have %g", level)
 	}
-	if s.Horizon < 1 {
+	if s.Horizon < 1 || s.Horizon > HorizonLimit {
 		return Errorf("", "", 0, ErrHorizon, "have %d", s.Horizon)
 	}
 	return nil

@@ -3,6 +3,7 @@ package forecasttest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -96,7 +97,12 @@ func CheckSharedErrors(t *testing.T, m forecast.Method, sh Shared, c Case) {
 	s0 := c.Scenario
 	s0.Horizon = 0
 	_, err = mod.Forecast(s0, 0.9)
-	checkMessage(t, "horizon 0", err, forecast.ErrHorizon, p+": horizon must be at least 1: have 0", false)
+	checkMessage(t, "horizon 0", err, forecast.ErrHorizon, p+": horizon must be from 1 to 1000 years: have 0", false)
+	for _, hz := range []int{forecast.HorizonLimit + 1, math.MaxInt} {
+		s0.Horizon = hz
+		_, err = mod.Forecast(s0, 0.9)
+		checkMessage(t, fmt.Sprintf("horizon %d", hz), err, forecast.ErrHorizon, fmt.Sprintf("%s: horizon must be from 1 to 1000 years: have %d", p, hz), false)
+	}
 	if r, ok := mod.(forecast.Refitter); ok {
 		if r.Refit(spoil(func(v []float64) { v[last] = math.NaN() }), c.Drivers) == nil {
 			t.Errorf("Refit with the last year missing: no error")
