@@ -222,6 +222,10 @@ func TestBacktestErrors(t *testing.T) {
 	}{
 		{name: "horizon 0", m: naive{}, h: h, hor: 0, is: forecast.ErrHorizon},
 		{name: "horizon -1", m: naive{}, h: h, hor: -1, is: forecast.ErrHorizon},
+		{name: "horizon above the limit", m: naive{}, h: h, hor: forecast.HorizonLimit + 1, is: forecast.ErrHorizon},
+		{name: "horizon MaxInt", m: naive{}, h: h, hor: math.MaxInt, is: forecast.ErrHorizon},
+		{name: "nil method", m: nil, h: h, hor: 1, is: forecast.ErrNilMethod},
+		{name: "start year near MaxInt", m: naive{}, h: series.New("q", "", math.MaxInt-2, 1, 2, 3, 4, 5), hor: 1},
 		{name: "level 1", m: naive{}, h: h, hor: 1, set: forecast.BacktestSettings{Level: 1}, is: forecast.ErrLevel},
 		{name: "level NaN", m: naive{}, h: h, hor: 1, set: forecast.BacktestSettings{Level: nan}, is: forecast.ErrLevel},
 		{name: "MinTrain -1", m: naive{}, h: h, hor: 1, set: forecast.BacktestSettings{MinTrain: -1}},
@@ -244,5 +248,42 @@ func TestBacktestErrors(t *testing.T) {
 		if tc.is != nil && !errors.Is(err, tc.is) {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.is)
 		}
+	}
+}
+
+// TestBacktestMaxOrigins checks that a backtest uses the latest MaxOrigins
+// origins: on 300 years of a naive method the default keeps 100, the
+// last ending the year before the last; -1 keeps every one of the 297
+// (MinTrain 3), and 5 keeps five, whose pooled errors are those of the
+// last five origins of the full backtest.
+func TestBacktestMaxOrigins(t *testing.T) {
+	v := make([]float64, 300)
+	for i := range v {
+		v[i] = float64(i * i % 17)
+	}
+	h := series.New("q", "", 1700, v...)
+	for _, tc := range []struct {
+		max, want int
+	}{{0, forecast.DefaultMaxOrigins}, {-1, 297}, {5, 5}, {1000, 297}} {
+		r, err := forecast.Backtest(naive{}, h, nil, 1, forecast.BacktestSettings{MaxOrigins: tc.max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Origins) != tc.want {
+			t.Errorf("MaxOrigins %d: %d origins, want %d", tc.max, len(r.Origins), tc.want)
+			continue
+		}
+		if last := r.Origins[len(r.Origins)-1].Year; last != h.End()-1 {
+			t.Errorf("MaxOrigins %d: last origin %d, want %d", tc.max, last, h.End()-1)
+		}
+	}
+	all, _ := forecast.Backtest(naive{}, h, nil, 1, forecast.BacktestSettings{MaxOrigins: -1})
+	five, _ := forecast.Backtest(naive{}, h, nil, 1, forecast.BacktestSettings{MaxOrigins: 5})
+	var se float64
+	for _, o := range all.Origins[len(all.Origins)-5:] {
+		se += o.Errors[0] * o.Errors[0]
+	}
+	if got, want := five.Measures.RMSE, math.Sqrt(se/5); math.Abs(got-want) > 1e-12 {
+		t.Errorf("RMSE of the last five origins %g, want %g", got, want)
 	}
 }

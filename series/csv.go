@@ -77,7 +77,7 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 		return nil, readErr(err)
 	}
 	head = append([]string(nil), head...) // Read reuses the slice
-	if !strings.EqualFold(strings.TrimPrefix(head[0], "\ufeff"), "year") {
+	if !strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(head[0], "\ufeff")), "year") {
 		return nil, &CSVError{Line: 1, Column: 1, Header: head[0], Err: fmt.Errorf("%w: first column must be \"year\"", ErrCSVHeader)}
 	}
 	if len(head) == 1 {
@@ -88,7 +88,8 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 	for j, h := range head[1:] {
 		c := &cols[j]
 		c.header = h
-		c.s.Name, c.s.Unit = parseHeader(h)
+		c.s.Name, c.s.Unit = parseHeader(strings.TrimRight(h, " \t"))
+		c.s.Name, c.s.Unit = strings.TrimSpace(c.s.Name), strings.TrimSpace(c.s.Unit)
 		if strings.ContainsRune(h, '\r') {
 			return nil, &CSVError{Line: 1, Column: j + 2, Header: h, Err: fmt.Errorf("%w: carriage return in column name", ErrCSVHeader)}
 		}
@@ -115,10 +116,10 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 			col := min(len(rec), len(head)) + 1
 			return nil, &CSVError{Line: line, Column: col, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), len(head))}
 		}
-		year, err := strconv.Atoi(rec[0])
+		year, reason := parseYear(rec[0])
 		switch {
-		case err != nil:
-			return nil, &CSVError{Line: line, Column: 1, Header: head[0], Err: fmt.Errorf("%w: %q is not an integer", ErrCSVYear, rec[0])}
+		case reason != "":
+			return nil, &CSVError{Line: line, Column: 1, Header: head[0], Err: fmt.Errorf("%w: %s", ErrCSVYear, reason)}
 		case row == 0:
 			first = year
 		case year >= first && year <= prev:
@@ -129,19 +130,15 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 		prev = year
 		for j, cell := range rec[1:] {
 			c := &cols[j]
-			if cell == "" {
+			if strings.TrimSpace(cell) == "" {
 				if c.state == inside {
 					c.state, c.gapLine = after, line
 				}
 				continue
 			}
-			v, err := strconv.ParseFloat(cell, 64)
-			if err != nil || math.IsInf(v, 0) {
-				reason := "not a number"
-				if err == nil || errors.Is(err, strconv.ErrRange) {
-					reason = "infinite or out of range; series data must be finite"
-				}
-				return nil, &CSVError{Line: line, Column: j + 2, Header: c.header, Err: fmt.Errorf("%w: %q is %s", ErrCSVValue, cell, reason)}
+			v, reason := parseCell(cell)
+			if reason != "" {
+				return nil, &CSVError{Line: line, Column: j + 2, Header: c.header, Err: fmt.Errorf("%w: %s", ErrCSVValue, reason)}
 			}
 			switch c.state {
 			case before:
@@ -162,6 +159,19 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 	}
 	return ss, nil
 }
+
+// parseCell parses a non-empty value cell: NaN (any case) or a number as
+// ParseNumber reads it, with what is wrong ("" if nothing is).
+func parseCell(cell string) (float64, string) {
+	if IsNaNText(cell) {
+		return math.NaN(), ""
+	}
+	return parseNumber(cell)
+}
+
+// trimmed reports whether s has no space at either end, so that a reader,
+// which trims them, gives it back.
+func trimmed(s string) bool { return strings.TrimSpace(s) == s }
 
 // readErr converts an error from encoding/csv.
 func readErr(err error) error {
@@ -215,6 +225,8 @@ func WriteCSV(w io.Writer, ss ...Series) error {
 			return fmt.Errorf("series: csv: series %d has an empty name", i+1)
 		case seen[s.Name]:
 			return fmt.Errorf("series: csv: duplicate series name %s", s.label())
+		case !trimmed(s.Name) || !trimmed(s.Unit):
+			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
 		case strings.Contains(s.Unit, " ["):
 			return fmt.Errorf("series: csv: %s: unit %q contains \" [\"", s.label(), s.Unit)
 		case strings.ContainsRune(s.Name+s.Unit, '\r'):

@@ -62,14 +62,14 @@ func TestCSVRoundTrip(t *testing.T) {
 		New("huge", "y", 2007, math.MaxFloat64, -math.MaxFloat64, 0.1, 1.0/3, -1e-300),
 		New("odd [name]", "", 2009, 1),
 		New("quote \"and, comma\"\nnewline", "t/10^4 yuan]", 2010, 2),
-		New(" spaced ", " u ", 2011, 3),
+		New("spaced  name", "u  v", 2011, 3),
 	}
 	text := roundTrip(t, ss...)
 	// Rows cover 2007 (huge) to 2014 (tiny); -0 is written as "-0"; a name
 	// ending in "]" gets " []"; fields with quotes, commas, newlines or a
-	// leading space are quoted.
+	// leading space are quoted; spaces inside a name or unit are kept.
 	want := `year,copper [kt],aluminium [kt],gdp,tiny [x],huge [y],odd [name] [],"quote ""and, comma""
-newline [t/10^4 yuan]]"," spaced  [ u ]"
+newline [t/10^4 yuan]]",spaced  name [u  v]
 2007,,,,,1.7976931348623157e+308,,,
 2008,,12600,100,,-1.7976931348623157e+308,,,
 2009,7100,NaN,109.2,,0.1,1,,
@@ -133,7 +133,7 @@ func TestReadCSV(t *testing.T) {
 		"2000,,1,\n" +
 		"\n" + // blank lines are skipped
 		"2001,1.5,NaN,\n" +
-		"2002,\"2e3\",3,0x1p-2\n" +
+		"2002,\"2e3\",3, 2.5e-1 \n" + // spaces around a number are ignored
 		"2003,nan,,\n"
 	got, err := ReadCSV(strings.NewReader(in))
 	if err != nil {
@@ -162,7 +162,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"empty name with unit", "year, [kt]\n2000,1\n", 1, 2, " [kt]", ErrCSVHeader, "empty column name"},
 		{"duplicate column name", "year,cu [kt],al,cu [t]\n2000,1,2,3\n", 1, 4, "cu [t]", ErrCSVHeader, `duplicate column name "cu" (also column 2)`},
 		{"non-numeric cell", "year,cu,al\n2000,1,2\n2001,3,abc\n", 3, 3, "al", ErrCSVValue, `"abc" is not a number`},
-		{"spaces are not trimmed", "year,cu\n2000, 1\n", 2, 2, "cu", ErrCSVValue, `" 1" is not a number`},
+		{"space inside a number", "year,cu\n2000,1 409\n", 2, 2, "cu", ErrCSVValue, `"1 409" is not a number`},
 		{"infinite cell", "year,cu\n2000,1\n2001,Inf\n", 3, 2, "cu", ErrCSVValue, "finite"},
 		{"out of range cell", "year,cu\n2000,-1e400\n", 2, 2, "cu", ErrCSVValue, "out of range"},
 		{"non-integer year", "year,cu\n2000,1\n2001.5,2\n", 3, 1, "year", ErrCSVYear, `"2001.5" is not an integer`},
@@ -171,7 +171,16 @@ func TestReadCSVErrors(t *testing.T) {
 		{"earlier duplicate year", "year,cu\n2000,1\n2001,2\n2000,3\n", 4, 1, "year", ErrCSVYear, "duplicate year 2000"},
 		{"missing year", "year,cu\n2000,1\n2001,2\n2003,3\n", 4, 1, "year", ErrCSVYear, "2003 does not follow 2001"},
 		{"decreasing year", "year,cu\n2000,1\n1999,3\n", 3, 1, "year", ErrCSVYear, "1999 does not follow 2000"},
-		{"year wraps around", "year,cu\n9223372036854775807,1\n-9223372036854775808,2\n", 3, 1, "year", ErrCSVYear, "does not follow 9223372036854775807"},
+		{"year wraps around", "year,cu\n9223372036854775807,1\n-9223372036854775808,2\n", 2, 1, "year", ErrCSVYear, `"9223372036854775807" is outside the years -1000000 … 1000000`},
+		{"last year allowed", "year,cu\n1000000,1\n1000001,2\n", 3, 1, "year", ErrCSVYear, `"1000001" is outside the years`},
+		{"hexadecimal value", "year,cu\n2000,0x1p14\n", 2, 2, "cu", ErrCSVValue, `"0x1p14" is not a number (hexadecimal`},
+		{"digit separator", "year,cu\n2000,14_400\n", 2, 2, "cu", ErrCSVValue, `"14_400" is not a number (no digit separators)`},
+		{"thousands separator", "year,cu\n2000,\"14,400\"\n", 2, 2, "cu", ErrCSVValue, `"14,400" is not a number (no thousands separators`},
+		{"Inf", "year,cu\n2000,Inf\n", 2, 2, "cu", ErrCSVValue, `"Inf" is infinite or out of range`},
+		{"+Inf", "year,cu\n2000,+Inf\n", 2, 2, "cu", ErrCSVValue, `"+Inf" is infinite or out of range`},
+		{"-Infinity", "year,cu\n2000,-Infinity\n", 2, 2, "cu", ErrCSVValue, `"-Infinity" is infinite or out of range`},
+		{"hexadecimal year", "year,cu\n0x7d0,1\n", 2, 1, "year", ErrCSVYear, `"0x7d0" is not an integer`},
+		{"year with separator", "year,cu\n2_000,1\n", 2, 1, "year", ErrCSVYear, `"2_000" is not an integer`},
 		{"short row", "year,cu,al\n2000,1,2\n2001,3\n", 3, 3, "", ErrCSVRagged, "have 2, header has 3"},
 		{"long row", "year,cu\n2000,1\n2001,3,4,5\n", 3, 3, "", ErrCSVRagged, "have 4, header has 2"},
 		{"gap inside a series", "year,cu,al\n2000,1,1\n2001,,2\n2002,,3\n2003,4,4\n", 3, 2, "cu", ErrCSVGap, "values resume at year 2003"},
@@ -310,4 +319,71 @@ func BenchmarkCSV(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestReadCSVTrims checks that spaces around header names, units, years
+// and numbers are ignored in both formats, and spaces inside them kept.
+func TestReadCSVTrims(t *testing.T) {
+	for _, in := range []string{
+		"\ufeff year , copper [ kt ] ,gdp index \n 2000 , 1.5 ,2\n2001,\t2.5e1 , NaN \n",
+		" Series , YEAR,value , unit\n copper ,2000, 1.5, kt \ngdp index,2000,2,\ncopper, 2001 ,2.5e1 ,kt\ngdp index,2001, nan ,\n",
+	} {
+		got, err := ReadAnyCSV(strings.NewReader(in))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		want := []Series{New("copper", "kt", 2000, 1.5, 25), New("gdp index", "", 2000, 2, nan)}
+		if diff := cmp.Diff(want, got, exactly); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		err  string // "" for none
+	}{
+		{"1409", 1409, ""},
+		{" -0.5 ", -0.5, ""},
+		{".25", 0.25, ""},
+		{"+3.", 3, ""},
+		{"2.5E-1", 0.25, ""},
+		{"1e308", 1e308, ""},
+		{"0x1p14", 0, `"0x1p14" is not a number (hexadecimal`},
+		{"0X10", 0, "hexadecimal"},
+		{"14_400", 0, "no digit separators"},
+		{"1,409", 0, "no thousands separators"},
+		{"Inf", 0, "infinite or out of range"},
+		{"+Inf", 0, "infinite or out of range"},
+		{"-infinity", 0, "infinite or out of range"},
+		{"1e400", 0, "infinite or out of range"},
+		{"NaN", 0, `"NaN" is not a number`},
+		{"", 0, `"" is empty`},
+		{".", 0, "not a number"},
+		{"1e", 0, "not a number"},
+		{"--1", 0, "not a number"},
+		{"1.2.3", 0, "not a number"},
+	} {
+		got, err := ParseNumber(tc.in)
+		switch {
+		case tc.err == "" && (err != nil || got != tc.want):
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		case tc.err != "" && (err == nil || !errors.Is(err, ErrNumber) || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("ParseNumber(%q) = %v, %v; want an ErrNumber containing %q", tc.in, got, err, tc.err)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"2010", 2010, true}, {" -44 ", -44, true}, {"+1000000", 1000000, true}, {"1000001", 0, false}, {"0x7da", 0, false},
+		{"2_010", 0, false}, {"2010.0", 0, false}, {"", 0, false}, {"9223372036854775808", 0, false}} {
+		got, err := ParseYear(tc.in)
+		if (err == nil) != tc.ok || got != tc.want || err != nil && !errors.Is(err, ErrNumber) {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
 }

@@ -66,7 +66,13 @@
 // 2009–2010 and gdp 2008–2009. The literal NaN means a missing value inside
 // the series. An empty cell between two values is an error, since the series
 // would have a hole that is not a missing value. Cells are otherwise read
-// with strconv.ParseFloat; no space is trimmed.
+// by ParseNumber: decimal numbers as a spreadsheet writes them (1409,
+// -0.5, 2.5e-1), spaces around them ignored; hexadecimal (0x1p14), digit
+// or thousands separators (14_400, 1,409), Inf and values out of the
+// float64 range are errors naming the line and column. Years are integers
+// from MinYear to MaxYear (ParseYear). Spaces around a header's name and
+// unit are trimmed, so "copper [kt] " and "copper [ kt ]" both name copper
+// in kt.
 //
 // WriteCSV writes values with strconv.FormatFloat(v, 'g', -1, 64), the
 // shortest decimal that reads back as the same float64, so writing then
@@ -96,8 +102,10 @@
 // covering the years from its first to its last row; a year between them
 // without a row, or whose value is empty, NA or NaN, is missing (NaN):
 // above, aluminium 2009 is missing. The rows of one series must agree on
-// its unit, and a (series, year) pair may appear once. Years are integers;
-// one series may span at most MaxLongSpan years. A series whose values are
+// its unit, and a (series, year) pair may appear once. Years and values are
+// read as in the wide format (ParseYear, ParseNumber), and spaces around
+// header names, series names and units are trimmed; one series may span at
+// most MaxLongSpan years. A series whose values are
 // all missing is an error (ErrCSVNoValues), as an empty column of the wide
 // format is. WriteLongCSV writes every year a series covers, missing years
 // as NaN, and values as WriteCSV does, so that ReadLongCSV gives back every

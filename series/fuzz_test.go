@@ -175,3 +175,66 @@ func FuzzReadLongCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzYears calls the operations on two series at any start year, near
+// math.MinInt and math.MaxInt included, and windows of any years: none may
+// panic, an error must name the package, and Validate must reject a series
+// whose years leave MinYear … MaxYear.
+func FuzzYears(f *testing.F) {
+	for _, tc := range []struct {
+		a, b, from, to int
+		n              uint8
+	}{
+		{2000, 2001, 2001, 2002, 4},
+		{math.MaxInt - 2, math.MaxInt, math.MaxInt - 1, math.MaxInt, 5},
+		{math.MinInt, math.MinInt + 1, math.MinInt, math.MaxInt, 3},
+		{MaxYear - 1, MaxYear, MaxYear, MaxYear + 1, 3},
+		{MinYear, MinYear - 1, MinYear, MinYear, 1},
+		{0, 0, 1, 0, 0},
+	} {
+		f.Add(tc.a, tc.b, tc.from, tc.to, tc.n)
+	}
+	f.Fuzz(func(t *testing.T, a, b, from, to int, n uint8) {
+		vals := make([]float64, n%9)
+		for i := range vals {
+			vals[i] = float64(i + 1)
+		}
+		s := New("s", "u", a, vals...)
+		o := New("o", "u", b, 3, 4)
+		check := func(op string, err error) {
+			t.Helper()
+			if err != nil && !strings.HasPrefix(err.Error(), "series: ") {
+				t.Fatalf("%s: error %q does not start with the package name", op, err)
+			}
+		}
+		err := s.Validate()
+		check("validate", err)
+		inRange := len(vals) > 0 && a >= MinYear && a <= MaxYear && a+len(vals)-1 <= MaxYear
+		if (err == nil) != inRange {
+			t.Fatalf("Validate of %d values from %d: %v", len(vals), a, err)
+		}
+		_, err = s.Window(from, to)
+		check("window", err)
+		_, _, err = Align(s, o)
+		check("align", err)
+		_, err = Ratio(s, o)
+		check("ratio", err)
+		_, err = Product(s, o)
+		check("product", err)
+		_, err = s.Growth()
+		check("growth", err)
+		_, err = s.Log()
+		check("log", err)
+		_, err = s.CAGR(from, to)
+		check("cagr", err)
+		s.At(from)
+		s.Contains(to)
+		s.Observed()
+		if inRange {
+			s.Years()
+		}
+		var buf bytes.Buffer
+		check("write", WriteCSV(&buf, s, o))
+		check("write long", WriteLongCSV(&buf, s, o))
+	})
+}

@@ -50,7 +50,7 @@ func longHeader(head []string) (idx [longColumns]int, ok bool, bad int) {
 		}
 		k := -1
 		for i, n := range longNames {
-			if strings.EqualFold(h, n) {
+			if strings.EqualFold(strings.TrimSpace(h), n) {
 				k = i
 			}
 		}
@@ -129,6 +129,7 @@ func ReadLongCSV(r io.Reader) ([]Series, error) {
 		cell := func(k int) (string, int, string) { return rec[idx[k]], idx[k] + 1, head[idx[k]] }
 
 		name, col, h := cell(longSeries)
+		name = strings.TrimSpace(name)
 		switch {
 		case name == "":
 			return nil, &CSVError{Line: line, Column: col, Header: h, Err: fmt.Errorf("%w: empty series name", ErrCSVValue)}
@@ -136,20 +137,16 @@ func ReadLongCSV(r io.Reader) ([]Series, error) {
 			return nil, &CSVError{Line: line, Column: col, Header: h, Err: fmt.Errorf("%w: carriage return in series name", ErrCSVValue)}
 		}
 		ytext, ycol, yh := cell(longYear)
-		year, err := strconv.Atoi(ytext)
-		if err != nil {
-			return nil, &CSVError{Line: line, Column: ycol, Header: yh, Err: fmt.Errorf("%w: %q is not an integer", ErrCSVYear, ytext)}
+		year, reason := parseYear(ytext)
+		if reason != "" {
+			return nil, &CSVError{Line: line, Column: ycol, Header: yh, Err: fmt.Errorf("%w: %s", ErrCSVYear, reason)}
 		}
 		vtext, vcol, vh := cell(longValue)
 		v := math.NaN()
-		if vtext != "" && vtext != "NA" {
-			v, err = strconv.ParseFloat(vtext, 64)
-			if err != nil || math.IsInf(v, 0) {
-				reason := "not a number"
-				if err == nil || errors.Is(err, strconv.ErrRange) {
-					reason = "infinite or out of range; series data must be finite"
-				}
-				return nil, &CSVError{Line: line, Column: vcol, Header: vh, Err: fmt.Errorf("%w: %q is %s", ErrCSVValue, vtext, reason)}
+		if t := strings.TrimSpace(vtext); t != "" && t != "NA" {
+			var reason string
+			if v, reason = parseCell(vtext); reason != "" {
+				return nil, &CSVError{Line: line, Column: vcol, Header: vh, Err: fmt.Errorf("%w: %s", ErrCSVValue, reason)}
 			}
 		}
 		unit := ""
@@ -157,6 +154,7 @@ func ReadLongCSV(r io.Reader) ([]Series, error) {
 			var ucol int
 			var uh string
 			unit, ucol, uh = cell(longUnit)
+			unit = strings.TrimSpace(unit)
 			if strings.ContainsRune(unit, '\r') {
 				return nil, &CSVError{Line: line, Column: ucol, Header: uh, Err: fmt.Errorf("%w: carriage return in unit", ErrCSVValue)}
 			}
@@ -245,6 +243,8 @@ func WriteLongCSV(w io.Writer, ss ...Series) error {
 			return fmt.Errorf("series: csv: duplicate series name %s", s.label())
 		case strings.ContainsRune(s.Name+s.Unit, '\r'):
 			return fmt.Errorf("series: csv: %s: carriage return in name or unit %q", s.label(), s.Unit)
+		case !trimmed(s.Name) || !trimmed(s.Unit):
+			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
 		case len(s.Values) == 0:
 			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
 		}
@@ -323,7 +323,7 @@ func IsLongCSV(r io.Reader) (bool, error) {
 	if _, ok, _ := longHeader(head); ok {
 		return true, nil
 	}
-	if !strings.EqualFold(strings.TrimPrefix(head[0], "\ufeff"), "year") {
+	if !strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(head[0], "\ufeff")), "year") {
 		return false, &CSVError{Line: 1, Column: 1, Header: head[0], Err: fmt.Errorf("%w: neither a wide table (first column \"year\") nor a long one (columns series, year, value and optionally unit)", ErrCSVHeader)}
 	}
 	return false, nil

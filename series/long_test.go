@@ -63,7 +63,10 @@ func TestReadLongCSVErrors(t *testing.T) {
 		{"all missing", "series,year,value\na,2000,1\nb,2000,NA\nb,2001,\n", 3, 3, ErrCSVNoValues, `series "b"`},
 		{"span after", "series,year,value\na,2000,1\na,12000,1\n", 3, 2, ErrCSVYear, "more than 9999 years after"},
 		{"span before", "series,year,value\na,2000,1\na,-9000,1\n", 3, 2, ErrCSVYear, "more than 9999 years before"},
-		{"span extreme", "series,year,value\na,9223372036854775807,1\na,-9223372036854775808,1\n", 3, 2, ErrCSVYear, "before"},
+		{"span extreme", "series,year,value\na,9223372036854775807,1\na,-9223372036854775808,1\n", 2, 2, ErrCSVYear, "is outside the years"},
+		{"hexadecimal value", "series,year,value\na,2000,0x1p14\n", 2, 3, ErrCSVValue, `"0x1p14" is not a number (hexadecimal`},
+		{"digit separator", "series,year,value\na,2000,14_400\n", 2, 3, ErrCSVValue, `"14_400" is not a number`},
+		{"+Inf", "series,year,value\na,2000,+Inf\n", 2, 3, ErrCSVValue, `"+Inf" is infinite`},
 		{"syntax", "series,year,value\na,2000,\"1\n", 2, 0, nil, "line 2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,8 +33,11 @@ func (s Series) Len() int { return len(s.Values) }
 // Start-1, so that End-Start+1 is always Len.
 func (s Series) End() int { return s.Start + len(s.Values) - 1 }
 
-// Contains reports whether year lies within [Start, End].
-func (s Series) Contains(year int) bool { return year >= s.Start && year <= s.End() }
+// Contains reports whether year lies within [Start, End]. It is exact even
+// for a series whose End would overflow an int (which Validate rejects).
+func (s Series) Contains(year int) bool {
+	return year >= s.Start && uint(year)-uint(s.Start) < uint(len(s.Values))
+}
 
 // At returns the value at year and whether year lies within the series.
 // A missing year inside the series returns NaN, true.
@@ -231,12 +234,29 @@ func (s Series) Extend(values ...float64) Series {
 	return e
 }
 
+// MinYear and MaxYear bound the years of a valid series (Validate), and
+// the years the CSV readers accept: far beyond any annual data, and far
+// enough inside the range of an int that year arithmetic (End, a year plus
+// a horizon) cannot overflow.
+const (
+	MinYear = -1_000_000
+	MaxYear = 1_000_000
+)
+
+// ErrYears is returned (wrapped) by Validate for a series whose years lie
+// outside MinYear … MaxYear.
+var ErrYears = errors.New("series: years outside -1000000 … 1000000")
+
 // Validate reports the first problem that makes s unusable as data: no
-// values (ErrEmpty), or an infinite value (a *YearError naming its year).
-// Missing (NaN) values are allowed.
+// values (ErrEmpty), years outside MinYear … MaxYear (ErrYears), or an
+// infinite value (a *YearError naming its year). Missing (NaN) values are
+// allowed.
 func (s Series) Validate() error {
 	if len(s.Values) == 0 {
 		return fmt.Errorf("%w: %s", ErrEmpty, s.label())
+	}
+	if s.Start < MinYear || s.Start > MaxYear || len(s.Values)-1 > MaxYear-s.Start {
+		return fmt.Errorf("%w: %s starts in %d and has %d values", ErrYears, s.label(), s.Start, len(s.Values))
 	}
 	for i, v := range s.Values {
 		if math.IsInf(v, 0) {
