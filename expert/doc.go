@@ -12,7 +12,11 @@
 //
 //	expert,round,year,low,likely,high,weight
 //
-// and round-trip every valid panel exactly.
+// and round-trip every valid panel exactly. ReadCSV takes the columns in
+// any order and case, weight optional, and reads numbers as the series
+// package's CSV readers do (series.ParseNumber: decimal only, no
+// hexadecimal, digit separators or Inf); every problem is a *CSVError
+// naming the line and the column.
 //
 // # A round's aggregates
 //

@@ -310,16 +310,22 @@ func TestReadCSVErrors(t *testing.T) {
 		msg      string // must appear in the message
 	}{
 		{"empty", "", ErrHeader, "empty"},
-		{"header", "expert,round,year,lo,likely,high,weight\n", ErrHeader, "line 1, column 19"},
-		{"field count", head + "a,1,2015,1,2,3\n", nil, "line 2"},
-		{"round", head + "a,x,2015,1,2,3,1\n", nil, "line 2, column 3 (round)"},
-		{"year", head + "a,1,20.5,1,2,3,1\n", nil, "line 2, column 5 (year)"},
-		{"low", head + "a,1,2015,1,2,3,1\nb,1,2015,one,2,3,1\n", nil, "line 3, column 10 (low)"},
-		{"weight", head + "a,1,2015,1,2,3,w\n", nil, "line 2, column 16 (weight)"},
-		{"order", head + "a,1,2015,1,2,3,1\nb,1,2015,3,2,1,1\n", ErrOrder, "line 3"},
+		{"header", "expert,round,year,lo,likely,high,weight\n", ErrHeader, `csv line 1, column 4 ("lo"): bad CSV header: unknown column "lo"`},
+		{"missing columns", "expert,year,likely,high\n", ErrHeader, "csv line 1: bad CSV header: no column round, low"},
+		{"column twice", "expert,round,year,low,likely,high,Low\n", ErrHeader, `csv line 1, column 7 ("Low"): bad CSV header: column "low" twice (also column 4)`},
+		{"field count", head + "a,1,2015,1,2,3\n", nil, "csv line 2, column 7: wrong number of fields: have 6, header has 7"},
+		{"round", head + "a,x,2015,1,2,3,1\n", series.ErrNumber, `csv line 2, column 2 ("round"): "x" is not an integer`},
+		{"year", head + "a,1,20.5,1,2,3,1\n", series.ErrNumber, `csv line 2, column 3 ("year"): "20.5" is not an integer`},
+		{"low", head + "a,1,2015,1,2,3,1\nb,1,2015,one,2,3,1\n", series.ErrNumber, `csv line 3, column 4 ("low"): "one" is not a number`},
+		{"weight", head + "a,1,2015,1,2,3,w\n", series.ErrNumber, `csv line 2, column 7 ("weight"): "w" is not a number`},
+		{"hexadecimal", head + "a,1,2015,0x1p10,2000,3000,\n", series.ErrNumber, `column 4 ("low"): "0x1p10" is not a number (hexadecimal`},
+		{"digit separator", head + "a,1,2015,1,14_400,20000,\n", series.ErrNumber, `column 5 ("likely"): "14_400" is not a number (no digit separators)`},
+		{"Inf", head + "a,1,2015,1,2,+Inf,\n", series.ErrNumber, `column 6 ("high"): "+Inf" is infinite`},
+		{"hexadecimal year", head + "a,1,0x7df,1,2,3,\n", series.ErrNumber, `column 3 ("year"): "0x7df" is not an integer`},
+		{"order", head + "a,1,2015,1,2,3,1\nb,1,2015,3,2,1,1\n", ErrOrder, `csv line 3, column 4 ("low"): need low ≤ likely ≤ high`},
 		{"NaN", head + "a,1,2015,NaN,2,3,1\n", forecast.ErrNotFinite, `expert "a", round 1`},
 		{"weight negative", head + "a,1,2015,1,2,3,-1\n", ErrWeight, "line 2"},
-		{"duplicate", head + "a,1,2015,1,2,3,1\na,1,2015,1,2,3,1\n", ErrDuplicate, "line 3"},
+		{"duplicate", head + "a,1,2015,1,2,3,1\na,1,2015,1,2,3,1\n", ErrDuplicate, "csv line 3: duplicate judgment: expert \"a\", round 1, year 2015: first on line 2"},
 		{"quote", head + "\"a,1,2015,1,2,3,1\n", nil, "line 2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -333,17 +339,29 @@ func TestReadCSVErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), c.msg) || !strings.HasPrefix(err.Error(), "expert: ") {
 				t.Errorf("error %q does not contain %q", err, c.msg)
 			}
+			var ce *CSVError
+			if !errors.As(err, &ce) || ce.Line < 1 {
+				t.Errorf("error %v is not a *CSVError with a line", err)
+			}
 		})
 	}
 	// An empty weight field means 0, that is weight 1; spaces and case in
-	// the header are allowed.
-	js, err := ReadCSV(strings.NewReader("Expert, Round ,year,low,likely,high,WEIGHT\na,1,2015,1,2,3,\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	// the header, a byte order mark, columns in another order, no weight
+	// column and spaces around numbers are allowed.
 	want := []Judgment{{Expert: "a", Round: 1, Year: 2015, Low: 1, Likely: 2, High: 3}}
-	if diff := cmp.Diff(want, js); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
+	for _, in := range []string{
+		"Expert, Round ,year,low,likely,high,WEIGHT\na,1,2015,1,2,3,\n",
+		"\ufeffexpert,round,year,low,likely,high,weight\na,1,2015,1,2,3,\n",
+		"high,low,likely,year,round,expert\n3 , 1,2e0, 2015 ,+1,a\n",
+	} {
+		js, err := ReadCSV(strings.NewReader(in))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if diff := cmp.Diff(want, js); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", in, diff)
+		}
 	}
 }
 
@@ -372,7 +390,7 @@ func FuzzCSVRoundTrip(f *testing.F) {
 // on its line with the package name once, and still unwraps.
 func TestReadCSVLineMessage(t *testing.T) {
 	_, err := ReadCSV(strings.NewReader("expert,round,year,low,likely,high,weight\nA,1,2015,5,4,6,1\n"))
-	want := `expert: line 2: need low ≤ likely ≤ high: expert "A", round 1, year 2015: low 5 > likely 4`
+	want := `expert: csv line 2, column 4 ("low"): need low ≤ likely ≤ high: expert "A", round 1, year 2015: low 5 > likely 4`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrOrder) {
 		t.Errorf("error %v, want %q wrapping ErrOrder", err, want)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/series"
 )
 
 // Judgment is one expert's judgment, in one Delphi round, of the value for
@@ -57,6 +58,7 @@ type judgmentError struct {
 	j      Judgment
 	err    error
 	detail string
+	field  string // the CSV column at fault, "" for the whole judgment
 }
 
 func (e *judgmentError) Error() string {
@@ -65,6 +67,13 @@ func (e *judgmentError) Error() string {
 	if e.line > 0 {
 		fmt.Fprintf(&b, "line %d: ", e.line)
 	}
+	b.WriteString(e.body())
+	return b.String()
+}
+
+// body is the message without the package and line.
+func (e *judgmentError) body() string {
+	var b strings.Builder
 	b.WriteString(e.err.Error())
 	b.WriteString(": ")
 	b.WriteString(e.j.where())
@@ -100,26 +109,26 @@ func (j Judgment) where() string {
 func (j Judgment) Validate() error {
 	switch {
 	case j.Expert == "" || strings.ContainsRune(j.Expert, '\r'):
-		return &judgmentError{j: j, err: ErrName}
+		return &judgmentError{j: j, err: ErrName, field: "expert"}
 	case j.Round < 1:
-		return &judgmentError{j: j, err: ErrRound}
+		return &judgmentError{j: j, err: ErrRound, field: "round"}
 	}
 	for _, f := range [...]struct {
 		name string
 		v    float64
 	}{{"low", j.Low}, {"likely", j.Likely}, {"high", j.High}} {
 		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return &judgmentError{j: j, err: forecast.ErrNotFinite, detail: fmt.Sprintf("%s is %g", f.name, f.v)}
+			return &judgmentError{j: j, err: forecast.ErrNotFinite, detail: fmt.Sprintf("%s is %g", f.name, f.v), field: f.name}
 		}
 	}
 	if j.Low > j.Likely {
-		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("low %g > likely %g", j.Low, j.Likely)}
+		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("low %g > likely %g", j.Low, j.Likely), field: "low"}
 	}
 	if j.Likely > j.High {
-		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("likely %g > high %g", j.Likely, j.High)}
+		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("likely %g > high %g", j.Likely, j.High), field: "high"}
 	}
 	if !(j.Weight >= 0) || math.IsInf(j.Weight, 1) {
-		return &judgmentError{j: j, err: ErrWeight, detail: fmt.Sprintf("weight %g", j.Weight)}
+		return &judgmentError{j: j, err: ErrWeight, detail: fmt.Sprintf("weight %g", j.Weight), field: "weight"}
 	}
 	return nil
 }
@@ -153,30 +162,107 @@ var header = [...]string{"expert", "round", "year", "low", "likely", "high", "we
 // writes: expert, round, year, low, likely, high, weight.
 func Header() []string { return append([]string(nil), header[:]...) }
 
-// ReadCSV reads judgments from CSV with the header
+// CSVError is a problem in a panel CSV read by ReadCSV, in the form of
+// series.CSVError: Line is the 1-based line of the input (the header is
+// line 1), Column the 1-based field (0 when the problem is not in one
+// field, such as a syntax error or a duplicate judgment), Header the
+// column's header as written, when known. Err is the cause: ErrHeader, a
+// judgment's error (ErrOrder, forecast.ErrNotFinite, …), or an error
+// wrapping series.ErrNumber for a field that is not a number.
+type CSVError struct {
+	Line, Column int
+	Header       string
+	Err          error
+}
+
+// Error returns the message: the line, the column and its header, and
+// what is wrong.
+func (e *CSVError) Error() string {
+	msg := e.Err.Error()
+	var je *judgmentError
+	var ne *series.NumberError
+	switch {
+	case errors.As(e.Err, &je):
+		msg = je.body()
+	case errors.As(e.Err, &ne):
+		msg = ne.Reason
+	}
+	switch {
+	case e.Column == 0:
+		return fmt.Sprintf("expert: csv line %d: %s", e.Line, msg)
+	case e.Header == "":
+		return fmt.Sprintf("expert: csv line %d, column %d: %s", e.Line, e.Column, msg)
+	}
+	return fmt.Sprintf("expert: csv line %d, column %d (%q): %s", e.Line, e.Column, e.Header, msg)
+}
+
+// Unwrap returns e.Err.
+func (e *CSVError) Unwrap() error { return e.Err }
+
+// ReadCSV reads judgments from CSV with the columns
 //
 //	expert,round,year,low,likely,high,weight
 //
-// (names matched without regard to case or surrounding spaces) and one
-// judgment a record. An empty weight field means 0, that is weight 1.
-// Each judgment is validated as by Validate. Errors name the line, and
-// the column and field where one is at fault.
+// in any order, names matched without regard to case or surrounding
+// spaces (a leading UTF-8 byte order mark is ignored); weight may be left
+// out. Each record is one judgment. Round and year are integers; low,
+// likely, high and weight are decimal numbers as series.ParseNumber reads
+// them (no hexadecimal, digit separators or Inf; spaces around them
+// ignored), NaN is read as a missing value and rejected by Validate, and
+// an empty weight means 0, that is weight 1. Each judgment is validated as
+// by Validate. Every problem is a *CSVError naming the line and, where one
+// field is at fault, its column.
 func ReadCSV(r io.Reader) ([]Judgment, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(header)
+	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("expert: %w: empty input", ErrHeader)
+		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrHeader)}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("expert: %w", err)
+		return nil, readErr(err)
+	}
+	col := [len(header)]int{} // col[k] is the field of header[k], -1 if absent
+	for k := range col {
+		col[k] = -1
 	}
 	for i, h := range head {
-		if !strings.EqualFold(strings.TrimSpace(h), header[i]) {
-			line, col := cr.FieldPos(i)
-			return nil, fmt.Errorf("expert: %w: line %d, column %d: have %q, want %q", ErrHeader, line, col, h, header[i])
+		name := strings.TrimSpace(h)
+		if i == 0 {
+			name = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		}
+		k := -1
+		for n, want := range header {
+			if strings.EqualFold(name, want) {
+				k = n
+			}
+		}
+		switch {
+		case k < 0:
+			return nil, &CSVError{Line: 1, Column: i + 1, Header: h, Err: fmt.Errorf("%w: unknown column %q (the columns are %s)", ErrHeader, h, strings.Join(header[:], ", "))}
+		case col[k] >= 0:
+			return nil, &CSVError{Line: 1, Column: i + 1, Header: h, Err: fmt.Errorf("%w: column %q twice (also column %d)", ErrHeader, header[k], col[k]+1)}
+		}
+		col[k] = i
+	}
+	var missing []string
+	for k, c := range col[:len(col)-1] { // weight may be absent
+		if c < 0 {
+			missing = append(missing, header[k])
 		}
 	}
+	if len(missing) > 0 {
+		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: no column %s (the columns are %s; weight may be left out)", ErrHeader, strings.Join(missing, ", "), strings.Join(header[:], ", "))}
+	}
+	column := func(field string) int {
+		for k, n := range header {
+			if n == field {
+				return col[k]
+			}
+		}
+		return -1
+	}
+
 	var js []Judgment
 	seen := make(map[key]int)
 	for {
@@ -185,48 +271,80 @@ func ReadCSV(r io.Reader) ([]Judgment, error) {
 			return js, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("expert: %w", err)
+			return nil, readErr(err)
 		}
 		line, _ := cr.FieldPos(0)
-		fieldErr := func(i int, err error) error {
-			l, c := cr.FieldPos(i)
-			return fmt.Errorf("expert: line %d, column %d (%s): %w", l, c, header[i], err)
+		if len(rec) != len(head) {
+			return nil, &CSVError{Line: line, Column: min(len(rec), len(head)) + 1, Err: fmt.Errorf("wrong number of fields: have %d, header has %d", len(rec), len(head))}
 		}
-		j := Judgment{Expert: rec[0]}
-		for i, p := range []*int{&j.Round, &j.Year} {
-			v, err := strconv.Atoi(strings.TrimSpace(rec[i+1]))
+		fieldErr := func(k int, err error) error {
+			return &CSVError{Line: line, Column: col[k] + 1, Header: head[col[k]], Err: err}
+		}
+		j := Judgment{Expert: rec[col[0]]}
+		for k, p := range []*int{&j.Round, &j.Year} {
+			v, err := parseInt(rec[col[k+1]])
 			if err != nil {
-				return nil, fieldErr(i+1, err)
+				return nil, fieldErr(k+1, err)
 			}
 			*p = v
 		}
-		for i, p := range []*float64{&j.Low, &j.Likely, &j.High, &j.Weight} {
-			s := strings.TrimSpace(rec[i+3])
-			if s == "" && i == 3 {
+		for k, p := range []*float64{&j.Low, &j.Likely, &j.High, &j.Weight} {
+			if col[k+3] < 0 {
+				continue // no weight column
+			}
+			text := rec[col[k+3]]
+			switch {
+			case strings.TrimSpace(text) == "" && k == 3:
+				continue
+			case series.IsNaNText(text):
+				*p = math.NaN()
 				continue
 			}
-			v, err := strconv.ParseFloat(s, 64)
+			v, err := series.ParseNumber(text)
 			if err != nil {
-				return nil, fieldErr(i+3, err)
+				return nil, fieldErr(k+3, err)
 			}
 			*p = v
 		}
 		if err := j.Validate(); err != nil {
+			e := &CSVError{Line: line, Err: err}
 			var je *judgmentError
-			if !errors.As(err, &je) {
-				return nil, err
+			if errors.As(err, &je) {
+				if c := column(je.field); c >= 0 {
+					e.Column, e.Header = c+1, head[c]
+				}
 			}
-			e := *je
-			e.line = line
-			return nil, &e
+			return nil, e
 		}
 		k := key{j.Expert, j.Round, j.Year}
 		if prev, ok := seen[k]; ok {
-			return nil, &judgmentError{line: line, j: j, err: ErrDuplicate, detail: fmt.Sprintf("first on line %d", prev)}
+			return nil, &CSVError{Line: line, Err: &judgmentError{j: j, err: ErrDuplicate, detail: fmt.Sprintf("first on line %d", prev)}}
 		}
 		seen[k] = line
 		js = append(js, j)
 	}
+}
+
+// parseInt parses a round or a year: an optional sign and decimal digits,
+// spaces around them ignored. The error wraps series.ErrNumber.
+func parseInt(text string) (int, error) {
+	s := strings.TrimSpace(text)
+	digits := strings.TrimLeft(s, "+-")
+	if len(s)-len(digits) <= 1 && digits != "" && strings.Trim(digits, "0123456789") == "" {
+		if v, err := strconv.Atoi(s); err == nil {
+			return v, nil
+		}
+	}
+	return 0, &series.NumberError{Text: text, Reason: fmt.Sprintf("%q is not an integer", text)}
+}
+
+// readErr converts an error from encoding/csv.
+func readErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &CSVError{Line: pe.Line, Err: fmt.Errorf("byte %d: %w", pe.Column, pe.Err)}
+	}
+	return fmt.Errorf("expert: csv: %w", err)
 }
 
 // WriteCSV validates js as Validate does and writes them as CSV with the

@@ -11,6 +11,19 @@ import (
 // ErrNumber is wrapped by the errors of ParseNumber and ParseYear.
 var ErrNumber = errors.New("not a number")
 
+// NumberError is the error of ParseNumber and ParseYear: the text and
+// what is wrong with it. It unwraps to ErrNumber.
+type NumberError struct {
+	Text   string // the text as given
+	Reason string // what is wrong, quoting the text: "\"0x1p14\" is not a number (hexadecimal; …)"
+}
+
+// Error returns "series: " and the reason.
+func (e *NumberError) Error() string { return "series: " + e.Reason }
+
+// Unwrap returns ErrNumber.
+func (e *NumberError) Unwrap() error { return ErrNumber }
+
 // ParseNumber parses text as a finite decimal number, the syntax a
 // spreadsheet writes to CSV: an optional sign, digits with an optional
 // decimal point, and an optional exponent (1409, -0.5, .25, 1.2e3), with
@@ -23,7 +36,7 @@ var ErrNumber = errors.New("not a number")
 func ParseNumber(text string) (float64, error) {
 	v, reason := parseNumber(text)
 	if reason != "" {
-		return v, fmt.Errorf("%w: %s", ErrNumber, reason)
+		return v, &NumberError{Text: text, Reason: reason}
 	}
 	return v, nil
 }
@@ -65,7 +78,7 @@ func IsNaNText(text string) bool { return strings.EqualFold(strings.TrimSpace(te
 func ParseYear(text string) (int, error) {
 	y, reason := parseYear(text)
 	if reason != "" {
-		return 0, fmt.Errorf("%w: %s", ErrNumber, reason)
+		return 0, &NumberError{Text: text, Reason: reason}
 	}
 	return y, nil
 }
