@@ -167,8 +167,9 @@ func formatValue(v float64) string {
 // the order of their first rows. The header must be CSVHeader() (matched
 // without regard to case; a leading UTF-8 byte order mark is ignored).
 // Every row has eight fields: the level a number in (0, 1), the year an
-// integer, point, lower and upper numbers or NaN (not infinite; no space
-// is trimmed). A row continues the forecast of the row before when its
+// integer (series.ParseYear), point, lower and upper numbers or NaN, read
+// by series.ParseNumber (decimal only: no hexadecimal, digit separators
+// or Inf; spaces around them ignored). A row continues the forecast of the row before when its
 // first four fields are the same and its year is the next; otherwise it
 // starts a new forecast, and it is an error if a forecast with the same
 // first four fields was read before. Problems are reported as a *CSVError
@@ -190,7 +191,7 @@ func ReadCSV(r io.Reader) ([]Forecast, error) {
 		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: have %d fields, want %d: %s", ErrCSVHeader, len(head), len(csvHeader), strings.Join(csvHeader[:], ","))}
 	}
 	for j, h := range head {
-		if !strings.EqualFold(h, csvHeader[j]) {
+		if !strings.EqualFold(strings.TrimSpace(h), csvHeader[j]) {
 			return nil, &CSVError{Line: 1, Column: j + 1, Header: csvHeader[j], Err: fmt.Errorf("%w: have %q, want %q", ErrCSVHeader, h, csvHeader[j])}
 		}
 	}
@@ -217,18 +218,22 @@ func ReadCSV(r io.Reader) ([]Forecast, error) {
 		if rec[0] == "" {
 			return nil, fieldErr(0, "empty method")
 		}
-		level, err := strconv.ParseFloat(rec[1], 64)
+		level, err := series.ParseNumber(rec[1])
 		if err != nil || !(level > 0 && level < 1) {
 			return nil, fieldErr(1, "%q is not a level in (0, 1)", rec[1])
 		}
-		year, err := strconv.Atoi(rec[4])
+		year, err := series.ParseYear(rec[4])
 		if err != nil {
-			return nil, fieldErr(4, "%q is not an integer year", rec[4])
+			return nil, fieldErr(4, "%q is not an integer year from %d to %d", rec[4], series.MinYear, series.MaxYear)
 		}
 		var v [3]float64
 		for i := range v {
-			x, err := strconv.ParseFloat(rec[5+i], 64)
-			if err != nil || math.IsInf(x, 0) {
+			if series.IsNaNText(rec[5+i]) {
+				v[i] = math.NaN()
+				continue
+			}
+			x, err := series.ParseNumber(rec[5+i])
+			if err != nil {
 				return nil, fieldErr(5+i, "%q is not a finite number or NaN", rec[5+i])
 			}
 			v[i] = x
