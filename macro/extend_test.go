@@ -3,6 +3,7 @@ package macro
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -68,12 +69,48 @@ func TestExtendErrors(t *testing.T) {
 		{"last missing", series.New("gdp", "", 2000, 1, nan), series.New("g", "", 2002, 0.1), ErrBase},
 		{"last zero", series.New("gdp", "", 2000, 1, 0), series.New("g", "", 2002, 0.1), ErrBase},
 		{"bad rate", series.New("gdp", "", 2000, 1), series.New("g", "", 2001, -1), ErrRate},
-		{"overflow", series.New("gdp", "", 2000, 1e308), series.New("g", "", 2001, 10), ErrBase},
+		{"overflow", series.New("gdp", "", 2000, 1e308), series.New("g", "", 2001, 0.9), ErrBase},
+		{"percent", series.New("gdp", "", 2000, 1), series.New("g", "", 2001, 7), ErrRate},
 		{"gap", series.New("gdp", "", 2000, 1), series.New("g", "", 2003, 0.1), nil},
 	} {
 		_, err := Extend(c.d, c.g)
 		if err == nil || (c.target != nil && !errors.Is(err, c.target)) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.target)
+		}
+	}
+}
+
+// TestCheckGrowth checks the rule for growth rates given as fractions:
+// |g| < 1 and finite is accepted, 1 or more is an error that suggests the
+// fraction, and a magnitude above WarnRate draws a warning.
+func TestCheckGrowth(t *testing.T) {
+	for _, c := range []struct {
+		g    float64
+		err  string // "" for none
+		warn bool
+	}{
+		{0.07, "", false},
+		{-0.05, "", false},
+		{0.2, "", false},
+		{0.25, "", true},
+		{-0.5, "", true},
+		{0.999, "", true},
+		{1, "did you mean 0.01?", false},
+		{7, "rate 7 is a rise of 100 % or more a year: rates are fractions (did you mean 0.07?)", false},
+		{5, "did you mean 0.05?", false},
+		{-1, "a fall of 100 % or more", false},
+		{math.NaN(), "missing rate", false},
+		{math.Inf(1), "infinite rate", false},
+	} {
+		err := CheckGrowth(c.g)
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("CheckGrowth(%g): %v", c.g, err)
+		case c.err != "" && (err == nil || !errors.Is(err, ErrRate) || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("CheckGrowth(%g) = %v, want an ErrRate containing %q", c.g, err, c.err)
+		}
+		if w := GrowthWarning(c.g); (w != "") != c.warn {
+			t.Errorf("GrowthWarning(%g) = %q, want a warning: %v", c.g, w, c.warn)
 		}
 	}
 }

@@ -124,7 +124,8 @@ func Population() series.Series {
 
 // Errors returned (wrapped) for bad input.
 var (
-	// ErrRate is returned for a growth rate that is NaN, infinite or ≤ −1.
+	// ErrRate is returned for a growth rate that is NaN, infinite, ≤ −1 or ≥ 1
+	// (see CheckGrowth).
 	ErrRate = errors.New("macro: invalid growth rate")
 	// ErrPeriods is returned for periods that are empty, reversed, or not
 	// consecutive.
@@ -182,8 +183,36 @@ func checkRate(g float64) error {
 		return fmt.Errorf("infinite rate %g", g)
 	case g <= -1:
 		return fmt.Errorf("rate %g is a fall of 100 %% or more", g)
+	case g >= 1:
+		return fmt.Errorf("rate %g is a rise of 100 %% or more a year: rates are fractions (did you mean %g?)", g, g/100)
 	}
 	return nil
+}
+
+// WarnRate is the magnitude of an annual growth rate above which
+// GrowthWarning warns: no national GDP or population has grown or shrunk
+// 20 % a year for long.
+const WarnRate = 0.2
+
+// CheckGrowth reports whether g is usable as an annual growth rate, a
+// fraction (0.07 is 7 %): it must be finite and within (−1, 1). A rate of
+// 1 or more is an error that suggests g/100, since it is most likely a
+// percentage: -growth 7 means 700 % a year. The error wraps ErrRate. The
+// rule is that of every function of the package that takes rates.
+func CheckGrowth(g float64) error {
+	if err := checkRate(g); err != nil {
+		return fmt.Errorf("%w: %v", ErrRate, err)
+	}
+	return nil
+}
+
+// GrowthWarning returns a warning for a rate CheckGrowth accepts whose
+// magnitude exceeds WarnRate, "" otherwise.
+func GrowthWarning(g float64) string {
+	if math.Abs(g) > WarnRate && math.Abs(g) < 1 {
+		return fmt.Sprintf("a growth rate of %g is %g %% a year, beyond ±%g %%: rates are fractions; is it meant?", g, 100*g, 100*WarnRate)
+	}
+	return ""
 }
 
 // Period is a span of years, From through To inclusive, with a constant

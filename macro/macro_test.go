@@ -52,19 +52,19 @@ func TestAccessorsReturnCopies(t *testing.T) {
 }
 
 func TestIndex(t *testing.T) {
-	// g: 2001 10 %, 2002 −50 %, 2003 100 %.
-	g := series.New("", UnitGrowth, 2001, 0.1, -0.5, 1)
+	// g: 2001 10 %, 2002 −50 %, 2003 90 %.
+	g := series.New("", UnitGrowth, 2001, 0.1, -0.5, 0.9)
 	tests := []struct {
 		base  int
 		value float64
 		want  []float64 // 2000–2003
 	}{
-		// Base 2000 = 1: 1, 1.1, 0.55, 1.1.
-		{2000, 1, []float64{1, 1.1, 0.55, 1.1}},
+		// Base 2000 = 1: 1, 1.1, 0.55, 1.045.
+		{2000, 1, []float64{1, 1.1, 0.55, 1.045}},
 		// Base 2002 = 0.55 reproduces the same path backwards: 0.55/0.5 = 1.1, 1.1/1.1 = 1.
-		{2002, 0.55, []float64{1, 1.1, 0.55, 1.1}},
-		// Base 2003 = 100: 100/2 = 50, 50/0.5 = 100, 100/1.1 = 90.909…
-		{2003, 100, []float64{100 / 1.1, 100, 50, 100}},
+		{2002, 0.55, []float64{1, 1.1, 0.55, 1.045}},
+		// Base 2003 = 100: 100/1.9, then /0.5, then /1.1.
+		{2003, 100, []float64{100 / 1.9 / 0.5 / 1.1, 100 / 1.9 / 0.5, 100 / 1.9, 100}},
 	}
 	for _, tt := range tests {
 		got, err := Index(tt.base, tt.value, g)

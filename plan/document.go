@@ -1,9 +1,12 @@
 package plan
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/nonferrous/demand/macro"
 )
 
 // Document is the reproduction as one self-describing document: the
@@ -214,4 +217,42 @@ func (r DocumentRow) Cell(year int) string {
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return "–"
+}
+
+// Warnings returns what a reader of the document must not miss, one line
+// each: a scenario growth beyond macro.WarnRate a year (macro.GrowthWarning),
+// and a 2015 figure — a method's, a range bound or a combination — below
+// zero, which consumption cannot be (the method's fit extrapolates past
+// zero under the scenario). It is empty when there is nothing to warn of.
+func (d *Document) Warnings() []string {
+	var ws []string
+	if sc := d.Scenario; sc != nil {
+		for _, g := range []struct {
+			what string
+			g    float64
+		}{{"main", sc.Growth}, {"low", sc.Low}, {"high", sc.High}} {
+			if w := macro.GrowthWarning(g.g); w != "" {
+				ws = append(ws, fmt.Sprintf("%s scenario: %s", g.what, w))
+			}
+		}
+	}
+	for _, r := range append(slices.Clone(d.Metals), d.Total) {
+		for _, m := range d.Methods {
+			if v, ok := r.Forecasts[m]; ok && v < 0 {
+				ws = append(ws, fmt.Sprintf("%s: %s forecasts %.4g for 2015, below zero: consumption cannot be negative", r.Metal, m, v))
+			}
+			if rg, ok := r.Range[m]; ok && (rg[0] < 0 || rg[1] < 0) {
+				ws = append(ws, fmt.Sprintf("%s: %s's scenario range %.4g to %.4g for 2015 goes below zero", r.Metal, m, rg[0], rg[1]))
+			}
+		}
+		for _, c := range []struct {
+			what string
+			v    *float64
+		}{{"the combination", r.Combined}, {"the total's own combination", r.Direct}} {
+			if c.v != nil && *c.v < 0 {
+				ws = append(ws, fmt.Sprintf("%s: %s is %.4g for 2015, below zero", r.Metal, c.what, *c.v))
+			}
+		}
+	}
+	return ws
 }

@@ -1,11 +1,17 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/macro"
 )
+
+// ErrLowHigh is returned (wrapped) by NewStudy when the low scenario's
+// growth is above the high one's.
+var ErrLowHigh = errors.New("plan: the low scenario grows faster than the high one")
 
 // Study is the reproduction under a main scenario and under a low and a
 // high one around it: the figures and their range.
@@ -16,7 +22,19 @@ type Study struct {
 // NewStudy runs Reproduce with set under main, low and high. The three
 // reports run the same methods on the same rows, so their rows and
 // methods correspond by index.
+//
+// Each scenario's growth must pass macro.CheckGrowth (a fraction in
+// (−1, 1): 0.07 is 7 %; 7 is an error that suggests 0.07), and low's
+// growth must not exceed high's (ErrLowHigh).
 func NewStudy(main, low, high Scenario, set MethodSet) (*Study, error) {
+	for _, sc := range []Scenario{main, low, high} {
+		if err := macro.CheckGrowth(sc.Growth); err != nil {
+			return nil, fmt.Errorf("plan: scenario %q: GDP growth 2011–2015: %w", sc.Name, err)
+		}
+	}
+	if low.Growth > high.Growth {
+		return nil, fmt.Errorf("%w: low %g, high %g", ErrLowHigh, low.Growth, high.Growth)
+	}
 	st := &Study{}
 	for _, c := range []struct {
 		dst **Report

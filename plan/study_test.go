@@ -95,7 +95,7 @@ func TestStudyToy(t *testing.T) {
 	if err := d.WriteText(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"4 of 83 checks", "last  failing  combined", "fail", "Reading"} {
+	for _, s := range []string{"4 of 83 checks", "last     failing  combined", "753.0  no fit [1]", "\n[1] failing: cannot fit (copper, aluminium, lead, zinc, nickel, tin, antimony, mercury, magnesium, titanium, total)\n", "Reading"} {
 		if !strings.Contains(buf.String(), s) {
 			t.Errorf("text lacks %q:\n%s", s, buf.String())
 		}

@@ -115,12 +115,27 @@ func writeReproduction(w io.Writer, r *Document) error {
 	head = append(head, "combined", "plan", "dev %", "E hist", "E implied", "ΔI hist %", "ΔI implied %", "", "chinese")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	rows := append(slices.Clone(r.Metals), r.Total)
+	// The cells of methods that gave no forecast read "no fit [k]", and
+	// footnote k gives the reason, once for the metals that share it.
+	var failures []string   // footnote k−1: "method: reason"
+	var failedOn [][]string // the metals of each footnote
 	for _, m := range rows {
 		cells := []string{m.Metal, m.Cell(2010)}
 		for _, name := range r.Methods {
 			v, ok := m.Forecasts[name]
 			if !ok {
-				cells = append(cells, "fail")
+				why := strings.TrimPrefix(m.Errors[name], "plan: "+m.Metal+": "+name+": ")
+				if why == "" {
+					why = "no forecast"
+				}
+				note := name + ": " + why
+				k := slices.Index(failures, note)
+				if k < 0 {
+					k = len(failures)
+					failures, failedOn = append(failures, note), append(failedOn, nil)
+				}
+				failedOn[k] = append(failedOn[k], m.Metal)
+				cells = append(cells, fmt.Sprintf("no fit [%d]", k+1))
 				continue
 			}
 			cells = append(cells, sig(v))
@@ -141,6 +156,12 @@ func writeReproduction(w io.Writer, r *Document) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(failures) > 0 {
+		fmt.Fprintln(w)
+		for k, f := range failures {
+			fmt.Fprintf(w, "[%d] %s (%s)\n", k+1, f, strings.Join(failedOn[k], ", "))
+		}
 	}
 	t := r.Total
 	fmt.Fprintf(w, "\nTen-metal total: sum of the metals' combinations %s, the total's own combination %s (gap %s), plan %s.\n",

@@ -190,7 +190,7 @@ func TestBadInput(t *testing.T) {
 		{"scenario no gdp", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen2.csv", "year,population\n2021,1\n")}, `scen2.csv: no "gdp" column`},
 		{"panel without series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", panelCSV}, "-panel testdata/panel-copper.csv: name the series (-panel SERIES=FILE): the series file has 3 series"},
 		{"panel unknown series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "tin=" + panelCSV}, `-panel tin=testdata/panel-copper.csv: no series "tin"`},
-		{"panel low > high", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("p.csv", "expert,round,year,low,likely,high,weight\na,1,2025,10,5,1,\n")}, "p.csv: expert: line 2: need low ≤ likely ≤ high: expert \"a\", round 1, year 2025: low 10 > likely 5"},
+		{"panel low > high", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("p.csv", "expert,round,year,low,likely,high,weight\na,1,2025,10,5,1,\n")}, "p.csv: expert: csv line 2, column 4 (\"low\"): need low ≤ likely ≤ high: expert \"a\", round 1, year 2025: low 10 > likely 5"},
 	} {
 		_, errOut, code := forecastRun(append(c.args, "-out", filepath.Join(dir, "out"))...)
 		if !strings.Contains(errOut, c.want) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plan/defaults"
 	"github.com/nonferrous/demand/plan/planchart"
@@ -28,15 +29,15 @@ Flags:
 
 // runPlan is "demand plan".
 func runPlan(args []string, stdout, stderr io.Writer) int {
-	return exit(stderr, "plan", planCmd(args, stdout))
+	return exit(stderr, "plan", planCmd(args, stdout, stderr))
 }
 
-func planCmd(args []string, stdout io.Writer) error {
+func planCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("demand plan", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
-	growth := fs.Float64("growth", plan.PlanScenario().Growth, "real GDP growth a year over 2011–2015, a fraction")
-	low := fs.Float64("low", plan.LowGrowth, "GDP growth of the low scenario")
+	growth := fs.Float64("growth", plan.PlanScenario().Growth, "real GDP growth a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
+	low := fs.Float64("low", plan.LowGrowth, "GDP growth of the low scenario, a fraction, at most -high")
 	high := fs.Float64("high", plan.HighGrowth, "GDP growth of the high scenario")
 	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
 	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
@@ -52,6 +53,17 @@ func planCmd(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments %q", fs.Args())
 	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"growth", *growth}, {"low", *low}, {"high", *high}} {
+		if err := macro.CheckGrowth(f.v); err != nil {
+			return usagef("-%s %g: %v", f.name, f.v, strings.TrimPrefix(err.Error(), "macro: invalid growth rate: "))
+		}
+	}
+	if *low > *high {
+		return usagef("-low %g is above -high %g", *low, *high)
+	}
 	set, err := defaults.Set(strings.Split(*methods, ",")...)
 	if err != nil {
 		return usageError{err}
@@ -62,6 +74,9 @@ func planCmd(args []string, stdout io.Writer) error {
 		return usageError{err} // the only inputs are the flags
 	}
 	doc := plan.NewDocument(study)
+	for _, w := range doc.Warnings() {
+		fmt.Fprintln(stderr, "demand plan: WARNING:", w)
+	}
 	if *out != "" {
 		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
 			return err

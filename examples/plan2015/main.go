@@ -49,14 +49,21 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *low > *high {
+		return fmt.Errorf("-low %g is above -high %g", *low, *high)
+	}
 	sc, lo, hi := plan.Scenarios(*growth, *low, *high)
-	study, err := plan.NewStudy(sc, lo, hi, set)
+	study, err := plan.NewStudy(sc, lo, hi, set) // checks the rates: 7 for 0.07 is an error
 	if err != nil {
 		return err
 	}
 
-	// The report, its charts, and the report printed.
+	// The report, its charts, and the report printed; what must not be
+	// missed (a growth beyond ±20 %, a figure below zero) on stderr.
 	doc := plan.NewDocument(study)
+	for _, w := range doc.Warnings() {
+		fmt.Fprintln(os.Stderr, "plan2015: WARNING:", w)
+	}
 	if *out != "" {
 		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
 			return err
