@@ -134,7 +134,14 @@ type Analysis struct {
 // with the Bates–Granger weights of their backtests (BacktestWeights,
 // named InverseMSECombinationName), which fill the scores' Weight.
 //
-// A candidate with a nil Method is a programmer error and panics.
+// A year of the history for which a driver has no value — NaN inside the
+// driver's span, or before the driver starts — is skipped by every
+// candidate, as a missing (NaN) year of the history is, and a note names
+// the driver and the years. A year after a driver ends is not skipped:
+// the methods that need the driver then fail, saying so.
+//
+// A candidate with a nil Method is skipped with ErrNilMethod as its
+// reason.
 //
 // Analyse calls only Fit and Forecast of each method and keeps no state,
 // so it may run concurrently on different histories with the same
@@ -153,9 +160,14 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	skip := func(label, driver string, err error) {
 		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: err.Error(), Driver: driver, Err: err})
 	}
+	history = r.maskMissingDrivers(history, drivers)
 	var backtests []*BacktestResult
 	var btMembers []Forecast
 	for _, c := range cands {
+		if c.Method == nil {
+			skip(c.Label, "", fmt.Errorf("forecast: analyse: candidate %q: %w", c.Label, ErrNilMethod))
+			continue
+		}
 		label := c.name()
 		if i := slices.IndexFunc(c.Needs, func(d string) bool { _, ok := drivers[d]; return !ok }); i >= 0 {
 			skip(label, c.Needs[i], fmt.Errorf("%w: needs driver %q", ErrMissingDriver, c.Needs[i]))
@@ -225,6 +237,75 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	r.Forecasts = append(r.Forecasts, c.Forecast)
 	return r
+}
+
+// maskMissingDrivers returns history with NaN in the observed years for
+// which a driver has no value (NaN inside its span, or before its start),
+// a copy if any year is masked, and notes each driver's masked years in r.
+func (r *Analysis) maskMissingDrivers(history series.Series, drivers Drivers) series.Series {
+	masked := false
+	for _, name := range sortedNames(drivers) {
+		d := drivers[name]
+		if d.Len() == 0 {
+			continue
+		}
+		var years []int
+		for i, q := range history.Values {
+			year := history.Start + i
+			if math.IsNaN(q) || year > d.End() {
+				continue
+			}
+			if v, ok := d.At(year); ok && !math.IsNaN(v) {
+				continue
+			}
+			if !masked {
+				history, masked = history.Clone(), true
+			}
+			history.Values[i] = math.NaN()
+			years = append(years, year)
+		}
+		if len(years) > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("driver %q has no value for %s: %s skipped, as a missing year of the history", name, yearList(years), plural(len(years), "that year", "those years")))
+		}
+	}
+	return history
+}
+
+// sortedNames returns the names of d in order.
+func sortedNames(d Drivers) []string {
+	names := make([]string, 0, len(d))
+	for n := range d {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// yearList writes years (increasing) as ranges: "1995–1999, 2005".
+func yearList(years []int) string {
+	var b []byte
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if len(b) > 0 {
+			b = append(b, ", "...)
+		}
+		b = fmt.Appendf(b, "%d", years[i])
+		if j > i {
+			b = fmt.Appendf(b, "–%d", years[j])
+		}
+		i = j + 1
+	}
+	return string(b)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // allFinite returns an error naming the first point of s that is not

@@ -70,7 +70,8 @@ const chunk = 64
 // results in the order of jobs. A job that a method cannot fit or forecast
 // gets an error in its Result, wrapped with the job's index, its history's
 // name and the method's name; the other jobs are unaffected. A panic in a
-// method is recovered and reported as that job's error in the same way.
+// method is recovered and reported as that job's error in the same way,
+// and a nil method gives every job an error wrapping ErrNilMethod.
 func (b Batch) Run(jobs []Job) []Result { return b.RunTo(nil, jobs) }
 
 // RunTo is Run writing into dst, which it returns resized to len(jobs). It
@@ -174,7 +175,7 @@ func (w *worker) run(dst []Result, jobs []Job, lo, hi int) {
 					f := &fs[l]
 					f.Point.Values, f.Lower.Values, f.Upper.Values = f.Point.Values[:0], f.Lower.Values[:0], f.Upper.Values[:0]
 				}
-				err = fmt.Errorf("forecast: batch job %d (%s), method %s: %w", i, jobLabel(jobs[i].History), m.Name(), err)
+				err = fmt.Errorf("forecast: batch job %d (%s), method %s: %w", i, jobLabel(jobs[i].History), methodName(m, j), err)
 			}
 			r.Errs[j] = err
 		}
@@ -189,6 +190,9 @@ func (w *worker) one(j int, m Method, job *Job, fs []Forecast) (err error) {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
+	if m == nil {
+		return ErrNilMethod
+	}
 	rf := w.models[j]
 	if rf != nil {
 		if err := rf.Refit(job.History, job.Drivers); err != nil {
@@ -219,6 +223,20 @@ func (w *worker) one(j int, m Method, job *Job, fs []Forecast) (err error) {
 		}
 	}
 	return nil
+}
+
+// methodName returns m.Name(), or "#k" (k the 1-based index j+1) for a
+// nil method or one whose Name panics.
+func methodName(m Method, j int) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = fmt.Sprintf("#%d", j+1)
+		}
+	}()
+	if m == nil {
+		return fmt.Sprintf("#%d", j+1)
+	}
+	return m.Name()
 }
 
 func jobLabel(h series.Series) string {

@@ -161,15 +161,21 @@ type EvalResult struct {
 // with fewer than Holdout+1 observed years (wrapping ErrHoldout) — and a
 // series a method cannot fit or forecast are reported in the result's
 // Errors with the series' name; the rest of the evaluation is unaffected.
-// Run returns an error only for invalid settings: no method, Holdout
-// below 1 (wrapping ErrHorizon), a level outside (0, 1) (wrapping
+// Run returns an error only for invalid settings: no method, a nil
+// method (wrapping ErrNilMethod), Holdout
+// below 1 or above HorizonLimit (wrapping ErrHorizon), a level outside (0, 1) (wrapping
 // ErrLevel), a level repeated, Names of the wrong length, or two methods
 // with the same name.
 func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 	if len(e.Methods) == 0 {
 		return nil, errors.New("forecast: evaluation: no method")
 	}
-	if e.Holdout < 1 {
+	for k, m := range e.Methods {
+		if m == nil {
+			return nil, fmt.Errorf("forecast: evaluation: method %d: %w", k+1, ErrNilMethod)
+		}
+	}
+	if e.Holdout < 1 || e.Holdout > HorizonLimit {
 		return nil, fmt.Errorf("forecast: evaluation: %w: hold-out of %d years", ErrHorizon, e.Holdout)
 	}
 	levels := e.Levels
