@@ -53,6 +53,11 @@ type AnalysisSettings struct {
 	// MinTrain is the backtest's BacktestSettings.MinTrain; 0 means
 	// DefaultMinTrain.
 	MinTrain int
+	// NonNegative, for a quantity that cannot be negative (consumption),
+	// skips a candidate whose point forecast falls below zero in any year,
+	// with a reason wrapping ErrBelowZero, so that it enters no
+	// combination.
+	NonNegative bool
 }
 
 // Skip is a candidate that gave no forecast, and why.
@@ -123,8 +128,8 @@ type Analysis struct {
 //
 // For each candidate in turn it checks the needed drivers, fits the
 // method on history and drivers, and forecasts scenario sc at the level;
-// a candidate that fails, or whose point forecast is not finite, is
-// skipped with its reason. Each forecast's Method is the candidate's
+// a candidate that fails, or whose point forecast is not finite (or, with
+// NonNegative, falls below zero), is skipped with its reason. Each forecast's Method is the candidate's
 // label. A candidate that forecast is then backtested (Backtest, rolling
 // origin, horizon min(sc.Horizon, MaxHorizon)) unless NoBacktest; a
 // failed backtest is a note.
@@ -186,6 +191,12 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		if err := allFinite(f.Point); err != nil {
 			skip(label, "", err)
 			continue
+		}
+		if set.NonNegative {
+			if i := slices.IndexFunc(f.Point.Values, func(v float64) bool { return v < 0 }); i >= 0 {
+				skip(label, "", fmt.Errorf("%w: %.4g in %d; a quantity that cannot be negative", ErrBelowZero, f.Point.Values[i], f.Point.Start+i))
+				continue
+			}
 		}
 		f.Method = label
 		r.Forecasts = append(r.Forecasts, f)

@@ -69,7 +69,8 @@ type BacktestResult struct {
 // cut to the years up to t (a driver starting after t is passed as an empty
 // series, so the model never sees a later value). The model then forecasts
 // h' = min(h, End − t) years ahead — the horizon is cut at the end of the
-// history — under a scenario whose driver paths are the observed drivers
+// history, and before the first year after t for which a driver holds NaN
+// (an origin followed at once by such a year is skipped) — under a scenario whose driver paths are the observed drivers
 // over t+1 … t+h'. The forecasts are therefore ex post, conditional on the
 // drivers that actually occurred: they measure the method's error given
 // its drivers, not the extra error of forecasting the drivers themselves.
@@ -140,8 +141,11 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	var pooledI intervalAcc
 	stepsI := make([]intervalAcc, h)
 	for _, t := range origins {
+		hh := min(h, history.End()-t, driverGap(drivers, t+1, t+h)-t-1)
+		if hh < 1 {
+			continue // a driver lacks the year after the origin
+		}
 		train, _ := history.Window(history.Start, t)
-		hh := min(h, history.End()-t)
 		model, err := m.Fit(train, driversUntil(drivers, t))
 		if err != nil {
 			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
@@ -185,6 +189,21 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		r.ByStep[k] = steps[k].measures()
 	}
 	return r, nil
+}
+
+// driverGap returns the first year from from through to for which a
+// driver has a NaN inside its span, to+1 if there is none.
+func driverGap(d Drivers, from, to int) int {
+	gap := to + 1
+	for _, s := range d {
+		for y := max(from, s.Start); y <= min(to, s.End(), gap-1); y++ {
+			if math.IsNaN(s.Values[y-s.Start]) {
+				gap = y
+				break
+			}
+		}
+	}
+	return gap
 }
 
 // driversUntil returns copies of the drivers cut to the years up to t.

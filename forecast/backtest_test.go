@@ -287,3 +287,23 @@ func TestBacktestMaxOrigins(t *testing.T) {
 		t.Errorf("RMSE of the last five origins %g, want %g", got, want)
 	}
 }
+
+// TestBacktestDriverGap checks that an origin's horizon stops before a
+// year whose driver is NaN: with GDP missing in 2005, origin 2003
+// forecasts one year, 2004 is skipped, and 2005 forecasts three.
+func TestBacktestDriverGap(t *testing.T) {
+	h := series.New("q", "", 2000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+	g := series.New(forecast.GDP, "", 2000, 1, 2, 3, 4, 5, math.NaN(), 7, 8, 9, 10)
+	r, err := forecast.Backtest(naive{}, h, forecast.Drivers{forecast.GDP: g}, 3, forecast.BacktestSettings{MinTrain: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]int{}
+	for _, o := range r.Origins {
+		got[o.Year] = len(o.Errors)
+	}
+	want := map[int]int{2001: 3, 2002: 2, 2003: 1, 2005: 3, 2006: 3, 2007: 2, 2008: 1}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("origin → steps (-want +got):\n%s", diff)
+	}
+}

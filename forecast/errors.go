@@ -41,6 +41,9 @@ var (
 	ErrLevel = errors.New("interval level must be in (0, 1)")
 	// ErrHorizon: a horizon below 1 or above HorizonLimit.
 	ErrHorizon = errors.New("horizon must be from 1 to 1000 years")
+	// ErrBelowZero: a point forecast below zero for a quantity that cannot
+	// be negative (see AnalysisSettings.NonNegative).
+	ErrBelowZero = errors.New("forecast below zero")
 	// ErrNilMethod: a nil Method given where a method is needed.
 	ErrNilMethod = errors.New("nil method")
 	// ErrMissingDriver: a driver the method needs is absent.

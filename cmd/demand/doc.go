@@ -22,7 +22,7 @@
 // # demand forecast
 //
 //	demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-charts=false]
 //
 // The series file holds one column per consumption series and the drivers
 // file a "gdp" column (real GDP, an index or level at constant prices) and
@@ -42,10 +42,23 @@
 //
 // The future of the drivers is, in order of precedence, the -scenario file
 // (same format, covering the years after the drivers' last one through the
-// target year), a constant growth rate -growth of every driver
-// (macro.Grow), or by default each driver's compound annual growth over
-// its last five years, continued (macro.GrowRecent); a driver keeps its
-// unit. The target year defaults to five years after the latest
+// target year), a constant growth rate -growth of GDP (macro.Grow; other
+// drivers keep their default), or by default each driver's compound
+// annual growth over its last five years, continued (macro.GrowRecent); a
+// driver keeps its unit.
+//
+// The inputs are checked by stated rules (listed by demand forecast -h).
+// Errors: consumption below zero, a driver at or below zero, a driver
+// ending before a series' last year, -growth of 1 or more (a percentage:
+// the message suggests the fraction), a scenario driver in another unit
+// than the observed one or whose first value is 10 times or more above or
+// below the last observed value, a panel that does not judge the target
+// year or whose median likely value is 10 times off the series' last
+// value. Warnings on stderr, marked WARNING: consumption of zero, -growth
+// beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, and
+// a method whose forecast falls below zero, which is left out of the
+// combinations (forecast.AnalysisSettings.NonNegative). A year the drivers
+// lack is skipped as a missing year (forecast.Analyse). The target year defaults to five years after the latest
 // observation, the interval level to 0.8.
 //
 // For each series it runs the module's default methods (package methods:
@@ -55,8 +68,14 @@
 // combines them with equal and inverse-MSE weights (forecast.Analyse), and
 // reports each method that cannot run with its reason. It writes
 // forecasts.csv (forecast.WriteCSV), forecasts.json, a fan chart per
-// series and a page of small multiples to -out (default forecast-out), and
-// prints a summary table and the paths written.
+// series and a page of small multiples to -out (default forecast-out;
+// -charts=false writes no chart), and prints a summary table and the
+// paths written. The files are written series by series, so memory does
+// not grow with the number of series when there are no charts; a run of
+// more than two seconds reports its progress on stderr. Chart files are
+// named after the series; names that would give the same file (Cu/1 and
+// Cu_1, or names that differ in case only) get suffixes -2, -3, …, with a
+// message.
 //
 // # demand evaluate
 //
@@ -90,6 +109,11 @@
 //
 //	demand plan [-json] [-growth 0.07] [-low 0.06] [-high 0.08]
 //	            [-methods elasticity,intensity,regression] [-out plan2015-charts]
+//
+// The rates are fractions: 1 or more is an error suggesting the fraction,
+// beyond ±0.2 a warning, and -low above -high an error. A 2015 figure
+// below zero is a warning on stderr (plan.Document.Warnings), and a method
+// that gives no figure shows "no fit [k]" with its reason in footnote k.
 //
 // It prints the reproduction of examples/plan2015: the plan's history and
 // 2015 figures, the audit of its tables, each method's 2015 forecast under

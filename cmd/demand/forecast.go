@@ -7,9 +7,11 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
@@ -23,7 +25,7 @@ import (
 const recentYears = 5
 
 const forecastUsage = `usage: demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-charts=false]
 
 Forecasts each consumption series in FILE with every method the data allow
 (regression on GDP and log-log, elasticity arc and point, intensity log trend
@@ -38,6 +40,19 @@ CSV files have a "year" column first and one column per series, headed
     2019,1381.5,2540.5
     2020,1409,2663.2
 
+Checks (errors stop the run; warnings go to stderr, marked WARNING):
+  - consumption below zero, or a driver at or below zero, is an error;
+    consumption of exactly zero is a warning;
+  - the drivers must cover the last year of every series;
+  - -growth is a fraction: 1 or more is an error (7 for 0.07), beyond ±0.2
+    a warning; it sets GDP only, other drivers keep their own recent growth;
+  - a scenario driver in another unit than the observed one, or whose
+    first value is 10 times or more above or below the last observed
+    one, is an error; a change of more than 20 % in a year is a warning;
+  - a panel must judge the target year, and its median likely value must
+    lie within a factor of 10 of the series' last value;
+  - a method whose forecast falls below zero is left out, with a warning.
+
 Flags:
 `
 
@@ -50,6 +65,7 @@ type forecastConfig struct {
 	level                                 float64
 	panels                                panelFlag
 	out                                   string
+	charts                                bool
 }
 
 // panelFlag collects -panel values: SERIES=FILE, or FILE alone.
@@ -78,9 +94,12 @@ func (g growthFlag) String() string {
 }
 
 func (g growthFlag) Set(s string) error {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= -1 {
-		return fmt.Errorf("%q is not a growth rate (a fraction above -1, such as 0.05)", s)
+	v, err := series.ParseNumber(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a growth rate (a fraction, such as 0.05)", s)
+	}
+	if err := macro.CheckGrowth(v); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "macro: invalid growth rate: "))
 	}
 	*g.v, *g.set = v, true
 	return nil
@@ -107,12 +126,13 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.SetOutput(w)
 	fs.StringVar(&c.seriesFile, "series", "", "CSV of consumption series, one column per series (required)")
 	fs.StringVar(&c.driversFile, "drivers", "", "CSV of drivers: column \"gdp\" (real GDP at constant prices) and optionally \"population\" (required)")
-	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth of every driver after its last year, a fraction (0.05 is 5 %)\n(default: each driver's compound growth over its last five years)")
+	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
 	fs.StringVar(&c.scenarioFile, "scenario", "", "CSV of future driver values (columns as in -drivers) covering the years after\nthe drivers' last through the target year; a driver it lacks grows as by default")
 	fs.IntVar(&c.target, "target", 0, "last forecast year (default: five years after the latest observation)")
 	fs.Float64Var(&c.level, "level", 0.8, "prediction interval level, in (0, 1)")
 	fs.Var(&c.panels, "panel", "expert panel CSV (expert,round,year,low,likely,high,weight) for a series,\nas SERIES=FILE; FILE alone when there is one series; may be repeated.\nThe panel must judge the target year")
 	fs.StringVar(&c.out, "out", "forecast-out", "output directory, created if need be")
+	fs.BoolVar(&c.charts, "charts", true, "write a fan chart per series and the small multiples (-charts=false writes none:\nfaster for many series)")
 	return fs
 }
 
@@ -151,15 +171,25 @@ func forecastCmd(c forecastConfig, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	results := make([]forecast.Analysis, len(in.series))
-	for i, h := range in.series {
-		results[i] = analyse(h, in)
-	}
-	paths, err := write(c.out, in, results, stderr)
+	out, err := newOutput(c, in, stderr)
 	if err != nil {
 		return err
 	}
-	summarize(stdout, in, results)
+	summarizeHead(stdout, in)
+	progress := progressFunc(stderr, "demand forecast")
+	for i, h := range in.series {
+		r := analyse(h, in)
+		warnNegative(stderr, &r, in.target)
+		if err := out.add(r); err != nil {
+			return err
+		}
+		summarize(stdout, in, r)
+		progress(i+1, len(in.series))
+	}
+	paths, err := out.finish()
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "\nwritten:")
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
@@ -175,13 +205,51 @@ func analyse(h series.Series, in *inputs) forecast.Analysis {
 	if p, ok := in.panels[h.Name]; ok {
 		opts.Panel = p.judgments
 	}
-	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level})
+	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level, NonNegative: true})
 	for i, s := range a.Skipped {
 		if s.Driver != "" {
 			a.Skipped[i].Reason = fmt.Sprintf("needs a %q column in the drivers file", s.Driver)
 		}
 	}
 	return a
+}
+
+// warnNegative warns on stderr of each method left out of a because its
+// forecast falls below zero (forecast.ErrBelowZero: consumption cannot be
+// negative, so the method's fit does not suit the series over the
+// horizon), and of any forecast that still does.
+func warnNegative(stderr io.Writer, a *forecast.Analysis, target int) {
+	for _, s := range a.Skipped {
+		if errors.Is(s.Err, forecast.ErrBelowZero) {
+			fmt.Fprintf(stderr, "demand forecast: WARNING: series %q: %s: %s; left out of the combinations\n", a.History.Name, s.Method, s.Reason)
+		}
+	}
+	for _, f := range a.Forecasts {
+		for i, v := range f.Point.Values {
+			if v < 0 {
+				msg := fmt.Sprintf("%s forecasts %.4g for %d, below zero: consumption cannot be negative", f.Method, v, f.Point.Start+i)
+				fmt.Fprintf(stderr, "demand forecast: WARNING: series %q: %s\n", a.History.Name, msg)
+				a.Notes = append(a.Notes, "WARNING: "+msg)
+				break
+			}
+		}
+	}
+}
+
+// progressFunc returns a function that reports on stderr, at most once
+// every two seconds, the progress of a run that has lasted more than two
+// seconds.
+func progressFunc(stderr io.Writer, cmd string) func(done, n int) {
+	start := time.Now()
+	last := start
+	return func(done, n int) {
+		now := time.Now()
+		if now.Sub(last) < 2*time.Second || done == n {
+			return
+		}
+		last = now
+		fmt.Fprintf(stderr, "%s: %d of %d series done (%.0f s)\n", cmd, done, n, now.Sub(start).Seconds())
+	}
 }
 
 // inputs is everything loaded and derived from the files.
@@ -222,6 +290,11 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, s := range ss {
+		if err := checkConsumption(s, c.seriesFile, stderr); err != nil {
+			return nil, err
+		}
+	}
 	in.series = ss
 	latest := ss[0]
 	for _, s := range ss {
@@ -258,6 +331,11 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 			if err := d.Validate(); err != nil {
 				return nil, fmt.Errorf("%s: %w", c.driversFile, err)
 			}
+			for i, v := range d.Values {
+				if v <= 0 {
+					return nil, fmt.Errorf("%s: %q is %g in %d: a driver must be positive", c.driversFile, d.Name, v, d.Start+i)
+				}
+			}
 			in.drivers[key] = d
 		default:
 			fmt.Fprintf(stderr, "demand forecast: %s: column %q ignored (drivers are \"gdp\" and \"population\")\n", c.driversFile, d.Name)
@@ -265,6 +343,20 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 	}
 	if _, ok := in.drivers[forecast.GDP]; !ok {
 		return nil, fmt.Errorf("%s: no \"gdp\" column (columns: %s)", c.driversFile, strings.Join(names, ", "))
+	}
+	for _, key := range sortedKeys(in.drivers) {
+		d := in.drivers[key]
+		for _, s := range ss {
+			if d.End() < s.End() {
+				return nil, fmt.Errorf("%s: %q ends in %d, before the last year of series %q (%d) in %s: the drivers must cover every series through its last year",
+					c.driversFile, d.Name, d.End(), s.Name, s.End(), c.seriesFile)
+			}
+		}
+	}
+	if c.growthSet {
+		if w := macro.GrowthWarning(c.growth); w != "" {
+			fmt.Fprintf(stderr, "demand forecast: WARNING: -growth %g: %s\n", c.growth, w)
+		}
 	}
 
 	var scen map[string]series.Series
@@ -289,7 +381,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 	in.future = forecast.Drivers{}
 	var how []string
 	for _, key := range sortedKeys(in.drivers) {
-		p, desc, err := futurePath(in.drivers[key], scen[key], c, in.target)
+		p, desc, err := futurePath(in.drivers[key], scen[key], c, in.target, stderr)
 		if err != nil {
 			return nil, err
 		}
@@ -320,17 +412,28 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		if err != nil {
 			return nil, err
 		}
+		var h series.Series
+		for _, s := range ss {
+			if s.Name == name {
+				h = s
+			}
+		}
+		if err := checkPanel(js, h, in.target, path); err != nil {
+			return nil, err
+		}
 		in.panels[name] = panelFile{path, js}
 	}
 	return in, nil
 }
 
 // futurePath returns driver d extended through target: by scen where it
-// covers the years after d's last, else at the -growth rate (macro.Grow),
-// else at d's compound growth over its last five years (macro.GrowRecent).
-// The path keeps d's name and unit. It describes the choice.
-func futurePath(d, scen series.Series, c forecastConfig, target int) (series.Series, string, error) {
-	if last, ok := d.At(d.End()); !ok || math.IsNaN(last) {
+// covers the years after d's last, else GDP at the -growth rate
+// (macro.Grow), else at d's compound growth over its last five years
+// (macro.GrowRecent). The path keeps d's name and unit. It describes the
+// choice, and warns on stderr of a scenario step beyond ±20 % a year.
+func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.Writer) (series.Series, string, error) {
+	last, ok := d.At(d.End())
+	if !ok || math.IsNaN(last) {
 		return series.Series{}, "", fmt.Errorf("%s: %q: the last year, %d, is missing; the future path starts from it", c.driversFile, d.Name, d.End())
 	}
 	if d.End() >= target {
@@ -338,8 +441,13 @@ func futurePath(d, scen series.Series, c forecastConfig, target int) (series.Ser
 	}
 	from := d.End() + 1
 	if scen.Len() > 0 {
+		if scen.Unit != "" && d.Unit != "" && scen.Unit != d.Unit {
+			return series.Series{}, "", fmt.Errorf("%s: %q is in %q, but the observed %q in %s is in %q: give the scenario's levels in the observed unit (or a growth rate with -growth)",
+				c.scenarioFile, scen.Name, scen.Unit, d.Name, c.driversFile, d.Unit)
+		}
 		// The scenario must give every year from the drivers' end to the target.
 		vals := make([]float64, 0, target-d.End())
+		prev, prevYear := last, d.End()
 		for y := from; y <= target; y++ {
 			v, ok := scen.At(y)
 			if !ok || math.IsNaN(v) {
@@ -349,11 +457,19 @@ func futurePath(d, scen series.Series, c forecastConfig, target int) (series.Ser
 			if v <= 0 {
 				return series.Series{}, "", fmt.Errorf("%s: %q is %g in %d; drivers must be positive", c.scenarioFile, scen.Name, v, y)
 			}
+			if y == from && (v >= 10*last || v <= last/10) {
+				return series.Series{}, "", fmt.Errorf("%s: %q is %g in %d, %.3g times its last observed value %g (%d, in %s): a scenario within a factor of 10 is expected; is it in another unit?",
+					c.scenarioFile, scen.Name, v, y, v/last, last, d.End(), c.driversFile)
+			}
+			if g := v/prev - 1; math.Abs(g) > macro.WarnRate {
+				fmt.Fprintf(stderr, "demand forecast: WARNING: %s: %q changes by %+.1f %% from %d to %d (%g to %g)\n", c.scenarioFile, scen.Name, 100*g, prevYear, y, prev, v)
+			}
+			prev, prevYear = v, y
 			vals = append(vals, v)
 		}
 		return d.Extend(vals...), "scenario file " + c.scenarioFile, nil
 	}
-	if c.growthSet {
+	if c.growthSet && strings.EqualFold(d.Name, forecast.GDP) {
 		p, err := macro.Grow(d, c.growth, target)
 		if err != nil {
 			return series.Series{}, "", fmt.Errorf("%s: %w", c.driversFile, err)
@@ -361,15 +477,78 @@ func futurePath(d, scen series.Series, c forecastConfig, target int) (series.Ser
 		return p, fmt.Sprintf("%.4g %% a year (-growth)", 100*c.growth), nil
 	}
 	base := d.End() - recentYears
+	hint := "give -growth or -scenario"
+	if c.growthSet {
+		hint = "-growth sets GDP only; give a -scenario with a " + strconv.Quote(d.Name) + " column"
+	}
 	if !d.Contains(base) {
-		return series.Series{}, "", fmt.Errorf("%s: %q covers %d–%d, too short for the default five-year growth; give -growth or -scenario",
-			c.driversFile, d.Name, d.Start, d.End())
+		return series.Series{}, "", fmt.Errorf("%s: %q covers %d–%d, too short for the default five-year growth; %s",
+			c.driversFile, d.Name, d.Start, d.End(), hint)
 	}
 	p, g, err := macro.GrowRecent(d, recentYears, target)
 	if err != nil {
-		return series.Series{}, "", fmt.Errorf("%s: default growth of %q over %d–%d: %w; give -growth or -scenario", c.driversFile, d.Name, base, d.End(), err)
+		return series.Series{}, "", fmt.Errorf("%s: default growth of %q over %d–%d: %w; %s", c.driversFile, d.Name, base, d.End(), err, hint)
 	}
-	return p, fmt.Sprintf("%.4g %% a year (its %d–%d growth)", 100*g, base, d.End()), nil
+	desc := fmt.Sprintf("%.4g %% a year (its %d–%d growth)", 100*g, base, d.End())
+	if c.growthSet {
+		desc += ", not -growth, which sets GDP only"
+	}
+	return p, desc, nil
+}
+
+// checkConsumption checks a consumption series of file: a value below
+// zero is an error, zero a warning on stderr.
+func checkConsumption(s series.Series, file string, stderr io.Writer) error {
+	for i, v := range s.Values {
+		switch {
+		case v < 0:
+			return fmt.Errorf("%s: series %q is %g in %d: consumption cannot be negative", file, s.Name, v, s.Start+i)
+		case v == 0:
+			fmt.Fprintf(stderr, "demand forecast: WARNING: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
+		}
+	}
+	return nil
+}
+
+// checkPanel checks the panel js read from path for series h: it must
+// judge the target year, and the median of its likely values for it must
+// lie within a factor of 10 of the series' last observed value (a panel in
+// other units than its series is an error).
+func checkPanel(js []expert.Judgment, h series.Series, target int, path string) error {
+	var likely []float64
+	var years []int
+	for _, j := range js {
+		if j.Year == target {
+			likely = append(likely, j.Likely)
+		}
+		if !slices.Contains(years, j.Year) {
+			years = append(years, j.Year)
+		}
+	}
+	if len(likely) == 0 {
+		slices.Sort(years)
+		ys := make([]string, len(years))
+		for i, y := range years {
+			ys[i] = strconv.Itoa(y)
+		}
+		return fmt.Errorf("%s: the panel judges %s, not the target year %d: give -target %d or a panel for %d",
+			path, strings.Join(ys, ", "), target, years[len(years)-1], target)
+	}
+	slices.Sort(likely)
+	med := likely[len(likely)/2]
+	if len(likely)%2 == 0 {
+		med = (likely[len(likely)/2-1] + med) / 2
+	}
+	lastYear := h.End()
+	for lastYear > h.Start && math.IsNaN(h.Values[lastYear-h.Start]) {
+		lastYear--
+	}
+	last, _ := h.At(lastYear)
+	if last > 0 && (med >= 10*last || med <= last/10) {
+		return fmt.Errorf("%s: the panel's median likely value for %d is %.4g, %.3g times the last value of series %q (%g in %d): a panel in other units than its series?",
+			path, target, med, med/last, h.Name, last, lastYear)
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,7 +162,7 @@ func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	w := func(name, content string) string { return writeFile(t, dir, name, content) }
 	okSeries, okDrivers := seriesCSV, driversCSV
-	usage := map[string]bool{"no flags": true, "no drivers": true, "unknown flag": true, "bad growth": true,
+	usage := map[string]bool{"no flags": true, "no drivers": true, "unknown flag": true, "bad growth": true, "growth in percent": true, "growth hexadecimal": true,
 		"growth and scenario": true, "bad level": true, "extra argument": true}
 	for _, c := range []struct {
 		name string
@@ -184,9 +185,19 @@ func TestBadInput(t *testing.T) {
 		{"Inf", []string{"-series", w("inf.csv", "year,a\n2000,Inf\n"), "-drivers", okDrivers}, `inf.csv: series: csv line 2, column 2 ("a"): bad value: "Inf" is infinite`},
 		{"target before data", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "2019"}, `demand forecast: -target 2019 is not after the last year of the data, 2020 (series "copper" in testdata/series.csv)`},
 		{"no gdp", []string{"-series", okSeries, "-drivers", w("nogdp.csv", "year,income\n2000,1\n")}, `nogdp.csv: no "gdp" column (columns: income)`},
-		{"gdp last missing", []string{"-series", okSeries, "-drivers", w("gdpnan.csv", "year,gdp\n2000,1\n2001,NaN\n")}, `gdpnan.csv: "gdp": the last year, 2001, is missing`},
+		{"gdp last missing", []string{"-series", okSeries, "-drivers", w("gdpnan.csv", "year,gdp\n2019,1\n2020,NaN\n")}, `gdpnan.csv: "gdp": the last year, 2020, is missing`},
+		{"gdp ends early", []string{"-series", okSeries, "-drivers", w("gdpearly.csv", "year,gdp\n2000,1\n2001,2\n")}, `gdpearly.csv: "gdp" ends in 2001, before the last year of series "copper" (2020) in testdata/series.csv: the drivers must cover every series through its last year`},
+		{"gdp zero", []string{"-series", okSeries, "-drivers", w("gdp0.csv", "year,gdp\n2019,0\n2020,1\n")}, `gdp0.csv: "gdp" is 0 in 2019: a driver must be positive`},
+		{"consumption negative", []string{"-series", w("neg.csv", "year,tin [kt]\n2018,5\n2019,-2\n2020,6\n"), "-drivers", okDrivers}, `neg.csv: series "tin" is -2 in 2019: consumption cannot be negative`},
+		{"growth in percent", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "7"}, `invalid value "7" for flag -growth: rate 7 is a rise of 100 % or more a year: rates are fractions (did you mean 0.07?)`},
+		{"growth hexadecimal", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "0x1p-4"}, `invalid value "0x1p-4" for flag -growth: "0x1p-4" is not a growth rate`},
+		{"scenario in percent", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("pct.csv", "year,gdp [%]\n2021,5\n2022,5\n2023,5\n2024,5\n2025,5\n")}, `pct.csv: "gdp" is in "%", but the observed "gdp" in testdata/drivers.csv is in "index 1995=100": give the scenario's levels in the observed unit`},
+		{"scenario tenfold", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("ten.csv", "year,gdp\n2021,3500\n2022,3600\n2023,3700\n2024,3800\n2025,3900\n")}, `ten.csv: "gdp" is 3500 in 2021, 10.1 times its last observed value 346.3 (2020, in testdata/drivers.csv): a scenario within a factor of 10 is expected; is it in another unit?`},
+		{"panel for another year", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("p2030.csv", "expert,round,year,low,likely,high,weight\na,1,2030,1500,1600,1700,\nb,1,2031,1500,1600,1700,\n")}, `p2030.csv: the panel judges 2030, 2031, not the target year 2025: give -target 2031 or a panel for 2025`},
+		{"panel in other units", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("pt.csv", "expert,round,year,low,likely,high,weight\na,1,2025,1.5,1.6,1.7,\nb,1,2025,1.4,1.5,1.9,\n")}, `pt.csv: the panel's median likely value for 2025 is 1.55, 0.0011 times the last value of series "copper" (1409 in 2020): a panel in other units than its series?`},
+		{"nothing forecast", []string{"-series", w("one.csv", "year,a\n2020,2\n"), "-drivers", okDrivers}, "demand forecast: no method could forecast any of the 1 series; the reasons:\n  regression: series \"a\": too few observed years: need 2, have 1 (regression, regression-loglog; 2 times)\n  elasticity: "},
 		{"gdp too short", []string{"-series", okSeries, "-drivers", w("gdpshort.csv", "year,gdp\n2018,1\n2019,1.1\n2020,1.2\n")}, `gdpshort.csv: "gdp" covers 2018–2020, too short for the default five-year growth; give -growth or -scenario`},
-		{"scenario short", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen.csv", "year,gdp\n2021,1\n2022,2\n")}, `scen.csv: "gdp" has no value for 2023 (the scenario must cover 2021–2025`},
+		{"scenario short", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen.csv", "year,gdp\n2021,350\n2022,360\n")}, `scen.csv: "gdp" has no value for 2023 (the scenario must cover 2021–2025`},
 		{"scenario no gdp", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen2.csv", "year,population\n2021,1\n")}, `scen2.csv: no "gdp" column`},
 		{"panel without series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", panelCSV}, "-panel testdata/panel-copper.csv: name the series (-panel SERIES=FILE): the series file has 3 series"},
 		{"panel unknown series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "tin=" + panelCSV}, `-panel tin=testdata/panel-copper.csv: no series "tin"`},
@@ -212,19 +223,20 @@ func TestBadInput(t *testing.T) {
 // reported with their reason and the others still run.
 func TestMethodsNotRun(t *testing.T) {
 	dir := t.TempDir()
-	// "flat" has a zero under every log; "short" only two years; the panel
-	// judges 2030, not the target.
+	// "flat" has a zero under every log (a warning each year); "short"
+	// only two years.
 	ser := writeFile(t, dir, "s.csv", "year,flat,short\n2014,0,\n2015,0,\n2016,0,\n2017,0,\n2018,0,\n2019,0,5\n2020,0,6\n")
-	pan := writeFile(t, dir, "p.csv", "expert,round,year,low,likely,high,weight\na,1,2030,1,2,3,\n")
-	s, errOut, code := forecastRun("-series", ser, "-drivers", driversCSV, "-growth", "0.03", "-panel", "short="+pan, "-out", dir)
+	s, errOut, code := forecastRun("-series", ser, "-drivers", driversCSV, "-growth", "0.03", "-out", dir)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if w := `demand forecast: WARNING: ` + ser + `: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`; !strings.Contains(errOut, w) {
+		t.Errorf("stderr %q lacks %q", errOut, w)
 	}
 	for _, want := range []string{
 		"not run: regression-loglog: regression:",
 		"not run: elasticity-arc: elasticity:",
 		"not run: intensity: intensity:",
-		"not run: expert: expert: no judgments",
 		"elasticity-point: no backtest",
 		"drivers: gdp: 3 % a year (-growth)",
 	} {
@@ -266,5 +278,89 @@ func TestConcurrentAnalysis(t *testing.T) {
 		if !bytes.Equal(got[k], want[k%len(in.series)]) {
 			t.Errorf("goroutine %d (%s): result differs from a lone run", k, in.series[k%len(in.series)].Name)
 		}
+	}
+}
+
+// TestForecastWarnings checks the warnings of demand forecast and the
+// runs that go on despite them: a method whose forecast falls below zero
+// is left out with a warning, a growth beyond ±20 % warns, -growth leaves
+// population at its own growth, a missing GDP year is skipped with a
+// note, -charts=false writes no chart, and series names that map to one
+// file name get distinct chart files, with a message.
+func TestForecastWarnings(t *testing.T) {
+	dir := t.TempDir()
+	var decl strings.Builder
+	decl.WriteString("year,tin [kt]\n")
+	for y := 1995; y <= 2020; y++ {
+		fmt.Fprintf(&decl, "%d,%d\n", y, 2000-(y-1995)*75)
+	}
+	dec := writeFile(t, dir, "decl.csv", decl.String())
+	out, errOut, code := forecastRun("-series", dec, "-drivers", driversCSV, "-growth", "0.3", "-out", filepath.Join(dir, "o1"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, w := range []string{
+		`demand forecast: WARNING: -growth 0.3: a growth rate of 0.3 is 30 % a year, beyond ±20 %`,
+		`demand forecast: WARNING: series "tin": regression: forecast below zero: `,
+		`; left out of the combinations`,
+	} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+	for _, w := range []string{
+		"drivers: gdp: 30 % a year (-growth); population: 0.3702 % a year (its 2015–2020 growth), not -growth, which sets GDP only",
+		"  not run: regression: forecast below zero: ",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
+	}
+
+	// GDP missing in 2005, names that share a file name, no charts.
+	b, err := os.ReadFile(driversCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if f := strings.Split(l, ","); f[0] == "2005" {
+			f[1] = "NaN"
+			lines[i] = strings.Join(f, ",")
+		}
+	}
+	drv := writeFile(t, dir, "d.csv", strings.Join(lines, "\n"))
+	var clash strings.Builder
+	clash.WriteString("year,Cu/1 [kt],Cu_1 [kt],cu 1 [kt]\n")
+	for y := 1995; y <= 2020; y++ {
+		fmt.Fprintf(&clash, "%d,%d,%d,%d\n", y, 100+5*(y-1995), 120+6*(y-1995), 90+4*(y-1995))
+	}
+	cl := writeFile(t, dir, "clash.csv", clash.String())
+	o2 := filepath.Join(dir, "o2")
+	out, errOut, code = forecastRun("-series", cl, "-drivers", drv, "-out", o2)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if w := `note: driver "gdp" has no value for 2005: that year skipped, as a missing year of the history`; !strings.Contains(out, w) {
+		t.Errorf("summary lacks %q:\n%s", w, out)
+	}
+	if strings.Contains(out, "not run: regression:") {
+		t.Errorf("a missing GDP year stops the regression:\n%s", out)
+	}
+	for _, f := range []string{"fan-Cu_1.png", "fan-Cu_1-2.png", "fan-cu_1-3.png"} {
+		if _, err := os.Stat(filepath.Join(o2, f)); err != nil {
+			t.Errorf("chart %s: %v", f, err)
+		}
+	}
+	if w := `demand forecast: series "Cu/1" and "Cu_1" would share the chart file name "fan-Cu_1.png"; "Cu_1"'s is "fan-Cu_1-2.png"`; !strings.Contains(errOut, w) {
+		t.Errorf("stderr lacks %q:\n%s", w, errOut)
+	}
+	o3 := filepath.Join(dir, "o3")
+	if _, errOut, code = forecastRun("-series", cl, "-drivers", drv, "-out", o3, "-charts=false"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	names, _ := filepath.Glob(filepath.Join(o3, "*"))
+	if len(names) != 2 {
+		t.Errorf("-charts=false wrote %q, want forecasts.csv and forecasts.json", names)
 	}
 }

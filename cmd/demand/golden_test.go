@@ -22,6 +22,9 @@ import (
 //	default:  -series testdata/series.csv -drivers testdata/drivers.csv
 //	full:     the same with -scenario testdata/scenario.csv -panel copper=testdata/panel-copper.csv
 //	growth:   the same as default with -growth 0.03 -target 2023 -level 0.9
+//	          (rewritten by this command when -growth came to set GDP only:
+//	          population now keeps its own 2015–2020 growth, which changes
+//	          intensity-malenbaum and the combinations)
 //	gdponly:  -series testdata/series.csv -drivers testdata/drivers-gdp.csv -target 2024
 //	plan.txt: plan2015 -out "";  plan.json: plan2015 -json -out ""
 //

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -27,78 +29,208 @@ type document struct {
 	Series   []forecast.Analysis `json:"series"`
 }
 
-// write writes the CSV, JSON and charts into dir and returns their paths.
-// Chart failures are warnings on stderr.
-func write(dir string, in *inputs, rs []forecast.Analysis, stderr io.Writer) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// output writes the files of a run as the series are analysed, one at a
+// time, so that memory does not grow with the number of series (but for
+// the small multiples, which keep each charted series): forecasts.csv and
+// forecasts.json are streamed, and each fan chart is written at once.
+type output struct {
+	c      forecastConfig
+	in     *inputs
+	stderr io.Writer
+
+	csvFile, jsonFile *os.File
+	csv, json         *bufio.Writer
+	series            int // analyses written
+	forecasts         int // forecasts written
+
+	names  fileNames
+	fans   []plotting.Fan
+	charts []string
+
+	// reasons counts the distinct reasons methods were skipped, for the
+	// error of a run that forecast nothing.
+	reasons map[string]int
+	methods map[string][]string // the methods skipped for each reason
+	order   []string
+}
+
+// newOutput creates the output directory and files of c.
+func newOutput(c forecastConfig, in *inputs, stderr io.Writer) (*output, error) {
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		return nil, fmt.Errorf("-out: %w", err)
 	}
-	var paths []string
-
-	var all []forecast.Forecast
-	for _, r := range rs {
-		all = append(all, r.Forecasts...)
-	}
-	if len(all) == 0 {
-		return nil, errors.New("no method could forecast any series; see the reasons above")
-	}
-	var buf bytes.Buffer
-	if err := forecast.WriteCSV(&buf, all...); err != nil {
+	o := &output{c: c, in: in, stderr: stderr, names: fileNames{}, reasons: map[string]int{}, methods: map[string][]string{}}
+	var err error
+	if o.csvFile, err = os.Create(filepath.Join(c.out, "forecasts.csv")); err != nil {
 		return nil, err
 	}
-	p := filepath.Join(dir, "forecasts.csv")
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+	if o.jsonFile, err = os.Create(filepath.Join(c.out, "forecasts.json")); err != nil {
+		o.csvFile.Close()
 		return nil, err
 	}
-	paths = append(paths, p)
-
+	o.csv, o.json = bufio.NewWriter(o.csvFile), bufio.NewWriter(o.jsonFile)
+	if _, err := o.csv.WriteString(strings.Join(forecast.CSVHeader(), ",") + "\n"); err != nil {
+		return nil, err
+	}
 	drivers := map[string]any{}
 	for k, v := range in.future {
 		drivers[k] = v
 	}
-	b, err := json.MarshalIndent(document{Target: in.target, Level: in.level, Scenario: in.scenario, Drivers: drivers, Series: rs}, "", "  ")
+	head, err := json.MarshalIndent(document{Target: in.target, Level: in.level, Scenario: in.scenario, Drivers: drivers}, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("json: %w", err)
 	}
-	p = filepath.Join(dir, "forecasts.json")
-	if err := os.WriteFile(p, append(b, '\n'), 0o644); err != nil {
+	// head ends in `"series": null` and "}": the array replaces them.
+	head = bytes.TrimSuffix(bytes.TrimSpace(head), []byte("}"))
+	head = bytes.TrimSuffix(bytes.TrimSpace(head), []byte("null"))
+	o.json.Write(append(head, '[')) // errors are kept by the bufio.Writer
+	return o, nil
+}
+
+// add writes the analysis r: its forecasts to the CSV, r to the JSON, and
+// with c.charts its fan chart. Chart failures are warnings on stderr.
+func (o *output) add(r forecast.Analysis) error {
+	for _, s := range r.Skipped {
+		if o.reasons[s.Reason] == 0 {
+			o.order = append(o.order, s.Reason)
+		}
+		o.reasons[s.Reason]++
+		if !slices.Contains(o.methods[s.Reason], s.Method) {
+			o.methods[s.Reason] = append(o.methods[s.Reason], s.Method)
+		}
+	}
+	if len(r.Forecasts) > 0 {
+		var buf bytes.Buffer
+		if err := forecast.WriteCSV(&buf, r.Forecasts...); err != nil {
+			return fmt.Errorf("series %q: %w", r.History.Name, err)
+		}
+		_, rows, _ := bytes.Cut(buf.Bytes(), []byte("\n")) // the header is written once
+		o.csv.Write(rows)
+		o.forecasts += len(r.Forecasts)
+	}
+	b, err := json.MarshalIndent(r, "    ", "  ")
+	if err != nil {
+		return fmt.Errorf("json: series %q: %w", r.History.Name, err)
+	}
+	sep := ",\n    "
+	if o.series == 0 {
+		sep = "\n    "
+	}
+	o.json.WriteString(sep)
+	o.json.Write(b)
+	o.series++
+	if o.c.charts && len(r.Forecasts) > 0 {
+		o.chart(r)
+	}
+	return nil
+}
+
+// chart writes the fan chart of r and keeps it for the small multiples.
+func (o *output) chart(r forecast.Analysis) {
+	in := o.in
+	fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
+	c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level)})
+	if err != nil {
+		fmt.Fprintf(o.stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
+		return
+	}
+	base, clash := o.names.unique(r.History.Name)
+	if clash != "" {
+		fmt.Fprintf(o.stderr, "demand forecast: series %q and %q would share the chart file name %q; %q's is %q\n",
+			clash, r.History.Name, "fan-"+fileName(r.History.Name)+".png", r.History.Name, "fan-"+base+".png")
+	}
+	p := filepath.Join(o.c.out, "fan-"+base+".png")
+	if err := c.Save(p); err != nil {
+		fmt.Fprintf(o.stderr, "demand forecast: %v\n", err)
+		return
+	}
+	o.charts = append(o.charts, p)
+	o.fans = append(o.fans, fan)
+}
+
+// finish closes the files, writes the small multiples and returns the
+// paths written. If no method forecast any series it removes the files
+// and returns the error of noForecast.
+func (o *output) finish() ([]string, error) {
+	o.json.WriteString("\n  ]\n}\n")
+	var err error
+	for _, f := range []struct {
+		w *bufio.Writer
+		f *os.File
+	}{{o.csv, o.csvFile}, {o.json, o.jsonFile}} {
+		if ferr := f.w.Flush(); err == nil && ferr != nil {
+			err = fmt.Errorf("%s: %w", f.f.Name(), ferr)
+		}
+		if cerr := f.f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("%s: %w", f.f.Name(), cerr)
+		}
+	}
+	if o.forecasts == 0 {
+		os.Remove(o.csvFile.Name())
+		os.Remove(o.jsonFile.Name())
+		return nil, o.noForecast()
+	}
+	if err != nil {
 		return nil, err
 	}
-	paths = append(paths, p)
-
-	var fans []plotting.Fan
-	for _, r := range rs {
-		if len(r.Forecasts) == 0 {
-			continue
-		}
-		fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
-		c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level)})
+	paths := append([]string{o.csvFile.Name(), o.jsonFile.Name()}, o.charts...)
+	if len(o.fans) > 0 {
+		c, err := plotting.NewSmallMultiples(o.fans, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", o.in.target)})
 		if err != nil {
-			fmt.Fprintf(stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
-			continue
-		}
-		p := filepath.Join(dir, "fan-"+fileName(r.History.Name)+".png")
-		if err := c.Save(p); err != nil {
-			fmt.Fprintf(stderr, "demand forecast: %v\n", err)
-			continue
-		}
-		paths = append(paths, p)
-		fans = append(fans, fan)
-	}
-	if len(fans) > 0 {
-		c, err := plotting.NewSmallMultiples(fans, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", in.target)})
-		if err != nil {
-			fmt.Fprintf(stderr, "demand forecast: small multiples: %v\n", err)
+			fmt.Fprintf(o.stderr, "demand forecast: small multiples: %v\n", err)
 		} else {
-			p := filepath.Join(dir, "small-multiples.png")
+			p := filepath.Join(o.c.out, "small-multiples.png")
 			if err := c.Save(p); err != nil {
-				fmt.Fprintf(stderr, "demand forecast: %v\n", err)
+				fmt.Fprintf(o.stderr, "demand forecast: %v\n", err)
 			} else {
 				paths = append(paths, p)
 			}
 		}
 	}
 	return paths, nil
+}
+
+// noForecast returns the error for a run in which no method forecast any
+// series: the distinct reasons, the commonest first, at most five.
+func (o *output) noForecast() error {
+	order := slices.Clone(o.order)
+	slices.SortStableFunc(order, func(a, b string) int { return o.reasons[b] - o.reasons[a] })
+	var b strings.Builder
+	fmt.Fprintf(&b, "no method could forecast any of the %d series; the reasons:", o.series)
+	for _, why := range order[:min(len(order), 5)] {
+		fmt.Fprintf(&b, "\n  %s (%s; %d %s)", why, strings.Join(o.methods[why], ", "), o.reasons[why], plural(o.reasons[why], "time", "times"))
+	}
+	if len(order) > 5 {
+		fmt.Fprintf(&b, "\n  … and %d other reasons", len(order)-5)
+	}
+	if len(order) == 0 {
+		b.WriteString(" no method was run")
+	}
+	return errors.New(b.String())
+}
+
+// fileNames hands out distinct file name parts for series names.
+type fileNames map[string]string // lower-cased part → the series name that has it
+
+// unique returns the file name part of a series name, fileName(name), made
+// distinct from those handed out before — without regard to case, for
+// file systems that ignore it — by a suffix -2, -3, …; clash is the series
+// name that had the part first, "" if none.
+func (u fileNames) unique(name string) (part, clash string) {
+	part = fileName(name)
+	key := strings.ToLower(part)
+	if prev, ok := u[key]; ok {
+		clash = prev
+		for k := 2; ; k++ {
+			p := fmt.Sprintf("%s-%d", part, k)
+			if _, taken := u[strings.ToLower(p)]; !taken {
+				part, key = p, strings.ToLower(p)
+				break
+			}
+		}
+	}
+	u[key] = name
+	return part, clash
 }
 
 // fileName turns a series name into a file name part.
@@ -115,12 +247,16 @@ func fileName(name string) string {
 	return s
 }
 
-// summarize prints the scenario and, for each series, each forecast's
-// value at the target year with its interval and backtest, the methods
-// skipped and the notes.
-func summarize(w io.Writer, in *inputs, rs []forecast.Analysis) {
+// summarizeHead prints the target year, the level and the scenario.
+func summarizeHead(w io.Writer, in *inputs) {
 	fmt.Fprintf(w, "target year %d, %g %% intervals\ndrivers: %s\n", in.target, 100*in.level, in.scenario)
-	for _, r := range rs {
+}
+
+// summarize prints, for the series of r, each forecast's value at the
+// target year with its interval and backtest, the methods skipped and the
+// notes.
+func summarize(w io.Writer, in *inputs, r forecast.Analysis) {
+	{
 		h := r.History
 		last, _ := h.At(h.End())
 		unit := ""
@@ -169,4 +305,11 @@ func fmtNum(v float64) string {
 		return fmt.Sprintf("%.2f", v)
 	}
 	return fmt.Sprintf("%.3g", v)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
