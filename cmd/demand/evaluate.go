@@ -140,8 +140,8 @@ func evalParseFlags(args []string) (evalConfig, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case cfg.seriesFile == "":
 		return cfg, errors.New("-series is required")
-	case cfg.holdout < 1:
-		return cfg, fmt.Errorf("-holdout must be at least 1 (years held out), have %d", cfg.holdout)
+	case cfg.holdout < 1 || cfg.holdout > forecast.HorizonLimit:
+		return cfg, fmt.Errorf("-holdout must be from 1 to %d (years held out), have %d", forecast.HorizonLimit, cfg.holdout)
 	case cfg.out == "":
 		return cfg, errors.New("-out is empty")
 	}
@@ -168,7 +168,7 @@ func evalParseFlags(args []string) (evalConfig, error) {
 func evalParseLevels(s string) ([]float64, error) {
 	var ls []float64
 	for _, f := range strings.Split(s, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		v, err := series.ParseNumber(f)
 		if err != nil || !(v > 0 && v < 100) {
 			return nil, fmt.Errorf("-levels: %q is not a level in percent, in (0, 100)", f)
 		}
