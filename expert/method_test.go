@@ -187,3 +187,13 @@ func TestValueReceiver(t *testing.T) {
 		t.Errorf("Name = %q, want expert", m.Name())
 	}
 }
+
+// TestNoJudgmentsNamesYears checks that a panel for another year says
+// which years it judges.
+func TestNoJudgmentsNamesYears(t *testing.T) {
+	panel := []Judgment{{Expert: "a", Round: 1, Year: 2030, Low: 1, Likely: 2, High: 3}, {Expert: "a", Round: 1, Year: 2029, Low: 1, Likely: 2, High: 3}}
+	_, err := Summarize(panel, 2025)
+	if want := "expert: no judgments for 2025: the panel judges 2029, 2030"; err == nil || err.Error() != want || !errors.Is(err, ErrNoJudgments) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

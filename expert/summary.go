@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sort"
 
 	"golang.org/x/exp/stats"
@@ -158,7 +159,18 @@ func Summarize(js []Judgment, year int) ([]Summary, error) {
 		}
 	}
 	if len(byRound) == 0 {
-		return nil, fmt.Errorf("expert: %w for %d", ErrNoJudgments, year)
+		var years []int
+		for _, j := range js {
+			if !slices.Contains(years, j.Year) {
+				years = append(years, j.Year)
+			}
+		}
+		slices.Sort(years)
+		judged := "the panel is empty"
+		if len(years) > 0 {
+			judged = "the panel judges " + strings.ReplaceAll(strings.Trim(fmt.Sprint(years), "[]"), " ", ", ")
+		}
+		return nil, fmt.Errorf("expert: %w for %d: %s", ErrNoJudgments, year, judged)
 	}
 	rounds := make([]int, 0, len(byRound))
 	for r := range byRound {
