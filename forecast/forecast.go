@@ -125,9 +125,10 @@ func CheckRequest(s Scenario, level float64) error {
 // inclusive, taking each year's value from the scenario's path where it
 // covers the year and from the observed drivers otherwise (see
 // DriverValue, whose errors it returns). It returns an error wrapping
-// ErrDriverYears if from > to.
+// ErrDriverYears if from > to or the years leave series.MinYear …
+// series.MaxYear.
 func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series.Series, error) {
-	if from > to {
+	if from > to || from < series.MinYear || to > series.MaxYear {
 		return series.Series{}, Errorf("", "", 0, ErrDriverYears, "%q asked for %d–%d", name, from, to)
 	}
 	p := series.Series{Name: name, Start: from, Values: make([]float64, to-from+1)}

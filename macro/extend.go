@@ -54,7 +54,14 @@ func Extend(d series.Series, growth series.Series) (series.Series, error) {
 // Grow returns the observed driver d continued at the constant growth
 // rate g a year through the year through: Extend with g in every year
 // after d's last. If d already reaches through it returns a copy of d.
+// through may be at most series.MaxYear.
 func Grow(d series.Series, g float64, through int) (series.Series, error) {
+	if _, err := base(d); err != nil {
+		return series.Series{}, err
+	}
+	if through > series.MaxYear {
+		return series.Series{}, fmt.Errorf("%w: %q through %d, after series.MaxYear (%d)", ErrBase, d.Name, through, series.MaxYear)
+	}
 	if d.End() >= through {
 		if _, err := base(d); err != nil {
 			return series.Series{}, err
@@ -103,6 +110,9 @@ func GrowRecent(d series.Series, years, through int) (series.Series, float64, er
 func base(d series.Series) (float64, error) {
 	if d.Len() == 0 {
 		return 0, fmt.Errorf("%w: %q is empty", ErrBase, d.Name)
+	}
+	if err := d.Validate(); err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrBase, err)
 	}
 	last := d.Values[d.Len()-1]
 	if !(last > 0) || math.IsInf(last, 1) {

@@ -138,14 +138,18 @@ var (
 //	Y_t = Y_{t−1}·(1+g_t) after base,  Y_{t−1} = Y_t/(1+g_t) before it.
 //
 // The index covers growth.Start−1 through growth.End(), and base may be any
-// year in that range. Every rate must be present, finite and > −1; baseValue
-// must be positive and finite. The result is named "real GDP index" unless
+// year in that range. Every rate must be as CheckGrowth accepts; baseValue
+// must be positive and finite, and an index that overflows a float64 or
+// falls to zero is an error. The result is named "real GDP index" unless
 // growth has a name, in which case it is "<name> index", and its unit is
 // UnitIndex. To continue an observed driver in its own name and unit (a
 // GDP "index 2000=100", a level in yuan), use Extend, Grow or GrowRecent.
 func Index(base int, baseValue float64, growth series.Series) (series.Series, error) {
 	if growth.Len() == 0 {
 		return series.Series{}, fmt.Errorf("macro: index: %w", series.ErrEmpty)
+	}
+	if growth.Start <= series.MinYear || growth.Start > series.MaxYear || growth.Len()-1 > series.MaxYear-growth.Start {
+		return series.Series{}, fmt.Errorf("macro: index: %w: growth starts in %d and has %d values", series.ErrYears, growth.Start, growth.Len())
 	}
 	if !(baseValue > 0) || math.IsInf(baseValue, 1) {
 		return series.Series{}, fmt.Errorf("macro: index: base value %g must be positive and finite", baseValue)
@@ -171,6 +175,11 @@ func Index(base int, baseValue float64, growth series.Series) (series.Series, er
 	}
 	for i := b - 1; i >= 0; i-- {
 		y[i] = y[i+1] / (1 + growth.Values[i])
+	}
+	for i, v := range y {
+		if math.IsInf(v, 0) || v == 0 {
+			return series.Series{}, fmt.Errorf("macro: index: the index leaves the range of a float64 (%g) in %d", v, first+i)
+		}
 	}
 	return series.Series{Name: name, Unit: UnitIndex, Start: first, Values: y}, nil
 }
@@ -225,8 +234,8 @@ type Period struct {
 // AnnualRates expands consecutive periods into an annual growth series
 // (fractions) starting at periods[0].From: every year of a period gets the
 // period's rate. Periods must be non-empty, each with From ≤ To, each
-// starting the year after the previous one ends, and each rate finite and
-// > −1.
+// starting the year after the previous one ends, within series.MinYear …
+// series.MaxYear, and each rate as CheckGrowth accepts.
 func AnnualRates(periods []Period) (series.Series, error) {
 	if len(periods) == 0 {
 		return series.Series{}, fmt.Errorf("%w: no periods", ErrPeriods)
@@ -235,6 +244,9 @@ func AnnualRates(periods []Period) (series.Series, error) {
 	for i, p := range periods {
 		if p.From > p.To {
 			return series.Series{}, fmt.Errorf("%w: period %d (%d–%d) is reversed", ErrPeriods, i, p.From, p.To)
+		}
+		if p.From < series.MinYear || p.To > series.MaxYear {
+			return series.Series{}, fmt.Errorf("%w: period %d (%d–%d) leaves the years %d … %d", ErrPeriods, i, p.From, p.To, series.MinYear, series.MaxYear)
 		}
 		if i > 0 && p.From != periods[i-1].To+1 {
 			return series.Series{}, fmt.Errorf("%w: period %d starts in %d, want %d", ErrPeriods, i, p.From, periods[i-1].To+1)
