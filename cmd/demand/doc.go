@@ -48,16 +48,18 @@
 // driver keeps its unit.
 //
 // The inputs are checked by stated rules (listed by demand forecast -h).
-// Errors: consumption below zero, a driver at or below zero, a driver
+// Errors: a driver at or below zero, a driver
 // ending before a series' last year, -growth of 1 or more (a percentage:
 // the message suggests the fraction), a scenario driver in another unit
 // than the observed one or whose first value is 10 times or more above or
 // below the last observed value, a panel that does not judge the target
 // year or whose median likely value is 10 times off the series' last
-// value. Warnings on stderr, marked WARNING: consumption of zero, -growth
+// value. Warnings on stderr, marked WARNING: consumption of zero or below
+// zero (a series with a value below zero is taken as one that can be
+// negative, a balance, whose forecasts may be too), -growth
 // beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, and
-// a method whose forecast falls below zero, which is left out of the
-// combinations (forecast.AnalysisSettings.NonNegative). A year the drivers
+// a method whose forecast falls below zero for a series that never does,
+// which is left out of the combinations (forecast.AnalysisSettings.NonNegative). A year the drivers
 // lack is skipped as a missing year (forecast.Analyse). The target year defaults to five years after the latest
 // observation, the interval level to 0.8.
 //

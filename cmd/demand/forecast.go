@@ -41,8 +41,9 @@ CSV files have a "year" column first and one column per series, headed
     2020,1409,2663.2
 
 Checks (errors stop the run; warnings go to stderr, marked WARNING):
-  - consumption below zero, or a driver at or below zero, is an error;
-    consumption of exactly zero is a warning;
+  - a driver at or below zero is an error; consumption of zero, and
+    consumption below zero (the series is then taken as one that can be
+    negative, a balance, and its forecasts may be), are warnings;
   - the drivers must cover the last year of every series;
   - -growth is a fraction: 1 or more is an error (7 for 0.07), beyond ±0.2
     a warning; it sets GDP only, other drivers keep their own recent growth;
@@ -51,7 +52,8 @@ Checks (errors stop the run; warnings go to stderr, marked WARNING):
     one, is an error; a change of more than 20 % in a year is a warning;
   - a panel must judge the target year, and its median likely value must
     lie within a factor of 10 of the series' last value;
-  - a method whose forecast falls below zero is left out, with a warning.
+  - a method whose forecast falls below zero, for a series that never
+    does, is left out, with a warning.
 
 Flags:
 `
@@ -205,7 +207,7 @@ func analyse(h series.Series, in *inputs) forecast.Analysis {
 	if p, ok := in.panels[h.Name]; ok {
 		opts.Panel = p.judgments
 	}
-	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level, NonNegative: true})
+	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level, NonNegative: !canBeNegative(h)})
 	for i, s := range a.Skipped {
 		if s.Driver != "" {
 			a.Skipped[i].Reason = fmt.Sprintf("needs a %q column in the drivers file", s.Driver)
@@ -496,18 +498,36 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 	return p, desc, nil
 }
 
-// checkConsumption checks a consumption series of file: a value below
-// zero is an error, zero a warning on stderr.
+// checkConsumption checks a consumption series of file and warns on
+// stderr: of its first value below zero (the series is then taken as a
+// quantity that can be negative, such as a net balance, whose forecasts
+// may be too; consumption cannot be), and of each zero (the methods that
+// take logs or ratios will not fit it).
 func checkConsumption(s series.Series, file string, stderr io.Writer) error {
+	negative := false
 	for i, v := range s.Values {
 		switch {
-		case v < 0:
-			return fmt.Errorf("%s: series %q is %g in %d: consumption cannot be negative", file, s.Name, v, s.Start+i)
+		case v < 0 && !negative:
+			negative = true
+			fmt.Fprintf(stderr, "demand forecast: WARNING: %s: series %q is %g in %d: below zero, so it is taken as a quantity that can be negative (a balance, a change) and its forecasts may be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
 		case v == 0:
 			fmt.Fprintf(stderr, "demand forecast: WARNING: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
 		}
 	}
 	return nil
+}
+
+// canBeNegative reports whether h has a value below zero: a quantity that
+// can be negative (a balance, a change), whose forecasts may be. A series
+// observed at zero or above is taken as one that cannot, such as
+// consumption.
+func canBeNegative(h series.Series) bool {
+	for _, v := range h.Values {
+		if v < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPanel checks the panel js read from path for series h: it must

@@ -188,7 +188,6 @@ func TestBadInput(t *testing.T) {
 		{"gdp last missing", []string{"-series", okSeries, "-drivers", w("gdpnan.csv", "year,gdp\n2019,1\n2020,NaN\n")}, `gdpnan.csv: "gdp": the last year, 2020, is missing`},
 		{"gdp ends early", []string{"-series", okSeries, "-drivers", w("gdpearly.csv", "year,gdp\n2000,1\n2001,2\n")}, `gdpearly.csv: "gdp" ends in 2001, before the last year of series "copper" (2020) in testdata/series.csv: the drivers must cover every series through its last year`},
 		{"gdp zero", []string{"-series", okSeries, "-drivers", w("gdp0.csv", "year,gdp\n2019,0\n2020,1\n")}, `gdp0.csv: "gdp" is 0 in 2019: a driver must be positive`},
-		{"consumption negative", []string{"-series", w("neg.csv", "year,tin [kt]\n2018,5\n2019,-2\n2020,6\n"), "-drivers", okDrivers}, `neg.csv: series "tin" is -2 in 2019: consumption cannot be negative`},
 		{"growth in percent", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "7"}, `invalid value "7" for flag -growth: rate 7 is a rise of 100 % or more a year: rates are fractions (did you mean 0.07?)`},
 		{"growth hexadecimal", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "0x1p-4"}, `invalid value "0x1p-4" for flag -growth: "0x1p-4" is not a growth rate`},
 		{"scenario in percent", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("pct.csv", "year,gdp [%]\n2021,5\n2022,5\n2023,5\n2024,5\n2025,5\n")}, `pct.csv: "gdp" is in "%", but the observed "gdp" in testdata/drivers.csv is in "index 1995=100": give the scenario's levels in the observed unit`},
@@ -362,5 +361,28 @@ func TestForecastWarnings(t *testing.T) {
 	names, _ := filepath.Glob(filepath.Join(o3, "*"))
 	if len(names) != 2 {
 		t.Errorf("-charts=false wrote %q, want forecasts.csv and forecasts.json", names)
+	}
+}
+
+// TestNegativeConsumption checks that a series with a value below zero is
+// a warning, and is then taken as one that can be negative: its methods
+// forecasting below zero are kept.
+func TestNegativeConsumption(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("year,balance [kt]\n")
+	for y := 1995; y <= 2020; y++ {
+		fmt.Fprintf(&b, "%d,%d\n", y, 400-(y-1995)*20)
+	}
+	in := writeFile(t, dir, "bal.csv", b.String())
+	out, errOut, code := forecastRun("-series", in, "-drivers", driversCSV, "-out", filepath.Join(dir, "o"), "-charts=false")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if w := `demand forecast: WARNING: ` + in + `: series "balance" is -20 in 2016: below zero, so it is taken as a quantity that can be negative`; !strings.Contains(errOut, w) {
+		t.Errorf("stderr lacks %q:\n%s", w, errOut)
+	}
+	if strings.Contains(out, "forecast below zero") {
+		t.Errorf("a method of a series that can be negative was left out:\n%s", out)
 	}
 }
