@@ -129,10 +129,10 @@ type Analysis struct {
 // For each candidate in turn it checks the needed drivers, fits the
 // method on history and drivers, and forecasts scenario sc at the level;
 // a candidate that fails, or whose point forecast is not finite (or, with
-// NonNegative, falls below zero), is skipped with its reason. Each forecast's Method is the candidate's
-// label. A candidate that forecast is then backtested (Backtest, rolling
-// origin, horizon min(sc.Horizon, MaxHorizon)) unless NoBacktest; a
-// failed backtest is a note.
+// NonNegative, falls below zero), is skipped with its reason. Each
+// forecast's Method is the candidate's label. A candidate that forecast
+// is then backtested (Backtest, rolling origin, horizon min(sc.Horizon,
+// MaxHorizon)) unless NoBacktest; a failed backtest is a note.
 //
 // The forecasts are combined with equal weights (Combine, named
 // DefaultCombinationName) and, if at least two candidates were backtested,

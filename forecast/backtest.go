@@ -70,8 +70,8 @@ type BacktestResult struct {
 // series, so the model never sees a later value). The model then forecasts
 // h' = min(h, End − t) years ahead — the horizon is cut at the end of the
 // history, and before the first year after t for which a driver holds NaN
-// (an origin followed at once by such a year is skipped) — under a scenario whose driver paths are the observed drivers
-// over t+1 … t+h'. The forecasts are therefore ex post, conditional on the
+// (an origin followed at once by such a year is skipped) — under a
+// scenario whose driver paths are the observed drivers over t+1 … t+h'. The forecasts are therefore ex post, conditional on the
 // drivers that actually occurred: they measure the method's error given
 // its drivers, not the extra error of forecasting the drivers themselves.
 //
