@@ -145,7 +145,11 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		if hh < 1 {
 			continue // a driver lacks the year after the origin
 		}
-		train, _ := history.Window(history.Start, t)
+		// The training window and the drivers up to t share the caller's
+		// arrays (methods do not modify their inputs), capped so that an
+		// append cannot reach the later years.
+		train := history
+		train.Values = history.Values[: t-history.Start+1 : t-history.Start+1]
 		model, err := m.Fit(train, driversUntil(drivers, t))
 		if err != nil {
 			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
@@ -206,7 +210,8 @@ func driverGap(d Drivers, from, to int) int {
 	return gap
 }
 
-// driversUntil returns copies of the drivers cut to the years up to t.
+// driversUntil returns the drivers cut to the years up to t, sharing
+// their arrays, capped so that an append cannot reach the later years.
 func driversUntil(d Drivers, t int) Drivers {
 	if d == nil {
 		return nil
@@ -215,7 +220,8 @@ func driversUntil(d Drivers, t int) Drivers {
 	for name, s := range d {
 		c := series.Series{Name: s.Name, Unit: s.Unit, Start: s.Start}
 		if s.Start <= t {
-			c.Values = append([]float64(nil), s.Values[:min(s.Len(), t-s.Start+1)]...)
+			n := min(s.Len(), t-s.Start+1)
+			c.Values = s.Values[:n:n]
 		}
 		out[name] = c
 	}
