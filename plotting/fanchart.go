@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -33,17 +34,19 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 		return nil, err
 	}
 	st := newStyles(methodOrder([]Fan{f}), o.palette())
-	p, entries, err := fanPlot(&f, st, fs, o.Title, xl, yl, 13)
+	p, entries, err := fanPlot(&f, st, fs, o.Title, xl, yl, 13, o, false)
 	if err != nil {
 		return nil, err
 	}
-	o.clipY(p, &f)
 	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height}
 	if c.width == 0 {
 		c.width = 20 * vg.Centimeter
 	}
 	if c.height == 0 {
 		c.height = 12 * vg.Centimeter
+	}
+	if err := checkSize(c.width, c.height); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -56,7 +59,11 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 //
 // The grid has Options.Cols columns and Options.Rows rows; by default one
 // row for up to 3 panels, 2 columns for up to 10, and ⌈√n⌉ columns beyond.
-// The default size is 21 cm wide and 3 cm + 5 cm per row high.
+// The default size is 21 cm wide, or 4 cm per column if wider, and 3 cm +
+// 5 cm per row high. Each panel labels as many years as its width holds
+// apart (at least one); panels narrower than 7 cm name their reference
+// points in the legend rather than beside the points. More than MaxPanels panels is an error (ErrSize):
+// SmallMultiplePages splits them over pages.
 //
 // It returns an error wrapping ErrNoData for no panels, ErrMismatch for a
 // grid with fewer cells than panels, and any error NewFanChart gives for a
@@ -65,6 +72,9 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	n := len(panels)
 	if n == 0 {
 		return nil, fmt.Errorf("%w: no panels", ErrNoData)
+	}
+	if n > MaxPanels {
+		return nil, fmt.Errorf("%w: %d panels on one page, more than %d (split them with SmallMultiplePages)", ErrSize, n, MaxPanels)
 	}
 	if o.Cols < 0 || o.Rows < 0 {
 		return nil, fmt.Errorf("%w: grid of %d columns and %d rows", ErrMismatch, o.Cols, o.Rows)
@@ -92,8 +102,20 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	if err := o.checkHeadroom(); err != nil {
 		return nil, err
 	}
+	width, height := o.Width, o.Height
+	if width == 0 {
+		width = max(21*vg.Centimeter, vg.Length(cols)*4*vg.Centimeter)
+	}
+	if height == 0 {
+		height = 3*vg.Centimeter + vg.Length(rows)*5*vg.Centimeter
+	}
+	if err := checkSize(width, height); err != nil {
+		return nil, err
+	}
 	fs := newFontSet(o)
 	st := newStyles(methodOrder(panels), o.palette())
+	ticks := yearTicks{labels: yearLabels(fs, width/vg.Length(cols))}
+	narrow := width/vg.Length(cols) < 7*vg.Centimeter
 	grid := make([][]*plot.Plot, rows)
 	for j := range grid {
 		grid[j] = make([]*plot.Plot, cols)
@@ -101,11 +123,11 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	var entries []legendEntry
 	for k := range panels {
 		f := &panels[k]
-		p, es, err := fanPlot(f, st, fs, f.title(), o.XLabel, o.YLabel, 11)
+		p, es, err := fanPlot(f, st, fs, f.title(), o.XLabel, o.YLabel, 11, o, narrow)
 		if err != nil {
 			return nil, fmt.Errorf("%w (panel %d, %s)", err, k, label(f.title()))
 		}
-		o.clipY(p, f)
+		p.X.Tick.Marker = ticks
 		grid[k/cols][k%cols] = p
 		for _, e := range es {
 			if !slices.ContainsFunc(entries, func(x legendEntry) bool { return x.name == e.name }) {
@@ -115,17 +137,42 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	}
 	c := &Chart{
 		title: o.Title, plots: grid, legend: entries, below: true, fonts: fs,
-		width: o.Width, height: o.Height, titleSty: fs.style(14),
+		width: width, height: height, titleSty: fs.style(14),
 	}
 	c.titleSty.XAlign = text.XCenter
 	c.titleSty.YAlign = text.YTop
-	if c.width == 0 {
-		c.width = 21 * vg.Centimeter
-	}
-	if c.height == 0 {
-		c.height = 3*vg.Centimeter + vg.Length(rows)*5*vg.Centimeter
-	}
 	return c, nil
+}
+
+// SmallMultiplePages splits panels into pages of at most perPage panels
+// (MaxPanels if perPage is zero) and returns NewSmallMultiples of each,
+// with o.Title followed by " (page i of n)" when there is more than one
+// page. It returns an error wrapping ErrSize for perPage negative or above
+// MaxPanels, and any error of NewSmallMultiples, naming the page.
+func SmallMultiplePages(panels []Fan, perPage int, o Options) ([]*Chart, error) {
+	if perPage == 0 {
+		perPage = MaxPanels
+	}
+	if perPage < 0 || perPage > MaxPanels {
+		return nil, fmt.Errorf("%w: %d panels a page (want 1 to %d)", ErrSize, perPage, MaxPanels)
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("%w: no panels", ErrNoData)
+	}
+	pages := (len(panels) + perPage - 1) / perPage
+	var out []*Chart
+	for i := 0; i < pages; i++ {
+		po := o
+		if pages > 1 {
+			po.Title = strings.TrimSpace(fmt.Sprintf("%s (page %d of %d)", o.Title, i+1, pages))
+		}
+		c, err := NewSmallMultiples(panels[i*perPage:min((i+1)*perPage, len(panels))], po)
+		if err != nil {
+			return out, fmt.Errorf("%w (page %d of %d)", err, i+1, pages)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // checkHeadroom returns an error wrapping ErrMismatch if o.YHeadroom is
@@ -137,14 +184,14 @@ func (o Options) checkHeadroom() error {
 	return nil
 }
 
-// clipY applies o.YHeadroom to p, the panel of f: the y-axis runs from
-// zero to YHeadroom times the largest value of f's history, point paths
-// and references. It does nothing when YHeadroom is zero.
-func (o Options) clipY(p *plot.Plot, f *Fan) {
+// yRange returns the top of the y-axis of f's panel under o.YHeadroom,
+// YHeadroom times the largest value of f's history, point paths and
+// references, and whether the axis is fixed (YHeadroom positive and the
+// top positive).
+func (o Options) yRange(f *Fan) (top float64, fixed bool) {
 	if o.YHeadroom == 0 {
-		return
+		return 0, false
 	}
-	top := 0.0
 	_, hs := f.History.Observed()
 	for _, v := range hs {
 		top = max(top, v)
@@ -158,5 +205,6 @@ func (o Options) clipY(p *plot.Plot, f *Fan) {
 	for _, r := range f.Refs {
 		top = max(top, r.Value)
 	}
-	p.Y.Min, p.Y.Max = 0, o.YHeadroom*top
+	top *= o.YHeadroom
+	return top, top > 0
 }

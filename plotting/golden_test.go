@@ -80,6 +80,21 @@ func TestGolden(t *testing.T) {
 		{"deviation", func() (*Chart, error) {
 			return NewDeviationChart(deviations(), Options{Title: "Deviation of 2015 forecasts from the plan"})
 		}},
+		// Bands beyond a fixed axis are marked ▲ at the top; the lower
+		// bounds below zero are drawn at zero with a legend note; the two
+		// 2015 labels sit above and below their points.
+		{"fan_clipped", func() (*Chart, error) {
+			return NewFanChart(wideFan(), Options{Title: "Nickel: wide bands, clipped", YHeadroom: 1.5})
+		}},
+		// Nine methods with six colours: methods 1 and 7 share blue but
+		// not dashes.
+		{"fan_many", func() (*Chart, error) {
+			return NewFanChart(manyMethods(9), Options{Title: "Nine methods, six colours"})
+		}},
+		// 30 panels: 6 columns, three year labels a panel.
+		{"multiples_30", func() (*Chart, error) {
+			return NewSmallMultiples(manyPanels(30), Options{Title: "Thirty series"})
+		}},
 		{"comparison", func() (*Chart, error) {
 			return NewComparisonChart(comparison(), Options{Title: "Historical and implied elasticity", XLabel: "elasticity of demand to GDP"})
 		}},

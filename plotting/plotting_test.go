@@ -12,9 +12,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/nonferrous/demand/forecast"
@@ -553,5 +556,171 @@ func TestYHeadroom(t *testing.T) {
 		if _, err := NewSmallMultiples(panels, Options{YHeadroom: h}); !errors.Is(err, ErrMismatch) {
 			t.Errorf("small multiples, YHeadroom %g: err = %v, want ErrMismatch", h, err)
 		}
+	}
+}
+
+func TestChartSize(t *testing.T) {
+	f := sparseFan("copper", 1)
+	for _, tc := range []struct {
+		name string
+		w, h vg.Length
+		want error
+	}{
+		{"default", 0, 0, nil},
+		{"small", vg.Centimeter, vg.Centimeter, nil},
+		{"negative width", -1, 0, ErrSize},
+		{"negative height", 0, -20 * vg.Centimeter, ErrSize},
+		{"NaN", vg.Length(math.NaN()), 0, ErrSize},
+		{"infinite", vg.Length(math.Inf(1)), 0, ErrSize},
+		{"under a pixel", 0.5, 0.5, ErrSize},
+		// 3 m × 3 m is 11339² ≈ 1.29e8 pixels at 96 dpi, beyond 2²⁶.
+		{"absurd", 300 * vg.Centimeter, 300 * vg.Centimeter, ErrSize},
+		{"huge", 1e12, 1e12, ErrSize},
+	} {
+		o := Options{Width: tc.w, Height: tc.h}
+		for kind, make := range map[string]func() (*Chart, error){
+			"fan":        func() (*Chart, error) { return NewFanChart(f, o) },
+			"multiples":  func() (*Chart, error) { return NewSmallMultiples([]Fan{f}, o) },
+			"deviation":  func() (*Chart, error) { return NewDeviationChart(deviations(), o) },
+			"comparison": func() (*Chart, error) { return NewComparisonChart(comparison(), o) },
+		} {
+			_, err := make()
+			if !errors.Is(err, tc.want) {
+				t.Errorf("%s %s (%v × %v): error %v, want %v", kind, tc.name, tc.w, tc.h, err, tc.want)
+			}
+		}
+	}
+}
+
+func TestSmallMultiplesMany(t *testing.T) {
+	if _, err := NewSmallMultiples(manyPanels(MaxPanels+1), Options{}); !errors.Is(err, ErrSize) {
+		t.Errorf("%d panels: error %v, want ErrSize", MaxPanels+1, err)
+	}
+	pages, err := SmallMultiplePages(manyPanels(100), 0, Options{Title: "many"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 100 panels, 48 a page: 48, 48, 4.
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	n := 0
+	for _, p := range pages {
+		for _, row := range p.Plots() {
+			for _, c := range row {
+				if c != nil {
+					n++
+				}
+			}
+		}
+	}
+	if n != 100 {
+		t.Errorf("%d panels over the pages, want 100", n)
+	}
+	if pages[2].title != "many (page 3 of 3)" {
+		t.Errorf("title %q", pages[2].title)
+	}
+	for _, per := range []int{-1, MaxPanels + 1} {
+		if _, err := SmallMultiplePages(manyPanels(3), per, Options{}); !errors.Is(err, ErrSize) {
+			t.Errorf("perPage %d: error %v, want ErrSize", per, err)
+		}
+	}
+	// The year labels of a panel stay apart: at 36 panels (6 columns of
+	// 4 cm) each panel has at most two labels over 2000–2015.
+	c, err := NewSmallMultiples(manyPanels(36), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plots()[0][0]
+	labels := 0
+	for _, tk := range p.X.Tick.Marker.Ticks(1999.5, 2015.5) {
+		if tk.Label != "" {
+			labels++
+		}
+	}
+	if labels < 1 || labels > 2 {
+		t.Errorf("%d year labels on a 4 cm panel, want 1 or 2", labels)
+	}
+}
+
+func TestStylesDistinct(t *testing.T) {
+	// With the six colours and six dash patterns, the first 36 methods
+	// have distinct (colour, dashes).
+	names := make([]string, 36)
+	for i := range names {
+		names[i] = fmt.Sprint(i)
+	}
+	st := newStyles(names, DefaultPalette())
+	seen := map[string]string{}
+	for _, n := range names {
+		ls := st.line(n, "combination")
+		key := fmt.Sprint(ls.Color, ls.Dashes)
+		if prev, ok := seen[key]; ok {
+			t.Errorf("methods %s and %s share colour and dashes %s", prev, n, key)
+		}
+		seen[key] = n
+	}
+	// A one-colour palette still gives six distinct dash patterns.
+	st = newStyles(names[:6], DefaultPalette()[:1])
+	dseen := map[string]bool{}
+	for _, n := range names[:6] {
+		dseen[fmt.Sprint(st.line(n, "").Dashes)] = true
+	}
+	if len(dseen) != 6 {
+		t.Errorf("one colour: %d distinct dash patterns, want 6", len(dseen))
+	}
+}
+
+func TestRefAlign(t *testing.T) {
+	refs := []Ref{{2015, 70, "plan"}, {2015, 73, "outcome"}, {2010, 50, "alone"}, {2015, 71, "middle"}}
+	got := refAlign(refs)
+	want := []text.YAlignment{text.YTop, text.YBottom, text.YCenter, text.YCenter}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("alignment (-want +got):\n%s", d)
+	}
+	// Equal values: the first above, the second below.
+	if got := refAlign([]Ref{{2015, 5, "a"}, {2015, 5, "b"}}); got[0] != text.YBottom || got[1] != text.YTop {
+		t.Errorf("equal values: %v", got)
+	}
+}
+
+func TestLegendNotes(t *testing.T) {
+	c, err := NewFanChart(wideFan(), Options{YHeadroom: 1.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range c.legend {
+		names = append(names, e.name)
+	}
+	for _, w := range []string{BeyondLabel, "intensity" + NegativeLabel, "regression" + NegativeLabel} {
+		if !slices.Contains(names, w) {
+			t.Errorf("legend %q lacks %q", names, w)
+		}
+	}
+	// Signed: no clipping note; no headroom: no beyond marks.
+	c, err = NewFanChart(wideFan(), Options{Signed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.legend {
+		if strings.Contains(e.name, NegativeLabel) || e.name == BeyondLabel {
+			t.Errorf("signed, no headroom: legend has %q", e.name)
+		}
+	}
+	// The caller's forecast is not changed by the clipping.
+	f := wideFan()
+	if _, err := NewFanChart(f, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.Forecasts[0].Lower.At(2015); !(v < 0) {
+		t.Errorf("caller's lower bound changed to %g", v)
+	}
+	// The axis of a fixed panel runs from 0 to 1.5 × the largest point.
+	c, _ = NewFanChart(wideFan(), Options{YHeadroom: 1.5})
+	p := c.Plots()[0][0]
+	top := 1.5 * 52 * math.Pow(1.12, 5)
+	if p.Y.Min != 0 || math.Abs(p.Y.Max-top) > 1e-9*top {
+		t.Errorf("y-axis %g–%g, want 0–%g", p.Y.Min, p.Y.Max, top)
 	}
 }
