@@ -34,11 +34,16 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 		return nil, err
 	}
 	st := newStyles(methodOrder([]Fan{f}), o.palette())
-	p, entries, err := fanPlot(&f, st, fs, o.Title, xl, yl, 13, o, false)
+	p, entries, err := fanPlot(&f, st, fs, "", xl, yl, 13, o, false)
 	if err != nil {
 		return nil, err
 	}
-	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height}
+	// The title heads the whole chart, legend included, so that a long
+	// title is not cut at the plot's left or run into the legend.
+	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height,
+		title: o.Title, titleSty: fs.style(13)}
+	c.titleSty.XAlign = text.XCenter
+	c.titleSty.YAlign = text.YTop
 	if c.width == 0 {
 		c.width = 20 * vg.Centimeter
 	}

@@ -103,9 +103,11 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 				p.Add(l)
 			}
 			if fixed {
-				for i, v := range fc.Upper.Values {
-					if v > top {
+				// One mark a band, at the last year it is beyond the top.
+				for i := fc.Upper.Len() - 1; i >= 0; i-- {
+					if fc.Upper.Values[i] > top {
 						beyond = append(beyond, beyondMark{x: float64(fc.Upper.Start + i), color: st.line(m, comb).Color})
+						break
 					}
 				}
 			}
@@ -213,8 +215,10 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	return p, entries, nil
 }
 
-// BeyondLabel is the legend entry of the marks (▲ at the top of the axis)
-// of interval bands that run beyond a y-axis fixed by Options.YHeadroom.
+// BeyondLabel is the legend entry of the marks (▲ at the top of the axis,
+// one a band, at the last year the band is beyond it, in the band's
+// colour) of interval bands that run beyond a y-axis fixed by
+// Options.YHeadroom.
 const BeyondLabel = "interval runs beyond the axis (▲)"
 
 // NegativeLabel follows a method's name in the legend entry of an interval
@@ -289,7 +293,7 @@ type beyondMark struct {
 
 // beyondMarks draws an upward triangle at the top of the axis at each
 // mark, in the band's colour, with a black edge; marks of the same year
-// stack downward.
+// line up leftward.
 type beyondMarks struct {
 	marks []beyondMark
 	y     float64
@@ -302,11 +306,11 @@ func beyondGlyph(c color.Color) draw.GlyphStyle {
 func (b beyondMarks) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	y := ty(b.y)
-	seen := make(map[float64]int) // marks already drawn at a year: stack below them
+	seen := make(map[float64]int) // marks already drawn at a year: line up left of them
 	for _, m := range b.marks {
 		x := tx(m.x)
 		g := beyondGlyph(m.color)
-		g.Shape.DrawGlyph(&c, g, vg.Point{X: x, Y: y - g.Radius - vg.Length(seen[m.x])*2.2*g.Radius})
+		g.Shape.DrawGlyph(&c, g, vg.Point{X: x - vg.Length(seen[m.x])*2.2*g.Radius, Y: y - g.Radius})
 		seen[m.x]++
 	}
 }

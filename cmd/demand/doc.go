@@ -60,9 +60,13 @@
 // the reproduction's fixed defaults (package plan/defaults) with their
 // equal-weight combination, the deviation from the plan, the historical
 // and implied elasticity and intensity change, and the range for the low
-// and high GDP growth (plan.Document.WriteText), or with -json the
-// document as JSON (plan.Document). It writes its charts into -out
-// (package plan/planchart); -out "" writes none.
+// and high GDP growth, then the ex-post check against 2015 as it turned
+// out (plan.CheckExPost: the outcomes with their confidence, the plan,
+// each method and the combination at 7 % and at the GDP that happened,
+// the split of the plan's error) (plan.Document.WriteText), or with -json
+// the document as JSON (plan.Document, the check under "ex_post"). It
+// writes its charts into -out (package plan/planchart: the reproduction's
+// and an ex-post chart per row with an outcome); -out "" writes none.
 //
 // # Exit status
 //

@@ -57,8 +57,16 @@ func run(w io.Writer, args []string) error {
 
 	// The report, its charts, and the report printed.
 	doc := plan.NewDocument(study)
+	if doc.ExPost, err = plan.CheckExPost(set); err != nil {
+		return err
+	}
 	if *out != "" {
 		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
+			return err
+		}
+		ex, err := planchart.WriteExPost(*out, doc.ExPost)
+		doc.Charts = append(doc.Charts, ex...)
+		if err != nil {
 			return err
 		}
 	}
