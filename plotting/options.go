@@ -104,11 +104,19 @@ type Options struct {
 }
 
 // ParseFont parses a TrueType or OpenType font file's contents into a
-// collection usable as Options.Fonts. The typeface is named name.
+// collection usable as Options.Fonts. The typeface is named name. For a
+// font collection (.ttc, .otc, as Noto Sans CJK and many system CJK fonts
+// come) it takes the first font.
 func ParseFont(name string, data []byte) (font.Collection, error) {
 	f, err := opentype.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFont, err)
+		c, cerr := opentype.ParseCollection(data)
+		if cerr != nil || c.NumFonts() == 0 {
+			return nil, fmt.Errorf("%w: %v", ErrFont, err)
+		}
+		if f, err = c.Font(0); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFont, err)
+		}
 	}
 	return font.Collection{{Font: font.Font{Typeface: font.Typeface(name)}, Face: f}}, nil
 }

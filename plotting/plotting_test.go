@@ -724,3 +724,34 @@ func TestLegendNotes(t *testing.T) {
 		t.Errorf("y-axis %g–%g, want 0–%g", p.Y.Min, p.Y.Max, top)
 	}
 }
+
+func TestMissingGlyphs(t *testing.T) {
+	if got := (Options{}).MissingGlyphs("copper (10 kt), Ωμ, медь"); len(got) != 0 {
+		t.Errorf("Latin, Greek, Cyrillic: missing %q", string(got))
+	}
+	if got := (Options{}).MissingGlyphs("铜 copper 铜铝"); string(got) != "铜铝" {
+		t.Errorf("Chinese with the bundled fonts: missing %q, want 铜铝", string(got))
+	}
+	// A CJK font on the system, where there is one, covers them.
+	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	data, err := os.ReadFile(droid)
+	if err != nil {
+		t.Skipf("no CJK font to try: %v", err)
+	}
+	fonts, err := ParseFont("droid", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Fonts: fonts}
+	if got := o.MissingGlyphs("精炼铜 电解铝"); len(got) != 0 {
+		t.Errorf("%s: missing %q", droid, string(got))
+	}
+	f := sparseFan("精炼铜", 1)
+	c, err := NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜：需求预测"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Save(filepath.Join(t.TempDir(), "cjk.png")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -21,7 +21,7 @@
 // # demand forecast
 //
 //	demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
 //
 // The series file holds one column per consumption series and the drivers
 // file a "gdp" column (real GDP, an index or level at constant prices) and
@@ -47,8 +47,18 @@
 // combines them with equal and inverse-MSE weights (forecast.Analyse), and
 // reports each method that cannot run with its reason. It writes
 // forecasts.csv (forecast.WriteCSV), forecasts.json, a fan chart per
-// series and a page of small multiples to -out (default forecast-out), and
-// prints a summary table and the paths written.
+// series and pages of small multiples, 12 series a page
+// (small-multiples.png, small-multiples-2.png, …), to -out (default
+// forecast-out), and prints a summary table and the paths written.
+//
+// A series observed at zero or above is taken as a quantity that cannot be
+// negative: a forecast path or interval bound below zero is reported on
+// standard error with the series, the method, the first such year and the
+// value, suggesting a log specification, and the charts draw such bounds
+// at zero with a note in the legend. The charts' bundled fonts have no
+// Chinese glyphs: a series named in Chinese gets a warning and needs
+// -font FILE, a TrueType or OpenType font (or collection) with CJK glyphs;
+// characters that font lacks are drawn in the bundled font.
 //
 // # demand plan
 //

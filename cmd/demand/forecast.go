@@ -7,14 +7,18 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"gonum.org/v1/plot/font"
 
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/methods"
+	"github.com/nonferrous/demand/plotting"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -23,7 +27,7 @@ import (
 const recentYears = 5
 
 const forecastUsage = `usage: demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR]
+                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
 
 Forecasts each consumption series in FILE with every method the data allow
 (regression on GDP and log-log, elasticity arc and point, intensity log trend
@@ -50,6 +54,7 @@ type forecastConfig struct {
 	level                                 float64
 	panels                                panelFlag
 	out                                   string
+	font                                  string
 }
 
 // panelFlag collects -panel values: SERIES=FILE, or FILE alone.
@@ -113,6 +118,7 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.Float64Var(&c.level, "level", 0.8, "prediction interval level, in (0, 1)")
 	fs.Var(&c.panels, "panel", "expert panel CSV (expert,round,year,low,likely,high,weight) for a series,\nas SERIES=FILE; FILE alone when there is one series; may be repeated.\nThe panel must judge the target year")
 	fs.StringVar(&c.out, "out", "forecast-out", "output directory, created if need be")
+	fs.StringVar(&c.font, "font", "", "TrueType or OpenType font file (.ttf, .otf, .ttc) for the chart text. The bundled\nfonts have no Chinese glyphs: series named in Chinese need a CJK font here\n(e.g. NotoSansCJK-Regular.ttc, DroidSansFallbackFull.ttf)")
 	return fs
 }
 
@@ -151,9 +157,26 @@ func forecastCmd(c forecastConfig, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.font != "" {
+		data, err := os.ReadFile(c.font)
+		if err != nil {
+			return err
+		}
+		if in.fonts, err = plotting.ParseFont(filepath.Base(c.font), data); err != nil {
+			return fmt.Errorf("-font %s: %w", c.font, err)
+		}
+	}
+	for _, h := range in.series {
+		if w := glyphWarning(h.Name, in.fonts, c.font); w != "" {
+			fmt.Fprintln(stderr, "demand forecast: warning:", w)
+		}
+	}
 	results := make([]forecast.Analysis, len(in.series))
 	for i, h := range in.series {
 		results[i] = analyse(h, in)
+		for _, w := range negativeWarnings(results[i], in.level) {
+			fmt.Fprintln(stderr, "demand forecast: warning:", w)
+		}
 	}
 	paths, err := write(c.out, in, results, stderr)
 	if err != nil {
@@ -193,6 +216,7 @@ type inputs struct {
 	target   int
 	level    float64
 	panels   map[string]panelFile // by series name
+	fonts    font.Collection      // the chart font (-font), nil for the bundled one
 }
 
 type panelFile struct {

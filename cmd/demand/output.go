@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -72,7 +73,8 @@ func write(dir string, in *inputs, rs []forecast.Analysis, stderr io.Writer) ([]
 			continue
 		}
 		fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
-		c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level)})
+		c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level),
+			Fonts: in.fonts, Signed: signed(r.History)})
 		if err != nil {
 			fmt.Fprintf(stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
 			continue
@@ -86,20 +88,32 @@ func write(dir string, in *inputs, rs []forecast.Analysis, stderr io.Writer) ([]
 		fans = append(fans, fan)
 	}
 	if len(fans) > 0 {
-		c, err := plotting.NewSmallMultiples(fans, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", in.target)})
+		// Pages of at most 12 panels: small-multiples.png, then
+		// small-multiples-2.png, … when there are more.
+		signedAny := slices.ContainsFunc(fans, func(f plotting.Fan) bool { return signed(f.History) })
+		pages, err := plotting.SmallMultiplePages(fans, panelsPerPage, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", in.target),
+			Fonts: in.fonts, Signed: signedAny})
 		if err != nil {
 			fmt.Fprintf(stderr, "demand forecast: small multiples: %v\n", err)
-		} else {
-			p := filepath.Join(dir, "small-multiples.png")
+		}
+		for i, c := range pages {
+			name := "small-multiples.png"
+			if i > 0 {
+				name = fmt.Sprintf("small-multiples-%d.png", i+1)
+			}
+			p := filepath.Join(dir, name)
 			if err := c.Save(p); err != nil {
 				fmt.Fprintf(stderr, "demand forecast: %v\n", err)
-			} else {
-				paths = append(paths, p)
+				continue
 			}
+			paths = append(paths, p)
 		}
 	}
 	return paths, nil
 }
+
+// panelsPerPage is the most series on one page of small multiples.
+const panelsPerPage = 12
 
 // fileName turns a series name into a file name part.
 func fileName(name string) string {
