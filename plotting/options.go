@@ -80,9 +80,10 @@ type Options struct {
 	// 10 panels); with one zero it is computed from the other.
 	Cols, Rows int
 	// Fonts, when not empty, replaces the bundled Liberation fonts for all
-	// chart text. Its first face is used for every text. The bundled fonts
-	// have no CJK glyphs, so Chinese labels need a CJK font here (see
-	// ParseFont).
+	// chart text. Its first face is used for every text, and the bundled
+	// Liberation Serif for the characters that face lacks. The bundled
+	// fonts have no CJK glyphs, so Chinese labels need a CJK font here (see
+	// ParseFont and MissingGlyphs).
 	Fonts font.Collection
 	// Palette gives the methods' colours, in order of first appearance;
 	// charts cycle through it. Empty (or nil) means DefaultPalette.
