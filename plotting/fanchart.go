@@ -189,27 +189,32 @@ func (o Options) checkHeadroom() error {
 	return nil
 }
 
-// yRange returns the top of the y-axis of f's panel under o.YHeadroom,
+// yRange returns the y-axis of f's panel under o.YHeadroom: the top is
 // YHeadroom times the largest value of f's history, point paths and
-// references, and whether the axis is fixed (YHeadroom positive and the
-// top positive).
-func (o Options) yRange(f *Fan) (top float64, fixed bool) {
+// references; the bottom zero, or for a Signed quantity YHeadroom times
+// the smallest such value if it is negative. fixed reports whether the
+// axis is fixed (YHeadroom positive and the range not empty).
+func (o Options) yRange(f *Fan) (bottom, top float64, fixed bool) {
 	if o.YHeadroom == 0 {
-		return 0, false
+		return 0, 0, false
 	}
+	var vals []float64
 	_, hs := f.History.Observed()
-	for _, v := range hs {
-		top = max(top, v)
-	}
+	vals = append(vals, hs...)
 	for _, fc := range f.Forecasts {
 		_, vs := fc.Point.Observed()
-		for _, v := range vs {
-			top = max(top, v)
-		}
+		vals = append(vals, vs...)
 	}
 	for _, r := range f.Refs {
-		top = max(top, r.Value)
+		vals = append(vals, r.Value)
 	}
+	for _, v := range vals {
+		top = max(top, v)
+		if o.Signed {
+			bottom = min(bottom, v)
+		}
+	}
+	bottom *= o.YHeadroom
 	top *= o.YHeadroom
-	return top, top > 0
+	return bottom, top, top > bottom
 }

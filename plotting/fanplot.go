@@ -30,7 +30,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	if err != nil {
 		return nil, nil, err
 	}
-	top, fixed := o.yRange(f)
+	bottom, top, fixed := o.yRange(f)
 	comb := f.combination()
 	p := newPlot(fs, title, xlabel, ylabel, titleSize)
 	p.X.Tick.Marker = yearTicks{}
@@ -203,7 +203,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	p.X.Min -= 0.5
 	p.X.Max += 0.5
 	if fixed {
-		p.Y.Min, p.Y.Max = 0, top
+		p.Y.Min, p.Y.Max = bottom, top
 		if len(beyond) > 0 {
 			p.Add(beyondMarks{marks: beyond, y: top})
 			entries = append(entries, legendEntry{BeyondLabel, []plot.Thumbnailer{glyphThumb(beyondGlyph(black))}})

@@ -92,7 +92,8 @@ type Options struct {
 	// (fan charts and small multiples) to run from zero to YHeadroom times
 	// the largest value of the panel's history, point paths and reference
 	// points, so that wide interval bands do not flatten the paths: the
-	// bands run on beyond the top of the axis. Zero (the default) lets the
+	// bands run on beyond the top of the axis, marked there (BeyondLabel).
+	// Zero (the default) lets the
 	// axis cover everything drawn. Negative, NaN or infinite values are an
 	// error (ErrMismatch).
 	YHeadroom float64
@@ -100,7 +101,8 @@ type Options struct {
 	// growth rate). By default (false) forecast charts are of a quantity
 	// that cannot, such as demand: interval bounds below zero are drawn at
 	// zero and the legend says whose (NegativeLabel). Point paths are
-	// drawn as they are.
+	// drawn as they are. With YHeadroom, a Signed panel's axis reaches
+	// down to YHeadroom times its smallest negative value.
 	Signed bool
 }
 

@@ -755,3 +755,46 @@ func TestMissingGlyphs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSignedAxis(t *testing.T) {
+	// A balance that is negative in 2005: with Signed and YHeadroom the
+	// axis reaches down to 1.5 × −40; without Signed it starts at zero.
+	f := Fan{History: series.New("balance", "kt", 2000, 10, nan, nan, nan, nan, -40, nan, nan, nan, nan, 20)}
+	for _, tc := range []struct {
+		signed   bool
+		min, max float64
+	}{{true, -60, 30}, {false, 0, 30}} {
+		c, err := NewFanChart(f, Options{YHeadroom: 1.5, Signed: tc.signed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.Plots()[0][0]
+		if p.Y.Min != tc.min || p.Y.Max != tc.max {
+			t.Errorf("signed %v: y-axis %g–%g, want %g–%g", tc.signed, p.Y.Min, p.Y.Max, tc.min, tc.max)
+		}
+	}
+}
+
+// FuzzFanChartSize builds fan charts and small multiples of any size and
+// data: no size or value may panic, and an error is one of the sentinels.
+func FuzzFanChartSize(f *testing.F) {
+	f.Add(0.0, 0.0, 1.0, 2.0, 3.0, -1.0, 0.0, 2000)
+	f.Add(-5.0, 1e300, 100.0, 50.0, 150.0, 40.0, 1.5, 2010)
+	f.Add(math.NaN(), math.Inf(1), 1.0, math.NaN(), 3.0, -1e308, 3.0, math.MaxInt-2)
+	f.Add(600.0, 1e4, 0.0, 0.0, 0.0, 0.0, 0.0, math.MinInt+1)
+	f.Fuzz(func(t *testing.T, w, h, a, b, c, lo, headroom float64, start int) {
+		hist := series.New("x", "kt", start, a, b)
+		point := series.New("x", "kt", start+2, c)
+		fc := forecast.Forecast{Method: "m", Point: point, Lower: series.New("x", "kt", start+2, lo), Upper: series.New("x", "kt", start+2, c+1), Level: 0.8}
+		fan := Fan{History: hist, Forecasts: []forecast.Forecast{fc}, Refs: []Ref{{Year: start + 2, Value: b, Label: "r"}}}
+		o := Options{Width: vg.Length(w), Height: vg.Length(h), YHeadroom: headroom}
+		for _, err := range []error{
+			func() error { _, err := NewFanChart(fan, o); return err }(),
+			func() error { _, err := NewSmallMultiples([]Fan{fan, fan}, o); return err }(),
+		} {
+			if err != nil && !errors.Is(err, ErrSize) && !errors.Is(err, ErrNaN) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoData) {
+				t.Errorf("error %v wraps no sentinel", err)
+			}
+		}
+	})
+}
