@@ -334,3 +334,29 @@ func TestRunExPost(t *testing.T) {
 		t.Errorf("reading %q", doc.ExPost.Reading)
 	}
 }
+
+// TestRunGolden checks the program against the golden output demand plan
+// is tested with (cmd/demand/testdata/golden), byte for byte: the two print
+// the same report. The goldens gained the ex-post check at their end (the
+// text) and under "ex_post" (the JSON), the rest unchanged.
+func TestRunGolden(t *testing.T) {
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"plan.txt", []string{"-out", ""}},
+		{"plan.json", []string{"-json", "-out", ""}},
+	} {
+		want, err := os.ReadFile(filepath.Join("..", "..", "cmd", "demand", "testdata", "golden", c.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := run(&buf, c.args); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("plan2015 %q differs from cmd/demand/testdata/golden/%s", c.args, c.golden)
+		}
+	}
+}
