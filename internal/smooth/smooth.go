@@ -61,60 +61,67 @@ type Result struct {
 // Filter runs the recursions of model k with parameters p over y (NaN
 // where a year is missing: its innovation is taken as 0) and writes the
 // innovations into e (NaN at missing years), which must be as long as y.
-// Its arithmetic follows R forecast's etscalc, operation by operation.
+// The states are updated as ℓ_t = ŷ_t + α d_t, b_t = φ b_{t−1} + β d_t,
+// d_t = y_t − ŷ_t, which equals R forecast's etscalc (ℓ_t = q + α(y_t − q),
+// b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb)) to rounding, with a shorter chain of
+// dependent operations; Σlog|ŷ_t| is computed as the logarithm of the
+// product (renormalised by its binary exponent, so that it cannot
+// overflow), one logarithm instead of n.
 func Filter(y []float64, k Kind, p Params, e []float64) Result {
+	return filter(y, k, p, e, true)
+}
+
+// filter is Filter, computing Result.MSE only if mse is set.
+func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
 	l, b := p.L0, p.B0
 	alpha, beta, phi := p.Alpha, p.Beta, p.Phi
 	if !k.Damped {
 		phi = 1
 	}
-	ratio := beta / alpha
-	var sse, lik2, mse, denom float64
+	if !k.Trend {
+		beta, phi, b = 0, 0, 0
+	}
+	var sse, mse, denom float64
+	prod, exp := 1.0, 0
 	n := 0
 	for i, yi := range y {
-		f := l
-		if k.Trend {
-			f = l + phi*b
-		}
-		missing := math.IsNaN(yi)
-		var tmp float64
-		switch {
-		case missing:
+		phib := phi * b
+		f := l + phib // the one-step forecast; b = 0 without trend
+		d := yi - f
+		if math.IsNaN(yi) {
+			d = 0
 			e[i] = math.NaN()
-		case k.Mult:
-			e[i] = (yi - f) / f
-			tmp = yi - f
-		default:
-			e[i] = yi - f
-			tmp = e[i]
-		}
-		denom++
-		mse = (mse*(denom-1) + tmp*tmp) / denom
-		q, phib := l, 0.0
-		if k.Trend {
-			phib = phi * b
-			q = l + phib
-		}
-		pt := yi
-		if missing {
-			pt = q
-		}
-		ln := q + alpha*(pt-q)
-		if k.Trend {
-			b = phib + ratio*((ln-l)-phib)
-		}
-		l = ln
-		if !missing {
-			sse += e[i] * e[i]
+		} else {
+			ei := d
 			if k.Mult {
-				lik2 += math.Log(math.Abs(f))
+				ei = d / f
+				af := math.Abs(f)
+				if af > 1e100 || af < 1e-100 {
+					var x int
+					af, x = math.Frexp(af)
+					exp += x
+				}
+				prod *= af
+				if prod > 1e200 || prod < 1e-200 {
+					var x int
+					prod, x = math.Frexp(prod)
+					exp += x
+				}
 			}
+			e[i] = ei
+			sse += ei * ei
 			n++
 		}
+		if wantMSE {
+			denom++
+			mse = (mse*(denom-1) + d*d) / denom
+		}
+		l = f + alpha*d
+		b = phib + beta*d
 	}
 	lik := float64(n) * math.Log(sse)
 	if k.Mult {
-		lik += 2 * lik2
+		lik += 2 * (math.Log(prod) + float64(exp)*math.Ln2)
 	}
 	return Result{Lik: lik, MSE: mse, SSE: sse, N: n, L: l, B: b}
 }
@@ -308,7 +315,7 @@ func (est *Estimator) objective(x []float64) float64 {
 	if !est.admits(p) {
 		return math.Inf(1)
 	}
-	r := Filter(est.y, est.kind, p, est.e)
+	r := filter(est.y, est.kind, p, est.e, est.Crit == MSE)
 	lik := r.Lik
 	if lik < -1e10 {
 		lik = -1e10 // avoid perfect fits
