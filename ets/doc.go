@@ -45,8 +45,11 @@
 // their least squares line on 1, 2, …, with a trend. Outside R's "both"
 // bounds the objective is +∞: the usual ones, 1e-4 ≤ α ≤ 0.9999,
 // 1e-4 ≤ β ≤ min(α, 0.9999), 0.8 ≤ φ ≤ 0.98, and the admissible region
-// 1 − 1/φ < α < 1 + 1/φ, α(φ − 1) < β < (1 + φ)(2 − α). On the 181 M1
-// yearly series the estimates are R's, to the last digits.
+// 1 − 1/φ < α < 1 + 1/φ, α(φ − 1) < β < (1 + φ)(2 − α). The recursions
+// equal R's to rounding, so the optimiser follows R's path: on the 181 M1
+// yearly series (less their last six years) every model's log-likelihood
+// is within 1e-4 of R's wherever R estimates it, and Auto selects R's
+// model for all 181.
 //
 // # Selection
 //

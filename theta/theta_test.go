@@ -34,8 +34,35 @@ var rTheta = struct {
 	hi95: []float64{250.04986325937304, 260.19778231109041, 268.68424181946324, 276.31061133370258, 283.38732054964782, 290.07358281325349, 296.46398029705892, 302.6201394500967},
 }
 
+// rY2 is a second reference history, whose α is inside its bounds; from
+//
+//	th <- thetaf(ts(rY2, start = 2001), h = 4, level = c(80, 95))
+var (
+	rY2     = []float64{100, 104, 99, 108, 112, 106, 115, 118, 111, 120, 117, 125}
+	rTheta2 = struct {
+		alpha, drift, sigma2         float64
+		mean, lo80, hi80, lo95, hi95 []float64
+	}{
+		alpha: 0.60784051586757526, drift: 1.0157342657342661, sigma2: 37.557188103573374,
+		mean: []float64{123.56199212336496, 124.57772638909923, 125.59346065483349, 126.60919492056776},
+		lo80: []float64{115.70814180353597, 115.38680828545455, 115.23667609931005, 115.20511683107912},
+		hi80: []float64{131.41584244319395, 133.7686444927439, 135.95024521035694, 138.01327301005639},
+		lo95: []float64{111.55056458451928, 110.52143013671575, 109.75412553152107, 109.1681625554115},
+		hi95: []float64{135.57341966221063, 138.63402264148269, 141.43279577814593, 144.05022728572402},
+	}
+)
+
 func TestAgreesWithR(t *testing.T) {
-	mod, err := Method{}.Fit(series.New("y", "", 2001, rY...), nil)
+	check(t, rY, rTheta)
+	check(t, rY2, rTheta2)
+}
+
+func check(t *testing.T, y []float64, rTheta struct {
+	alpha, drift, sigma2         float64
+	mean, lo80, hi80, lo95, hi95 []float64
+}) {
+	t.Helper()
+	mod, err := Method{}.Fit(series.New("y", "", 2001, y...), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +77,7 @@ func TestAgreesWithR(t *testing.T) {
 		level  float64
 		lo, hi []float64
 	}{{0.8, rTheta.lo80, rTheta.hi80}, {0.95, rTheta.lo95, rTheta.hi95}} {
-		fc, err := mod.Forecast(forecast.Scenario{Horizon: 8}, lv.level)
+		fc, err := mod.Forecast(forecast.Scenario{Horizon: len(rTheta.mean)}, lv.level)
 		if err != nil {
 			t.Fatal(err)
 		}
