@@ -42,6 +42,13 @@ func TestConformance(t *testing.T) {
 			forecasttest.Run(t, Method{Spec: s}, conformanceCases(s.Multiplicative())...)
 		})
 	}
+	t.Run("simulated", func(t *testing.T) {
+		cases := conformanceCases(true)
+		for i := range cases {
+			cases[i].RefitAllocates = true // the paths
+		}
+		forecasttest.Run(t, Auto{Simulate: 2000, Seed: 7}, cases...)
+	})
 	t.Run("fixed", func(t *testing.T) {
 		m := Method{Spec: AAdN, Alpha: 0.3, Beta: 0.1, Phi: 0.9, Initial: []float64{100, 5}}
 		forecasttest.Run(t, m, conformanceCases(false)...)

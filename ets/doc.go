@@ -78,7 +78,12 @@
 //	class 2, multiplicative error:  v_h = (1 + σ̂²) θ_h − μ_h²,
 //	                                θ_1 = μ_1², θ_h = μ_h² + σ̂² Σ_{j=1}^{h−1} c_j² θ_{h−j}.
 //
-// The intervals account for the innovations' variance, not for the
+// With Simulate set, the bounds are instead the a/2 and 1 − a/2 quantiles
+// (Hyndman & Fan's type 8) of the values of Simulate sample paths drawn
+// from the fitted model with N(0, σ̂²) innovations (bounded below by −1 for
+// multiplicative error) from a PCG generator seeded with Seed, as R's
+// forecast(…, simulate = TRUE) computes them with its own generator. The
+// intervals account for the innovations' variance, not for the
 // uncertainty of the estimated parameters.
 //
 // # References

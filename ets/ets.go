@@ -98,6 +98,14 @@ type Method struct {
 	// Initial holds fixed initial states: l₀, or l₀ and b₀ for a model
 	// with trend. Nil means estimated.
 	Initial []float64
+
+	// Simulate, when positive, is the number of sample paths from which
+	// the prediction intervals are taken (as R's forecast(simulate =
+	// TRUE)), drawn from a generator seeded with Seed: the intervals are
+	// deterministic for a given Seed and horizon, and Forecast then
+	// allocates the paths. Zero means the analytic intervals.
+	Simulate int
+	Seed     uint64
 }
 
 var _ forecast.Method = Method{}
@@ -152,6 +160,10 @@ type Auto struct {
 	// Specs are the candidate models; nil means all six (Specs()). Ties
 	// go to the earlier.
 	Specs []Spec
+
+	// Simulate and Seed are as for Method.
+	Simulate int
+	Seed     uint64
 }
 
 var _ forecast.Method = Auto{}
@@ -211,6 +223,13 @@ var (
 	_ forecast.Refitter          = (*Model)(nil)
 	_ forecast.ParameterReporter = (*Model)(nil)
 )
+
+func (mod *Model) simulation() (int, uint64) {
+	if mod.auto {
+		return mod.autoM.Simulate, mod.autoM.Seed
+	}
+	return mod.method.Simulate, mod.method.Seed
+}
 
 func (mod *Model) methodName() string {
 	if mod.auto {
@@ -326,6 +345,9 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	if len(specs) == 0 {
 		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "no candidate models")
 	}
+	if a.Simulate < 0 {
+		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "%d sample paths", a.Simulate)
+	}
 	for _, s := range specs {
 		if !s.valid() {
 			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "unknown model %v", s)
@@ -430,6 +452,9 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 	k := s.kind()
 	bad := func(format string, args ...any) (fitted, error) {
 		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, format, args...)
+	}
+	if m.Simulate < 0 {
+		return bad("%d sample paths", m.Simulate)
 	}
 	for _, v := range [3]float64{m.Alpha, m.Beta, m.Phi} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -547,9 +572,9 @@ func (mod *Model) Parameters() []forecast.Parameter {
 // Forecast returns the point forecasts (the means of the forecast
 // distributions) for the Horizon years after the last history year and the
 // prediction interval at level: mean ± z·sd with the analytic variances of
-// Hyndman et al. (2008, ch. 6), as R's forecast.ets computes them. Where
-// the variance overflows, the bounds are NaN. It returns an error if the
-// model holds no fit.
+// Hyndman et al. (2008, ch. 6), as R's forecast.ets computes them, or,
+// with Simulate set, the quantiles of simulated paths. Where the bounds
+// overflow they are NaN. It returns an error if the model holds no fit.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
 	var fc forecast.Forecast
 	if err := mod.ForecastTo(&fc, s, level); err != nil {
@@ -578,6 +603,15 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return forecast.Errorf(name, mod.name, 0, forecast.ErrNotFinite, "the forecast overflows")
 		}
+	}
+	if paths, seed := mod.simulation(); paths > 0 {
+		smooth.Simulate(lo, up, k, mod.par, mod.last[0], mod.last[1], mod.sigma2, paths, seed, (1-level)/2)
+		for i := range lo {
+			if math.IsNaN(lo[i]) || math.IsInf(lo[i], 0) || math.IsNaN(up[i]) || math.IsInf(up[i], 0) {
+				lo[i], up[i] = math.NaN(), math.NaN()
+			}
+		}
+		return nil
 	}
 	// Variances into lo, using up as scratch.
 	smooth.Variances(lo, up, mu, k, mod.par, mod.sigma2)
