@@ -141,6 +141,7 @@ type Estimator struct {
 	Crit             Crit
 
 	y, e  []float64
+	gaps  bool // y has missing values
 	kind  Kind
 	lower [4]float64
 	upper [4]float64
@@ -225,6 +226,12 @@ func Init(y []float64, k Kind) (l0, b0 float64) {
 // starting values. The caller checks that y has enough observations.
 func (est *Estimator) Estimate(y []float64, k Kind) (Params, int, error) {
 	est.y = append(est.y[:0], y...)
+	est.gaps = false
+	for _, v := range y {
+		if math.IsNaN(v) {
+			est.gaps = true
+		}
+	}
 	if cap(est.e) < len(y) {
 		est.e = make([]float64, len(y))
 	}
@@ -308,6 +315,54 @@ func (est *Estimator) params(x []float64) Params {
 	return p
 }
 
+// likelihood returns Filter(y, k, p, ·).Lik for a y without missing
+// values, with the same operations, storing no innovations.
+func likelihood(y []float64, k Kind, p Params) float64 {
+	l, b := p.L0, p.B0
+	alpha, beta, phi := p.Alpha, p.Beta, p.Phi
+	if !k.Damped {
+		phi = 1
+	}
+	if !k.Trend {
+		beta, phi, b = 0, 0, 0
+	}
+	var sse float64
+	if !k.Mult {
+		for _, yi := range y {
+			phib := phi * b
+			f := l + phib
+			d := yi - f
+			sse += d * d
+			l = f + alpha*d
+			b = phib + beta*d
+		}
+		return float64(len(y)) * math.Log(sse)
+	}
+	prod, exp := 1.0, 0
+	for _, yi := range y {
+		phib := phi * b
+		f := l + phib
+		d := yi - f
+		ei := d / f
+		af := math.Abs(f)
+		if af > 1e100 || af < 1e-100 {
+			var x int
+			af, x = math.Frexp(af)
+			exp += x
+		}
+		prod *= af
+		if prod > 1e200 || prod < 1e-200 {
+			var x int
+			prod, x = math.Frexp(prod)
+			exp += x
+		}
+		sse += ei * ei
+		l = f + alpha*d
+		b = phib + beta*d
+	}
+	return float64(len(y))*math.Log(sse) + 2*(math.Log(prod)+float64(exp)*math.Ln2)
+}
+
 // objective is R's EtsTargetFunction::eval: +Inf outside the bounds, else
 // the criterion.
 func (est *Estimator) objective(x []float64) float64 {
@@ -315,16 +370,21 @@ func (est *Estimator) objective(x []float64) float64 {
 	if !est.admits(p) {
 		return math.Inf(1)
 	}
-	r := filter(est.y, est.kind, p, est.e, est.Crit == MSE)
-	lik := r.Lik
+	var lik float64
+	if est.Crit == Lik && !est.gaps {
+		lik = likelihood(est.y, est.kind, p)
+	} else {
+		r := filter(est.y, est.kind, p, est.e, est.Crit == MSE)
+		if est.Crit == MSE {
+			return r.MSE
+		}
+		lik = r.Lik
+	}
 	if lik < -1e10 {
 		lik = -1e10 // avoid perfect fits
 	}
 	if math.IsNaN(lik) {
 		lik = math.Inf(1)
-	}
-	if est.Crit == MSE {
-		return r.MSE
 	}
 	return lik
 }
