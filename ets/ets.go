@@ -62,8 +62,10 @@ func (s Spec) kind() smooth.Kind {
 // Multiplicative reports whether the model's error is multiplicative.
 func (s Spec) Multiplicative() bool { return s >= MNN }
 
-// Trend reports whether the model has a trend, and Damped whether it is damped.
-func (s Spec) Trend() bool  { return s.kind().Trend }
+// Trend reports whether the model has a trend.
+func (s Spec) Trend() bool { return s.kind().Trend }
+
+// Damped reports whether the model's trend is damped.
 func (s Spec) Damped() bool { return s.kind().Damped }
 
 // IC is the information criterion by which Auto selects a model.

@@ -141,11 +141,14 @@ func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 	return nil
 }
 
-// Alpha returns the smoothing parameter, Drift the drift b (half the
-// trend's slope) and Sigma2 the variance σ̂² of the one-step errors of the
-// exponential smoothing.
-func (mod *Model) Alpha() float64  { return mod.alpha }
-func (mod *Model) Drift() float64  { return mod.drift }
+// Alpha returns the smoothing parameter α.
+func (mod *Model) Alpha() float64 { return mod.alpha }
+
+// Drift returns the drift b, half the slope of the linear trend.
+func (mod *Model) Drift() float64 { return mod.drift }
+
+// Sigma2 returns σ̂², the variance of the exponential smoothing's one-step
+// errors.
 func (mod *Model) Sigma2() float64 { return mod.sigma2 }
 
 // Parameters returns alpha, l0 (the initial level of the exponential
