@@ -11,8 +11,9 @@
 #
 #	benchmarks/peers/run.sh [number of series, default 10000] [of them for smoothing, default 300]
 #
-# Not part of CI. Installs r-base-core and python3-statsmodels with apt-get
-# when Rscript or statsmodels is missing.
+# Not part of CI. Installs r-base-core, r-cran-forecast and
+# python3-statsmodels with apt-get when Rscript, R's forecast package or
+# statsmodels is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
@@ -20,6 +21,7 @@ ns=${2:-300}
 
 need=()
 command -v Rscript >/dev/null || need+=(r-base-core)
+Rscript -e 'library(forecast)' >/dev/null 2>&1 || need+=(r-cran-forecast)
 /usr/bin/python3 -c 'import statsmodels' 2>/dev/null || need+=(python3-statsmodels)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "== installing ${need[*]}"
