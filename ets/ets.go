@@ -154,7 +154,8 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 // models only for strictly positive histories, and only models whose
 // parameters the history can identify (at least two more observed years
 // than free parameters). A constant history gets simple exponential
-// smoothing with α = 0.99999 and l₀ the value, as in R.
+// smoothing with α = 0.99999 and l₀ the value, as in R, and a zero-width
+// interval; its fit is perfect, and LogLik is +Inf.
 //
 // The zero value tries all six models and selects by AICc.
 type Auto struct {
@@ -250,7 +251,6 @@ type fitted struct {
 	last   [2]float64
 	ic     float64
 	npar   int
-	failed error
 }
 
 // Refit fits the model's Method or Auto to history in place, as Fit does,
