@@ -243,14 +243,14 @@ func (mod *Model) methodName() string {
 
 // fitted is one model's fit.
 type fitted struct {
-	spec   Spec
-	par    smooth.Params
-	free   int
-	lik    float64
-	sse    float64
-	last   [2]float64
-	ic     float64
-	npar   int
+	spec Spec
+	par  smooth.Params
+	free int
+	lik  float64
+	sse  float64
+	last [2]float64
+	ic   float64
+	npar int
 }
 
 // Refit fits the model's Method or Auto to history in place, as Fit does,
