@@ -94,6 +94,12 @@ type Params struct {
 // Alpha, and Beta and Phi where the model has them, must be set. The zero
 // value fits ANN, simple exponential smoothing, with all its parameters
 // estimated.
+//
+// A model needs at least two more observed years than it has
+// parameters (α, β, φ, ℓ₀, b₀): 4 for ANN and MNN, 6 for AAN and MAN, 7
+// for the damped ones. (R's ets(y, model) falls back to Holt–Winters
+// smoothing below about four more: 7 years for ANN, 9 for AAN, 10 for
+// AAdN.)
 type Method struct {
 	Spec             Spec
 	Alpha, Beta, Phi float64

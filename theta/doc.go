@@ -30,6 +30,10 @@
 // the exponential smoothing's, with σ̂² = Σe_t²/(n − 2) from its one-step
 // errors e_t. It does not account for the uncertainty of the drift.
 //
+// For six years or fewer R's ses() falls back to Holt–Winters smoothing
+// (ℓ₀ the first value, α by least squares); this package estimates α and
+// ℓ₀ as for longer histories, from four observed years on.
+//
 // A missing year (NaN) between the first observed and the last is
 // skipped by the smoothing (its innovation taken as zero) and by the
 // trend line; n counts the years from the first observed to the last.
