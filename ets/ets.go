@@ -97,9 +97,9 @@ type Params struct {
 //
 // A model needs at least two more observed years than it has
 // parameters (α, β, φ, ℓ₀, b₀): 4 for ANN and MNN, 6 for AAN and MAN, 7
-// for the damped ones. (R's ets(y, model) falls back to Holt–Winters
-// smoothing below about four more: 7 years for ANN, 9 for AAN, 10 for
-// AAdN.)
+// for the damped ones. (R's ets(y, model) estimates by likelihood only
+// from 7 years for ANN and MNN, 9 for AAN and MAN and 10 for the damped
+// models, and falls back to Holt–Winters smoothing below.)
 type Method struct {
 	Spec             Spec
 	Alpha, Beta, Phi float64
