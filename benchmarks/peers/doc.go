@@ -14,8 +14,9 @@
 //	peers -compare-smooth DIR
 //	                  check R's ets() and thetaf() and statsmodels' ETSModel
 //	                  (six fits, smallest AICc) and ThetaModel against them:
-//	                  the model selected and agreement to 1e-8; series/s and
-//	                  ratios from DIR/timings-smooth.txt
+//	                  the model selected and agreement to 1e-8; series/s,
+//	                  series per CPU second and ratios from
+//	                  DIR/timings-smooth.txt
 //
 // Each series has 20 annual points from 2001; the first model is the linear
 // trend y = a + b·year by least squares with the 95 % prediction interval

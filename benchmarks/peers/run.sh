@@ -7,7 +7,8 @@
 # statsmodels ETSModel fits and the smallest AICc) and the Theta method
 # (theta.Method; R thetaf(); statsmodels ThetaModel) on the first of the
 # same series, reports on how many each peer selects the same model and
-# agrees to 1e-8, and prints series/s and ratios.
+# agrees to 1e-8, and prints series/s and series per CPU second (the
+# steadier figure on a machine shared with other work) and their ratios.
 #
 #	benchmarks/peers/run.sh [number of series, default 10000] [of them for smoothing, default 300]
 #
@@ -148,8 +149,9 @@ out <- function(res, name) {
 	colnames(res) <- c("model", paste0("p", 1:h), paste0("l", 1:h), paste0("u", 1:h))
 	write.csv(data.frame(id = d$id, res), file.path(dir, paste0(name, ".csv")), row.names = FALSE, quote = FALSE)
 }
+cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
 res <- matrix(0, ns, 1 + 3 * h)
-t0 <- proc.time()[["elapsed"]]
+t0 <- proc.time()[["elapsed"]]; c0 <- cpu()
 for (i in seq_len(ns)) {
 	y <- ts(Y[i, ], start = d$start[i])
 	fit <- ets(y)
@@ -158,16 +160,16 @@ for (i in seq_len(ns)) {
 	code <- match(paste0(cm[1], cm[2], ifelse(cm[4] == "TRUE", "d", ""), cm[3]), codes) - 1
 	res[i, ] <- c(code, fc$mean, fc$lower[, 1], fc$upper[, 1])
 }
-el <- proc.time()[["elapsed"]] - t0
-cat(sprintf("TIMING r-ets %.6g\n", ns / el))
+el <- proc.time()[["elapsed"]] - t0; ec <- cpu() - c0
+cat(sprintf("TIMING r-ets %.6g\nTIMING cpu-r-ets %.6g\n", ns / el, ns / ec))
 out(res, "r-ets")
-t0 <- proc.time()[["elapsed"]]
+t0 <- proc.time()[["elapsed"]]; c0 <- cpu()
 for (i in seq_len(ns)) {
 	fc <- thetaf(ts(Y[i, ], start = d$start[i]), h = h, level = 95)
 	res[i, ] <- c(-1, fc$mean, fc$lower[, 1], fc$upper[, 1])
 }
-el <- proc.time()[["elapsed"]] - t0
-cat(sprintf("TIMING r-thetaf %.6g\n", ns / el))
+el <- proc.time()[["elapsed"]] - t0; ec <- cpu() - c0
+cat(sprintf("TIMING r-thetaf %.6g\nTIMING cpu-r-thetaf %.6g\n", ns / el, ns / ec))
 out(res, "r-thetaf")
 RSCRIPT
 Rscript "$tmp/smooth.R" "$tmp" "$ns" | tee -a "$tmp/timings-smooth.txt"
@@ -195,7 +197,7 @@ def write(name, res):
             f.write(str(ids[i]) + "," + str(int(res[i][0])) + "," + ",".join(repr(float(v)) for v in res[i][1:]) + "\n")
 
 res = np.empty((len(Y), 1 + 3 * h))
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for i in range(len(Y)):
     y = pd.Series(Y[i])
     best, code = None, -1
@@ -207,16 +209,16 @@ for i in range(len(Y)):
             best, code = r, k
     fr = best.get_prediction(start=n, end=n + h - 1).summary_frame(alpha=0.05)
     res[i] = np.concatenate([[code], fr["mean"].values, fr["pi_lower"].values, fr["pi_upper"].values])
-el = time.perf_counter() - t0
-print("TIMING statsmodels-ets %.6g" % (len(Y) / el))
+el, ec = time.perf_counter() - t0, time.process_time() - c0
+print("TIMING statsmodels-ets %.6g\nTIMING cpu-statsmodels-ets %.6g" % (len(Y) / el, len(Y) / ec))
 write("statsmodels-ets", res)
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for i in range(len(Y)):
     r = ThetaModel(pd.Series(Y[i]), period=1, deseasonalize=False).fit()
     pi = r.prediction_intervals(h, alpha=0.05)
     res[i] = np.concatenate([[-1], r.forecast(h).values, pi["lower"].values, pi["upper"].values])
-el = time.perf_counter() - t0
-print("TIMING statsmodels-theta %.6g" % (len(Y) / el))
+el, ec = time.perf_counter() - t0, time.process_time() - c0
+print("TIMING statsmodels-theta %.6g\nTIMING cpu-statsmodels-theta %.6g" % (len(Y) / el, len(Y) / ec))
 write("statsmodels-theta", res)
 PYSCRIPT
 /usr/bin/python3 "$tmp/smooth.py" "$tmp" "$ns" | tee -a "$tmp/timings-smooth.txt"

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/nonferrous/demand/ets"
@@ -52,6 +53,9 @@ func runGoSmooth(dir string, ns int, min time.Duration) error {
 				name = fmt.Sprintf("go-%s-batch-1w", m.Name())
 			}
 			timings[name] = timeIt(len(jobs), min, func() { res = b.RunTo(res, jobs) })
+			if workers == 1 {
+				timings[fmt.Sprintf("cpu-go-%s-batch-1w", m.Name())] = timeCPU(len(jobs), min, func() { res = b.RunTo(res, jobs) })
+			}
 		}
 		out, err := os.Create(filepath.Join(dir, "go-"+m.Name()+".csv"))
 		if err != nil {
@@ -97,6 +101,29 @@ func runGoSmooth(dir string, ns int, min time.Duration) error {
 		fmt.Printf("TIMING %s %.6g\n", k, timings[k])
 	}
 	return nil
+}
+
+// cpuTime returns the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// timeCPU runs f until at least min of CPU time has passed and returns
+// series per CPU second, a figure that depends less than series/s on
+// other work sharing the machine.
+func timeCPU(nSeries int, min time.Duration, f func()) float64 {
+	f()
+	runs := 0
+	t0 := cpuTime()
+	for cpuTime()-t0 < min {
+		f()
+		runs++
+	}
+	return float64(nSeries*runs) / (cpuTime() - t0).Seconds()
 }
 
 func writeSmoothHeader(w *bufio.Writer) {
@@ -171,17 +198,20 @@ func compareSmooth(dir string) error {
 		}
 		rate[f[1]] = v
 	}
-	for _, group := range []string{"ets", "theta"} {
+	for _, t := range []struct{ group, prefix, unit string }{
+		{"ets", "", "series/s"}, {"theta", "", "series/s"},
+		{"ets", "cpu-", "series per CPU second"}, {"theta", "cpu-", "series per CPU second"},
+	} {
 		batch := ""
 		for _, k := range order {
-			if strings.HasPrefix(k, "go-"+group+"-batch-") && (batch == "" || rate[k] > rate[batch]) {
+			if strings.HasPrefix(k, t.prefix+"go-"+t.group+"-batch-") && (batch == "" || rate[k] > rate[batch]) {
 				batch = k
 			}
 		}
-		fmt.Printf("\nthroughput (series/s; ratio = %s / row):\n", batch)
+		fmt.Printf("\nthroughput (%s; ratio = %s / row):\n", t.unit, batch)
 		var rows []string
 		for _, k := range order {
-			if strings.Contains(k, group) {
+			if strings.Contains(k, t.group) && strings.HasPrefix(k, "cpu-") == (t.prefix == "cpu-") {
 				rows = append(rows, k)
 			}
 		}
