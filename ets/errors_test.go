@@ -20,13 +20,13 @@ func TestErrors(t *testing.T) {
 		want error
 		text string
 	}{
-		{"empty", Auto{}, series.Series{Name: "y"}, forecast.ErrTooFew, `ets: series "y": too few observed years: empty history`},
-		{"three years", Auto{}, series.New("y", "", 2000, 1, 2, 3), forecast.ErrTooFew, "need at least 4"},
+		{"empty", Auto{}, series.Series{Name: "y"}, series.ErrEmpty, `ets: series "y": series: empty series`},
+		{"three years", Auto{}, series.New("y", "", 2000, 1, 2, 3), forecast.ErrTooFew, "need 4, have 3"},
 		{"last missing", Auto{}, series.New("y", "", 2000, 1, 2, 3, 4, nan), forecast.ErrLastMissing, `year 2004`},
 		{"infinite", Method{Spec: AAN}, series.New("y", "", 2000, 1, math.Inf(1), 3, 4, 5, 6, 7), forecast.ErrNotFinite, "year 2001"},
 		{"non-positive", Method{Spec: MNN}, series.New("y", "", 2000, 1, 0, 3, 4, 5), forecast.ErrNonPositive, "year 2001"},
 		{"only multiplicative", Auto{Specs: []Spec{MAN}}, series.New("y", "", 2000, 1, -2, 3, 4, 5, 6, 7), forecast.ErrNonPositive, "year 2001"},
-		{"too few for AAdN", Method{Spec: AAdN}, series.New("y", "", 2000, 1, 2, 3, 4, 5, 6), forecast.ErrTooFew, "AAdN needs at least 7"},
+		{"too few for AAdN", Method{Spec: AAdN}, series.New("y", "", 2000, 1, 2, 3, 4, 5, 6), forecast.ErrTooFew, "need 7, have 6 (AAdN"},
 		{"unknown spec", Method{Spec: 9}, good, forecast.ErrSetting, "unknown model"},
 		{"unknown criterion", Auto{IC: 7}, good, forecast.ErrSetting, "criterion"},
 		{"no candidates", Auto{Specs: []Spec{}}, good, forecast.ErrSetting, "no candidate"},

@@ -290,7 +290,7 @@ func (mod *Model) Refit(history series.Series, _ forecast.Drivers) error {
 // load checks history and copies its observed span into mod.y.
 func (mod *Model) load(name string, h series.Series) error {
 	if h.Len() == 0 {
-		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "empty history")
+		return forecast.Errorf(name, h.Name, 0, series.ErrEmpty, "")
 	}
 	if math.IsNaN(h.Values[len(h.Values)-1]) {
 		return forecast.Errorf(name, h.Name, h.End(), forecast.ErrLastMissing, "")
@@ -362,7 +362,7 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 		}
 	}
 	if mod.n < 4 {
-		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need at least 4 observed years, have %d", mod.n)
+		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d", mod.n)
 	}
 	if mod.constant() {
 		// R's ets(y) on constant data: ses(y, alpha = 0.99999, initial = "simple").
@@ -413,7 +413,7 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 			if !pos {
 				return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v under a multiplicative model", val)
 			}
-			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "%d observed years are too few for the candidate models", mod.n)
+			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d (the fewest any candidate model needs)", mod.n)
 		}
 		if firstErr != nil {
 			return fitted{}, firstErr
@@ -486,12 +486,12 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 	}
 	if k.Mult {
 		if pos, year, val := mod.positive(h); !pos {
-			return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v under a multiplicative model", val)
+			return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v", val)
 		}
 	}
 	npar := nparams(k)
 	if mod.n < npar+2 {
-		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "%v needs at least %d observed years, have %d", s, npar+2, mod.n)
+		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need %d, have %d (%v estimates %d parameters and states)", npar+2, mod.n, s, npar)
 	}
 	if m.Initial != nil {
 		if len(m.Initial) != k.States() {
@@ -599,7 +599,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if !mod.ok {
-		return forecast.Errorf(name, mod.name, 0, forecast.ErrNotFitted, "")
+		return forecast.NotFitted(name)
 	}
 	h := s.Horizon
 	dst.Prepare(name, mod.name, mod.unit, mod.end+1, h, level)

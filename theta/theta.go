@@ -72,7 +72,7 @@ const name = "theta"
 func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 	mod.ok = false
 	if h.Len() == 0 {
-		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "empty history")
+		return forecast.Errorf(name, h.Name, 0, series.ErrEmpty, "")
 	}
 	if math.IsNaN(h.Values[len(h.Values)-1]) {
 		return forecast.Errorf(name, h.Name, h.End(), forecast.ErrLastMissing, "")
@@ -91,7 +91,7 @@ func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 		n++
 	}
 	if n < 4 {
-		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need at least 4 observed years, have %d", n)
+		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d", n)
 	}
 	y := append(mod.y[:0], h.Values[first:]...)
 	mod.y = y
@@ -187,7 +187,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if !mod.ok {
-		return forecast.Errorf(name, mod.name, 0, forecast.ErrNotFitted, "")
+		return forecast.NotFitted(name)
 	}
 	dst.Prepare(name, mod.name, mod.unit, mod.end+1, s.Horizon, level)
 	z := distuv.UnitNormal.Quantile(0.5 + level/2)

@@ -18,10 +18,12 @@ import (
 
 	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/elasticity"
+	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/theta"
 )
 
 // evalMethod is a method demand evaluate can run.
@@ -39,6 +41,8 @@ var evalMethods = []evalMethod{
 	{"naive", nil, func() forecast.Method { return baseline.Naive{} }},
 	{"drift", nil, func() forecast.Method { return baseline.Drift{} }},
 	{"mean", nil, func() forecast.Method { return baseline.Mean{} }},
+	{"ets", nil, func() forecast.Method { return ets.Auto{} }},
+	{"theta", nil, func() forecast.Method { return theta.Method{} }},
 	{"regression-linear", nil, func() forecast.Method { return regression.Method{Spec: regression.Linear} }},
 	{"regression-loglinear", nil, func() forecast.Method { return regression.Method{Spec: regression.LogLinear} }},
 	{"regression", []string{forecast.GDP}, func() forecast.Method { return regression.Method{} }},

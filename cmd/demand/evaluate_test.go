@@ -161,7 +161,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 	if code, _, stderr := runEval("-series", in, "-holdout", "2", "-out", out, "-levels", "50,80"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := []string{"naive", "drift", "mean", "regression-linear", "regression-loglinear"}
+	want := []string{"naive", "drift", "mean", "ets", "theta", "regression-linear", "regression-loglinear"}
 	if got := methodsOf(out); !slices.Equal(got, want) {
 		t.Errorf("without drivers: %v, want %v", got, want)
 	}
