@@ -11,6 +11,7 @@ import (
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
 	"github.com/nonferrous/demand/internal/synth"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/regression"
 )
 
@@ -115,7 +116,7 @@ func BenchmarkBatch(b *testing.B) {
 // computed once, no checks, no missing years, over the same series, split
 // evenly over GOMAXPROCS goroutines (workers=max) or in one (workers=1).
 func BenchmarkLimit(b *testing.B) {
-	q := forecast.TQuantile(0.95, 18)
+	q := lsq.TQuantile(0.95, 18)
 	for _, n := range batchSizes {
 		jobs := synthJobs(n, 20)
 		out := make([][3][synth.Horizon]float64, n)
@@ -152,7 +153,7 @@ func BenchmarkLimit(b *testing.B) {
 func TestLimitMatchesBatch(t *testing.T) {
 	jobs := synthJobs(500, 20)
 	res := forecast.Batch{Methods: []forecast.Method{regression.Method{Spec: regression.Linear}}}.Run(jobs)
-	q := forecast.TQuantile(0.95, 18)
+	q := lsq.TQuantile(0.95, 18)
 	var o [3][synth.Horizon]float64
 	for i, j := range jobs {
 		synth.TrendTo(o[0][:], o[1][:], o[2][:], synth.Start, j.History.Values, q)

@@ -51,6 +51,18 @@
 // same linear trend and 95 % interval, the line to compare against. The
 // program in peers (run.sh) times the same fit in R and statsmodels.
 //
+// BenchmarkEvaluateM1 runs the held-out evaluation (forecast.Evaluation)
+// of every univariate method — naive, drift, mean, linear and log-linear
+// trends — on the 181 yearly series of the M1 competition, 6 years held out,
+// intervals at 80 and 95 %: the work of demand evaluate -holdout 6 without
+// its files. It reads the long CSV file named by the environment variable
+// DEMAND_M1 and is skipped without it:
+//
+//	DEMAND_M1=path/to/m1-yearly.csv go test -run='^$' -bench=EvaluateM1 ./benchmarks
+//
+// BenchmarkEvaluateM1Shape does the same on synthetic series of M1's
+// lengths (15 to 58 years), and needs no file.
+//
 // The tests of this package (go test ./benchmarks) check what the table
 // prints: every plan figure equals the plan's table, and the implied
 // parameters reproduce the plan's figures.

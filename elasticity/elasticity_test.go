@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -353,10 +354,10 @@ func TestImpliedErrors(t *testing.T) {
 	}{
 		{"no growth", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1, 1)}, 2012, 120, ErrNoGrowth},
 		{"mixed, unreachable", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 0.99)}, 2012, 110, ErrUnreachable},
-		{"year before", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2010, 110, ErrValue},
-		{"year after", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2013, 110, ErrValue},
-		{"zero target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, 0, ErrNonPositive},
-		{"NaN target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, math.NaN(), ErrNonPositive},
+		{"year before", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2010, 110, forecast.ErrSetting},
+		{"year after", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2013, 110, forecast.ErrSetting},
+		{"zero target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, 0, forecast.ErrNonPositive},
+		{"NaN target", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1, 1.2)}, 2012, math.NaN(), forecast.ErrNotFinite},
 		{"horizon", forecast.Scenario{Drivers: drv(1, 1.1, 1.2)}, 2012, 110, forecast.ErrHorizon},
 		{"missing driver", forecast.Scenario{Horizon: 2}, 2012, 110, forecast.ErrMissingDriver},
 		{"short driver", forecast.Scenario{Horizon: 2, Drivers: drv(1, 1.1)}, 2012, 110, forecast.ErrDriverYears},
@@ -387,27 +388,27 @@ func TestFitErrors(t *testing.T) {
 	}{
 		{"empty", Method{}, series.Series{}, gdp, series.ErrEmpty},
 		{"infinite", Method{}, series.New("q", "", 2000, 1, math.Inf(1), 3), gdp, nil},
-		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), gdp, ErrLastMissing},
-		{"non-positive", Method{}, series.New("q", "", 2000, 0, 2, 3), gdp, ErrNonPositive},
-		{"one observed year", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, ErrTooFew},
-		{"given, one year", Method{Estimator: Given, Value: 1}, series.New("q", "", 2000, 3), gdp, ErrTooFew},
-		{"arc window empty", Method{From: 2002, To: 2001}, h, gdp, ErrValue},
-		{"arc window unobserved", Method{From: 2000, To: 2002}, series.New("q", "", 2000, 1, 2, nan, 4), gdp, ErrTooFew},
+		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), gdp, forecast.ErrLastMissing},
+		{"non-positive", Method{}, series.New("q", "", 2000, 0, 2, 3), gdp, forecast.ErrNonPositive},
+		{"one observed year", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, forecast.ErrTooFew},
+		{"given, one year", Method{Estimator: Given, Value: 1}, series.New("q", "", 2000, 3), gdp, forecast.ErrTooFew},
+		{"arc window empty", Method{From: 2002, To: 2001}, h, gdp, forecast.ErrSetting},
+		{"arc window unobserved", Method{From: 2000, To: 2002}, series.New("q", "", 2000, 1, 2, nan, 4), gdp, forecast.ErrTooFew},
 		{"arc missing driver", Method{}, h, nil, forecast.ErrMissingDriver},
 		{"arc other driver name", Method{Driver: forecast.Population}, h, gdp, forecast.ErrMissingDriver},
 		{"arc driver hole", Method{From: 2001, To: 2003}, h, holed, forecast.ErrDriverYears},
 		{"arc driver short", Method{}, series.New("q", "", 2000, 1, 2, 3, 4, 5), gdp, forecast.ErrDriverYears},
-		{"arc driver negative", Method{From: 2000, To: 2003}, h, neg, ErrNonPositive},
+		{"arc driver negative", Method{From: 2000, To: 2003}, h, neg, forecast.ErrNonPositive},
 		{"arc no growth", Method{}, h, flat, ErrNoGrowth},
-		{"point one year in window", Method{Estimator: Point, From: 2002, To: 2003}, series.New("q", "", 2000, 1, 2, nan, 3), gdp, ErrTooFew},
-		{"point window empty", Method{Estimator: Point, From: 2003, To: 2001}, h, gdp, ErrValue},
-		{"point singular", Method{Estimator: Point}, h, flat, ErrSingular},
+		{"point one year in window", Method{Estimator: Point, From: 2002, To: 2003}, series.New("q", "", 2000, 1, 2, nan, 3), gdp, forecast.ErrTooFew},
+		{"point window empty", Method{Estimator: Point, From: 2003, To: 2001}, h, gdp, forecast.ErrSetting},
+		{"point singular", Method{Estimator: Point}, h, flat, lsq.ErrSingular},
 		{"point driver hole", Method{Estimator: Point}, h, holed, forecast.ErrDriverYears},
-		{"given NaN", Method{Estimator: Given, Value: nan}, h, nil, ErrValue},
-		{"given Inf", Method{Estimator: Given, Value: math.Inf(-1)}, h, nil, ErrValue},
-		{"target year", Method{Estimator: Given, TargetYear: 2003, Target: 1}, h, nil, ErrValue},
-		{"target NaN", Method{Estimator: Given, TargetYear: 2010, Target: nan}, h, nil, ErrValue},
-		{"estimator", Method{Estimator: 9}, h, gdp, ErrValue},
+		{"given NaN", Method{Estimator: Given, Value: nan}, h, nil, forecast.ErrSetting},
+		{"given Inf", Method{Estimator: Given, Value: math.Inf(-1)}, h, nil, forecast.ErrSetting},
+		{"target year", Method{Estimator: Given, TargetYear: 2003, Target: 1}, h, nil, forecast.ErrSetting},
+		{"target NaN", Method{Estimator: Given, TargetYear: 2010, Target: nan}, h, nil, forecast.ErrSetting},
+		{"estimator", Method{Estimator: 9}, h, gdp, forecast.ErrSetting},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -436,8 +437,8 @@ func TestForecastErrors(t *testing.T) {
 		{"horizon", forecast.Scenario{}, 0.9, forecast.ErrHorizon},
 		{"driver short", forecast.Scenario{Horizon: 4}, 0.9, forecast.ErrDriverYears},
 		// 1 + (−20)·0.07 = −0.4: the path turns negative in 2001.
-		{"negative path", forecast.Scenario{Horizon: 1}, 0.9, ErrNonPositive},
-		{"driver zero", forecast.Scenario{Horizon: 1, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 0, 1)}}, 0.9, ErrNonPositive},
+		{"negative path", forecast.Scenario{Horizon: 1}, 0.9, forecast.ErrNonPositive},
+		{"driver zero", forecast.Scenario{Horizon: 1, Drivers: forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 0, 1)}}, 0.9, forecast.ErrNonPositive},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -498,13 +499,13 @@ func TestDriverPositiveEveryYear(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f, err := mod.Forecast(c.s, 0.9)
-			if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
-				t.Errorf("Forecast = %v, %v; want an ErrNonPositive naming %d", f.Point.Values, err, c.year)
+			if !errors.Is(err, forecast.ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
+				t.Errorf("Forecast = %v, %v; want an forecast.ErrNonPositive naming %d", f.Point.Values, err, c.year)
 			}
 			end := 2011 + c.s.Horizon
 			p, err := mod.Implied(c.s, end, 100)
-			if !errors.Is(err, ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
-				t.Errorf("Implied = %v, %v; want an ErrNonPositive naming %d", p, err, c.year)
+			if !errors.Is(err, forecast.ErrNonPositive) || !strings.Contains(err.Error(), strconv.Itoa(c.year)) {
+				t.Errorf("Implied = %v, %v; want an forecast.ErrNonPositive naming %d", p, err, c.year)
 			}
 		})
 	}
@@ -547,10 +548,10 @@ func TestArcOneBound(t *testing.T) {
 		m    Method
 		want error
 	}{
-		{"From only, at the last year", Method{From: 2003}, ErrValue},
-		{"To only, unobserved", Method{To: 2002}, ErrTooFew},
-		{"To only, at the first year", Method{To: 2000}, ErrTooFew},
-		{"To only, before the history", Method{To: 1990}, ErrTooFew},
+		{"From only, at the last year", Method{From: 2003}, forecast.ErrSetting},
+		{"To only, unobserved", Method{To: 2002}, forecast.ErrTooFew},
+		{"To only, at the first year", Method{To: 2000}, forecast.ErrTooFew},
+		{"To only, before the history", Method{To: 1990}, forecast.ErrTooFew},
 	} {
 		if _, err := c.m.Fit(h, d); !errors.Is(err, c.want) {
 			t.Errorf("%s: error %v, want %v", c.name, err, c.want)

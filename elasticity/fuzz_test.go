@@ -4,10 +4,9 @@ import (
 	"math"
 	"testing"
 
+	"github.com/nonferrous/demand/elasticity"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
-
-	"github.com/nonferrous/demand/elasticity"
 )
 
 // FuzzFitForecast checks that no history and drivers make Fit, Forecast or

@@ -1,7 +1,6 @@
 package elasticity
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/nonferrous/demand/forecast"
@@ -24,25 +23,26 @@ import (
 // root is unique; when the growth changes sign f is concave, there may be
 // no root or two, and the one of smaller magnitude is returned.
 //
-// year must be a forecast year of the scenario and target positive and
-// finite, and the driver must be positive at t₀ and every year to year
-// (ErrNonPositive otherwise, naming the year). It is an error wrapping
-// ErrNoGrowth if the driver does not grow at all, ErrUnreachable if no E
-// reaches the target, and ErrTooFew if the model holds no fit (its last
-// Refit failed).
+// year must be a forecast year of the scenario (forecast.ErrSetting
+// otherwise) and target positive and finite (forecast.CheckTarget), and
+// the driver must be positive at t₀ and every year to year
+// (forecast.ErrNonPositive otherwise, naming the year). It is an error
+// wrapping ErrNoGrowth if the driver does not grow at all, ErrUnreachable
+// if no E reaches the target, and forecast.ErrNotFitted if the model holds
+// no fit (its last Refit failed).
 func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (forecast.Parameter, error) {
 	if s.Horizon < 1 {
-		return forecast.Parameter{}, fmt.Errorf("elasticity: %w: have %d", forecast.ErrHorizon, s.Horizon)
+		return forecast.Parameter{}, forecast.Errorf(pkg, "", 0, forecast.ErrHorizon, "have %d", s.Horizon)
 	}
 	if !mod.ok {
-		return forecast.Parameter{}, fmt.Errorf("%w: the model holds no fit", ErrTooFew)
+		return forecast.Parameter{}, forecast.NotFitted(pkg)
 	}
 	from, to := s.Years(mod.last)
 	if year < from || year > to {
-		return forecast.Parameter{}, fmt.Errorf("%w: year %d is not a forecast year (%d–%d)", ErrValue, year, from, to)
+		return forecast.Parameter{}, forecast.Errorf(pkg, mod.name, year, forecast.ErrSetting, "the target year is not a forecast year (%d–%d)", from, to)
 	}
-	if !(target > 0) || math.IsInf(target, 1) {
-		return forecast.Parameter{}, fmt.Errorf("%w: target %g for %d", ErrNonPositive, target, year)
+	if err := forecast.CheckTarget(pkg, target); err != nil {
+		return forecast.Parameter{}, err
 	}
 	g, err := mod.growth(s, year)
 	if err != nil {
@@ -53,9 +53,9 @@ func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (foreca
 		err = ErrUnreachable
 	}
 	if err != nil {
-		return forecast.Parameter{}, fmt.Errorf("%w: %g at %d from %g at %d", err, target, year, mod.q0, mod.last)
+		return forecast.Parameter{}, forecast.Errorf(pkg, mod.name, year, err, "target %g from %g in %d", target, mod.q0, mod.last)
 	}
-	return forecast.Parameter{Name: forecast.ParamElasticity, Value: e, StdErr: math.NaN()}, nil
+	return forecast.Parameter{Name: ParamElasticity, Value: e, StdErr: math.NaN()}, nil
 }
 
 // solve returns the E with Σ ln(1 + E·g_i) = r.

@@ -49,8 +49,8 @@ func TestRefitMatchesFit(t *testing.T) {
 func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 
 // TestRefitError checks that Fit and a failed Refit of a history with a
-// zero value give the same ErrNonPositive, and that the model then refuses
-// to forecast with ErrTooFew. (That a failed Refit gives Fit's error and
+// zero value give the same forecast.ErrNonPositive, and that the model then refuses
+// to forecast with forecast.ErrNotFitted. (That a failed Refit gives Fit's error and
 // leaves nothing stale, and that the next Refit recovers, is checked by
 // the forecasttest kit in TestConformance on its bad histories.)
 func TestRefitError(t *testing.T) {
@@ -65,12 +65,12 @@ func TestRefitError(t *testing.T) {
 	bad.Values[3] = 0
 	_, fitErr := m.Fit(bad, c.Drivers)
 	refitErr := mod.Refit(bad, c.Drivers)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPositive", fitErr, refitErr)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
 	}
 	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, c.Scenario, 0.95); !errors.Is(err, ErrTooFew) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want ErrTooFew", err)
+	if err := mod.ForecastTo(&dst, c.Scenario, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}
 }
 
@@ -101,8 +101,8 @@ func TestNoFitAfterFailedRefit(t *testing.T) {
 		_, ferr := mod.Forecast(c.Scenario, 0.95)
 		_, ierr := mod.Implied(c.Scenario, 2011, 100)
 		for _, err := range []error{ferr, mod.ForecastTo(&dst, c.Scenario, 0.95), ierr} {
-			if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
-				t.Errorf("%v: after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", m.Estimator, err)
+			if !errors.Is(err, forecast.ErrNotFitted) || !strings.Contains(err.Error(), "holds no fit") {
+				t.Errorf("%v: after a failed Refit: error %v, want forecast.ErrNotFitted saying the model holds no fit", m.Estimator, err)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"golang.org/x/exp/stats"
 
+	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -229,8 +230,8 @@ func TestValidate(t *testing.T) {
 		{"name", func(j *Judgment) { j.Expert = "" }, ErrName},
 		{"name CR", func(j *Judgment) { j.Expert = "E1\r\n" }, ErrName},
 		{"round", func(j *Judgment) { j.Round = 0 }, ErrRound},
-		{"NaN low", func(j *Judgment) { j.Low = math.NaN() }, ErrNotFinite},
-		{"Inf high", func(j *Judgment) { j.High = math.Inf(1) }, ErrNotFinite},
+		{"NaN low", func(j *Judgment) { j.Low = math.NaN() }, forecast.ErrNotFinite},
+		{"Inf high", func(j *Judgment) { j.High = math.Inf(1) }, forecast.ErrNotFinite},
 		{"low > likely", func(j *Judgment) { j.Low = 2.5 }, ErrOrder},
 		{"likely > high", func(j *Judgment) { j.Likely = 3.5 }, ErrOrder},
 		{"negative weight", func(j *Judgment) { j.Weight = -1 }, ErrWeight},
@@ -316,7 +317,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"low", head + "a,1,2015,1,2,3,1\nb,1,2015,one,2,3,1\n", nil, "line 3, column 10 (low)"},
 		{"weight", head + "a,1,2015,1,2,3,w\n", nil, "line 2, column 16 (weight)"},
 		{"order", head + "a,1,2015,1,2,3,1\nb,1,2015,3,2,1,1\n", ErrOrder, "line 3"},
-		{"NaN", head + "a,1,2015,NaN,2,3,1\n", ErrNotFinite, `expert "a", round 1`},
+		{"NaN", head + "a,1,2015,NaN,2,3,1\n", forecast.ErrNotFinite, `expert "a", round 1`},
 		{"weight negative", head + "a,1,2015,1,2,3,-1\n", ErrWeight, "line 2"},
 		{"duplicate", head + "a,1,2015,1,2,3,1\na,1,2015,1,2,3,1\n", ErrDuplicate, "line 3"},
 		{"quote", head + "\"a,1,2015,1,2,3,1\n", nil, "line 2"},

@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/nonferrous/demand/forecast"
 )
 
 // Judgment is one expert's judgment, in one Delphi round, of the value for
@@ -24,22 +26,56 @@ type Judgment struct {
 	Weight float64 // ≥ 0; 0 means 1
 }
 
-// Errors returned (wrapped with detail) by the package.
+// Errors returned, wrapped with detail, for problems of this method
+// alone. The errors the methods share are those of package forecast: a
+// judgment's value that is not finite wraps forecast.ErrNotFinite, a low
+// value that is not positive forecast.ErrNonPositive, a bad Aggregate or
+// Interval forecast.ErrSetting, and the history's problems the errors of
+// forecast.CheckHistory.
 var (
-	ErrName        = errors.New("expert: expert name is empty or holds a carriage return")
-	ErrRound       = errors.New("expert: round must be at least 1")
-	ErrNotFinite   = errors.New("expert: value is not finite")
-	ErrOrder       = errors.New("expert: need low ≤ likely ≤ high")
-	ErrWeight      = errors.New("expert: weight must be finite and not negative")
-	ErrDuplicate   = errors.New("expert: duplicate judgment")
-	ErrHeader      = errors.New("expert: bad CSV header")
-	ErrNoJudgments = errors.New("expert: no judgments")
-	ErrNonPositive = errors.New("expert: value must be positive")
-	ErrTargetYear  = errors.New("expert: target year is not after the history")
-	ErrLastMissing = errors.New("expert: last year of the history is missing")
-	ErrTooFew      = errors.New("expert: too few observed years")
-	ErrSetting     = errors.New("expert: invalid setting")
+	ErrName        = errors.New("expert name is empty or holds a carriage return")
+	ErrRound       = errors.New("round must be at least 1")
+	ErrOrder       = errors.New("need low ≤ likely ≤ high")
+	ErrWeight      = errors.New("weight must be finite and not negative")
+	ErrDuplicate   = errors.New("duplicate judgment")
+	ErrHeader      = errors.New("bad CSV header")
+	ErrNoJudgments = errors.New("no judgments")
+	ErrTargetYear  = errors.New("target year is not after the history")
 )
+
+// pkg names the package in its errors.
+const pkg = "expert"
+
+// judgmentError is a problem with one judgment:
+//
+//	expert: line 3: cause: expert "a", round 1, year 2015: detail
+//
+// with the line of the CSV it was read from, if any, and the detail, if
+// any. It unwraps to the cause.
+type judgmentError struct {
+	line   int // 0 when the judgment was not read from CSV
+	j      Judgment
+	err    error
+	detail string
+}
+
+func (e *judgmentError) Error() string {
+	var b strings.Builder
+	b.WriteString("expert: ")
+	if e.line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.line)
+	}
+	b.WriteString(e.err.Error())
+	b.WriteString(": ")
+	b.WriteString(e.j.where())
+	if e.detail != "" {
+		b.WriteString(": ")
+		b.WriteString(e.detail)
+	}
+	return b.String()
+}
+
+func (e *judgmentError) Unwrap() error { return e.err }
 
 // W returns the judgment's effective weight: Weight, or 1 when Weight is 0.
 func (j Judgment) W() float64 {
@@ -64,26 +100,26 @@ func (j Judgment) where() string {
 func (j Judgment) Validate() error {
 	switch {
 	case j.Expert == "" || strings.ContainsRune(j.Expert, '\r'):
-		return fmt.Errorf("%w: %q, round %d, year %d", ErrName, j.Expert, j.Round, j.Year)
+		return &judgmentError{j: j, err: ErrName}
 	case j.Round < 1:
-		return fmt.Errorf("%w: %s", ErrRound, j.where())
+		return &judgmentError{j: j, err: ErrRound}
 	}
 	for _, f := range [...]struct {
 		name string
 		v    float64
 	}{{"low", j.Low}, {"likely", j.Likely}, {"high", j.High}} {
 		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return fmt.Errorf("%w: %s: %s is %g", ErrNotFinite, j.where(), f.name, f.v)
+			return &judgmentError{j: j, err: forecast.ErrNotFinite, detail: fmt.Sprintf("%s is %g", f.name, f.v)}
 		}
 	}
 	if j.Low > j.Likely {
-		return fmt.Errorf("%w: %s: low %g > likely %g", ErrOrder, j.where(), j.Low, j.Likely)
+		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("low %g > likely %g", j.Low, j.Likely)}
 	}
 	if j.Likely > j.High {
-		return fmt.Errorf("%w: %s: likely %g > high %g", ErrOrder, j.where(), j.Likely, j.High)
+		return &judgmentError{j: j, err: ErrOrder, detail: fmt.Sprintf("likely %g > high %g", j.Likely, j.High)}
 	}
 	if !(j.Weight >= 0) || math.IsInf(j.Weight, 1) {
-		return fmt.Errorf("%w: %s: weight %g", ErrWeight, j.where(), j.Weight)
+		return &judgmentError{j: j, err: ErrWeight, detail: fmt.Sprintf("weight %g", j.Weight)}
 	}
 	return nil
 }
@@ -103,15 +139,19 @@ func Validate(js []Judgment) error {
 		}
 		k := key{j.Expert, j.Round, j.Year}
 		if seen[k] {
-			return fmt.Errorf("%w: %s", ErrDuplicate, j.where())
+			return &judgmentError{j: j, err: ErrDuplicate}
 		}
 		seen[k] = true
 	}
 	return nil
 }
 
-// Header is the CSV header ReadCSV expects and WriteCSV writes.
-var Header = []string{"expert", "round", "year", "low", "likely", "high", "weight"}
+// header is the CSV header ReadCSV expects and WriteCSV writes.
+var header = [...]string{"expert", "round", "year", "low", "likely", "high", "weight"}
+
+// Header returns (a copy of) the CSV header ReadCSV expects and WriteCSV
+// writes: expert, round, year, low, likely, high, weight.
+func Header() []string { return append([]string(nil), header[:]...) }
 
 // ReadCSV reads judgments from CSV with the header
 //
@@ -123,18 +163,18 @@ var Header = []string{"expert", "round", "year", "low", "likely", "high", "weigh
 // the column and field where one is at fault.
 func ReadCSV(r io.Reader) ([]Judgment, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(Header)
+	cr.FieldsPerRecord = len(header)
 	head, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%w: empty input", ErrHeader)
+		return nil, fmt.Errorf("expert: %w: empty input", ErrHeader)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("expert: %w", err)
 	}
 	for i, h := range head {
-		if !strings.EqualFold(strings.TrimSpace(h), Header[i]) {
+		if !strings.EqualFold(strings.TrimSpace(h), header[i]) {
 			line, col := cr.FieldPos(i)
-			return nil, fmt.Errorf("%w: line %d, column %d: have %q, want %q", ErrHeader, line, col, h, Header[i])
+			return nil, fmt.Errorf("expert: %w: line %d, column %d: have %q, want %q", ErrHeader, line, col, h, header[i])
 		}
 	}
 	var js []Judgment
@@ -150,7 +190,7 @@ func ReadCSV(r io.Reader) ([]Judgment, error) {
 		line, _ := cr.FieldPos(0)
 		fieldErr := func(i int, err error) error {
 			l, c := cr.FieldPos(i)
-			return fmt.Errorf("expert: line %d, column %d (%s): %w", l, c, Header[i], err)
+			return fmt.Errorf("expert: line %d, column %d (%s): %w", l, c, header[i], err)
 		}
 		j := Judgment{Expert: rec[0]}
 		for i, p := range []*int{&j.Round, &j.Year} {
@@ -172,11 +212,17 @@ func ReadCSV(r io.Reader) ([]Judgment, error) {
 			*p = v
 		}
 		if err := j.Validate(); err != nil {
-			return nil, &lineError{line: line, err: err}
+			var je *judgmentError
+			if !errors.As(err, &je) {
+				return nil, err
+			}
+			e := *je
+			e.line = line
+			return nil, &e
 		}
 		k := key{j.Expert, j.Round, j.Year}
 		if prev, ok := seen[k]; ok {
-			return nil, fmt.Errorf("expert: line %d: %w: %s, first on line %d", line, ErrDuplicate, j.where(), prev)
+			return nil, &judgmentError{line: line, j: j, err: ErrDuplicate, detail: fmt.Sprintf("first on line %d", prev)}
 		}
 		seen[k] = line
 		js = append(js, j)
@@ -191,7 +237,7 @@ func WriteCSV(w io.Writer, js []Judgment) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Header); err != nil {
+	if err := cw.Write(header[:]); err != nil {
 		return fmt.Errorf("expert: %w", err)
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -207,16 +253,3 @@ func WriteCSV(w io.Writer, js []Judgment) error {
 	}
 	return nil
 }
-
-// lineError places a judgment's validation error on its CSV line, with
-// the package name once.
-type lineError struct {
-	line int
-	err  error
-}
-
-func (e *lineError) Error() string {
-	return fmt.Sprintf("expert: line %d: %s", e.line, strings.TrimPrefix(e.err.Error(), "expert: "))
-}
-
-func (e *lineError) Unwrap() error { return e.err }

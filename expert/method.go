@@ -2,7 +2,6 @@ package expert
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/series"
@@ -18,6 +17,17 @@ const (
 	// PERTMean is the weighted mean of the judgments' PERT means.
 	PERTMean
 )
+
+// String returns the lower-case name of the aggregate: "median" or "pert".
+func (a Aggregate) String() string {
+	switch a {
+	case Median:
+		return "median"
+	case PERTMean:
+		return "pert"
+	}
+	return fmt.Sprintf("Aggregate(%d)", int(a))
+}
 
 // Interval selects the panel's band.
 type Interval int
@@ -35,10 +45,33 @@ const (
 	Range
 )
 
+// String returns the lower-case name of the interval: "quantile" or
+// "range".
+func (iv Interval) String() string {
+	switch iv {
+	case Quantile:
+		return "quantile"
+	case Range:
+		return "range"
+	}
+	return fmt.Sprintf("Interval(%d)", int(iv))
+}
+
+// Parameter names reported by Model.Parameters.
+const (
+	ParamMedian = "median"         // the final round's weighted median
+	ParamQ1     = "lower quartile" // its weighted lower quartile
+	ParamQ3     = "upper quartile" // its weighted upper quartile
+	ParamPERT   = "PERT mean"      // its weighted mean of the PERT means
+	ParamSpread = "spread"         // its relative interquartile range
+)
+
 // Method is the expert experience method: the final Delphi round's
 // judgment of a target year, reached from the last observation along a
 // geometric path.
 type Method struct {
+	// Label, when not empty, is the Method's Name.
+	Label string
 	// Panel holds the judgments, possibly of several rounds and years.
 	Panel []Judgment
 	// Year is the target year; 0 means the latest year in Panel.
@@ -55,20 +88,22 @@ var (
 	_ forecast.ParameterReporter = (*Model)(nil)
 )
 
-// Name returns "expert".
-func (m Method) Name() string { return "expert" }
-
-// Model is a fitted expert model.
-type Model struct {
-	name, unit string
-	last       int     // t₀
-	q0         float64 // Q at t₀
-	target     int     // T
-	point      float64 // Q_T
-	interval   Interval
-	values     []float64 // final round: the values the band is taken from
-	weights    []float64
-	rounds     []Summary
+// Name returns the Label if there is one. Otherwise it is "expert",
+// followed by "-pert" for the PERTMean aggregate and "-range" for the
+// Range interval: for example "expert-pert-range". Two Methods that
+// differ only in their Panel or Year need a Label to be told apart.
+func (m Method) Name() string {
+	if m.Label != "" {
+		return m.Label
+	}
+	name := "expert"
+	if m.Aggregate != Median {
+		name += "-" + m.Aggregate.String()
+	}
+	if m.Interval != Quantile {
+		name += "-" + m.Interval.String()
+	}
+	return name
 }
 
 // Fit validates the panel and summarises its judgments of the target
@@ -78,28 +113,22 @@ type Model struct {
 // history of a single observed year. The drivers are ignored. The final round's
 // low values must be positive, since the paths are geometric.
 func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	if err := history.Validate(); err != nil {
-		return nil, fmt.Errorf("expert: %w", err)
+	if err := forecast.CheckHistory(pkg, history, 2); err != nil {
+		return nil, err
 	}
 	last := history.End()
 	q0 := history.Values[history.Len()-1]
-	if math.IsNaN(q0) {
-		return nil, fmt.Errorf("%w: %d", ErrLastMissing, last)
-	}
 	if !(q0 > 0) {
-		return nil, fmt.Errorf("%w: history %q is %g at %d", ErrNonPositive, history.Name, q0, last)
-	}
-	if years, _ := history.Observed(); len(years) < 2 {
-		return nil, fmt.Errorf("%w: need 2, have %d in %q", ErrTooFew, len(years), history.Name)
+		return nil, forecast.Errorf(pkg, history.Name, last, forecast.ErrNonPositive, "%g", q0)
 	}
 	if len(m.Panel) == 0 {
-		return nil, fmt.Errorf("%w: empty panel", ErrNoJudgments)
+		return nil, fmt.Errorf("expert: %w: empty panel", ErrNoJudgments)
 	}
 	if m.Aggregate != Median && m.Aggregate != PERTMean {
-		return nil, fmt.Errorf("%w: aggregate %d", ErrSetting, int(m.Aggregate))
+		return nil, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "aggregate %d", int(m.Aggregate))
 	}
 	if m.Interval != Quantile && m.Interval != Range {
-		return nil, fmt.Errorf("%w: interval %d", ErrSetting, int(m.Interval))
+		return nil, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "interval %d", int(m.Interval))
 	}
 	year := m.Year
 	if year == 0 {
@@ -109,7 +138,7 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 		}
 	}
 	if year <= last {
-		return nil, fmt.Errorf("%w: %d, history ends in %d", ErrTargetYear, year, last)
+		return nil, forecast.Errorf(pkg, history.Name, year, ErrTargetYear, "the history ends in %d", last)
 	}
 	rounds, err := Summarize(m.Panel, year)
 	if err != nil {
@@ -117,7 +146,8 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 	}
 	final := rounds[len(rounds)-1]
 	mod := &Model{
-		name: history.Name, unit: history.Unit,
+		method: m.Name(),
+		name:   history.Name, unit: history.Unit,
 		last: last, q0: q0, target: year,
 		interval: m.Interval,
 		rounds:   rounds,
@@ -127,7 +157,7 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 			continue
 		}
 		if !(j.Low > 0) {
-			return nil, fmt.Errorf("%w: %s: low %g", ErrNonPositive, j.where(), j.Low)
+			return nil, &judgmentError{j: j, err: forecast.ErrNonPositive, detail: fmt.Sprintf("low %g", j.Low)}
 		}
 		v := j.Likely
 		if m.Aggregate == PERTMean {
@@ -141,75 +171,4 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 		mod.point = final.PERT
 	}
 	return mod, nil
-}
-
-// Rounds returns the summaries of the target year's rounds, in round
-// order.
-func (mod *Model) Rounds() []Summary { return append([]Summary(nil), mod.rounds...) }
-
-// Target returns the target year and the panel's aggregate for it.
-func (mod *Model) Target() (year int, value float64) { return mod.target, mod.point }
-
-// Parameters reports the final round's "median", "lower quartile",
-// "upper quartile", "PERT mean" and "spread", with NaN standard errors.
-func (mod *Model) Parameters() []forecast.Parameter {
-	f := mod.rounds[len(mod.rounds)-1]
-	nan := math.NaN()
-	return []forecast.Parameter{
-		{Name: "median", Value: f.Median, StdErr: nan},
-		{Name: "lower quartile", Value: f.Q1, StdErr: nan},
-		{Name: "upper quartile", Value: f.Q3, StdErr: nan},
-		{Name: "PERT mean", Value: f.PERT, StdErr: nan},
-		{Name: "spread", Value: f.Spread, StdErr: nan},
-	}
-}
-
-// band returns the interval's bounds for the target year at level.
-func (mod *Model) band(level float64) (lo, hi float64) {
-	if mod.interval == Range {
-		f := mod.rounds[len(mod.rounds)-1]
-		return f.Low, f.High
-	}
-	q := Quantiles(mod.values, mod.weights, (1-level)/2, (1+level)/2)
-	return math.Min(q[0], mod.point), math.Max(q[1], mod.point)
-}
-
-// Forecast returns the geometric path from the last observation Q₀ at t₀
-// to the panel's value Q_T at the target year T,
-//
-//	Q_t = Q₀·(Q_T/Q₀)^((t − t₀)/(T − t₀)),
-//
-// for the scenario's forecast years. Years after T continue the same
-// constant growth rate; a horizon ending before T gives the path's first
-// years. The bounds follow the same geometric rule from Q₀ to the band's
-// ends at T (see Interval), so the band opens from nothing at t₀.
-//
-// The band describes the panel's disagreement, not a probability from a
-// model: with Quantile it holds the central fraction level of the
-// experts' values (weighted), with Range the panel's whole range whatever
-// the level. The scenario's drivers are not used.
-func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Forecast{}, fmt.Errorf("expert: %w", err)
-	}
-	from, _ := s.Years(mod.last)
-	lo, hi := mod.band(level)
-	var overflow error
-	mk := func(end float64) series.Series {
-		p := series.Series{Name: mod.name, Unit: mod.unit, Start: from, Values: make([]float64, s.Horizon)}
-		r := math.Log(end) - math.Log(mod.q0) // not ln(end/q0), which can overflow
-		for i := range p.Values {
-			f := float64(from+i-mod.last) / float64(mod.target-mod.last)
-			p.Values[i] = mod.q0 * math.Exp(r*f)
-			if overflow == nil && (math.IsInf(p.Values[i], 0) || math.IsNaN(p.Values[i])) {
-				overflow = fmt.Errorf("%w: the path from %g in %d to %g in %d is %g in %d", ErrNotFinite, mod.q0, mod.last, end, mod.target, p.Values[i], from+i)
-			}
-		}
-		return p
-	}
-	f := forecast.Forecast{Method: "expert", Point: mk(mod.point), Lower: mk(lo), Upper: mk(hi), Level: level}
-	if overflow != nil {
-		return forecast.Forecast{}, overflow
-	}
-	return f, nil
 }

@@ -23,20 +23,21 @@ func TestMethodForecast(t *testing.T) {
 		level         float64
 		horizon       int
 		point, lo, hi float64 // at 2015
+		wname         string  // the forecast's method name
 	}{
 		// Round 2: median 970, quartiles 945 and 987.5 (R, see TestSummarize).
-		{"median, quartiles", Method{Panel: panel}, 0.5, 5, 970, 945, 987.5},
+		{"median, quartiles", Method{Panel: panel}, 0.5, 5, 970, 945, 987.5, "expert"},
 		// R 4.x: quantile(c(940,980,960,1010,930,990), c(.025,.975), type = 7)
 		// gives 931.25 and 1007.5.
-		{"median, 95 %", Method{Panel: panel, Year: 2015}, 0.95, 7, 970, 931.25, 1007.5},
+		{"median, 95 %", Method{Panel: panel, Year: 2015}, 0.95, 7, 970, 931.25, 1007.5, "expert"},
 		// Range: the smallest low, 850, and the largest high, 1120.
-		{"median, range", Method{Panel: panel, Interval: Range}, 0.8, 3, 970, 850, 1120},
+		{"median, range", Method{Panel: panel, Interval: Range}, 0.8, 3, 970, 850, 1120, "expert-range"},
 		// PERT means of round 2, sorted: 926.67, 938.33, 960, 983.33, 990,
 		// 1013.33; their mean 968.61111111111109 (R). At level 0.02 the
 		// band is their 0.49 and 0.51 quantiles: h = 1 + 5·0.49 = 3.45 →
 		// 960 + 0.45·(983.33 − 960) = 970.5, above the mean, so the lower
 		// bound is widened to the mean; h = 3.55 → 960 + 0.55·70/3.
-		{"PERT", Method{Panel: panel, Aggregate: PERTMean}, 0.02, 5, 968.61111111111109, 968.61111111111109, 960 + 0.55*70/3},
+		{"PERT", Method{Panel: panel, Aggregate: PERTMean}, 0.02, 5, 968.61111111111109, 968.61111111111109, 960 + 0.55*70/3, "expert-pert"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			mod, err := c.m.Fit(copperHistory(), nil)
@@ -64,7 +65,7 @@ func TestMethodForecast(t *testing.T) {
 					t.Errorf("upper (-want +got):\n%s", diff)
 				}
 			}
-			if f.Point.Start != 2011 || f.Method != "expert" || f.Level != c.level || f.Point.Name != "copper" {
+			if f.Point.Start != 2011 || f.Method != c.wname || f.Level != c.level || f.Point.Name != "copper" {
 				t.Errorf("forecast %q from %d, level %g, series %q", f.Method, f.Point.Start, f.Level, f.Point.Name)
 			}
 		})
@@ -134,16 +135,16 @@ func TestMethodErrors(t *testing.T) {
 		want error
 	}{
 		{"empty history", Method{Panel: panel}, series.Series{}, series.ErrEmpty},
-		{"last missing", Method{Panel: panel}, series.New("q", "", 2009, 1, nan), ErrLastMissing},
-		{"last not positive", Method{Panel: panel}, series.New("q", "", 2009, 1, 0), ErrNonPositive},
-		{"single year", Method{Panel: panel}, series.New("q", "", 2010, 753), ErrTooFew},
+		{"last missing", Method{Panel: panel}, series.New("q", "", 2009, 1, nan), forecast.ErrLastMissing},
+		{"last not positive", Method{Panel: panel}, series.New("q", "", 2009, 1, 0), forecast.ErrNonPositive},
+		{"single year", Method{Panel: panel}, series.New("q", "", 2010, 753), forecast.ErrTooFew},
 		{"no panel", Method{}, h, ErrNoJudgments},
 		{"no judgments for the year", Method{Panel: panel, Year: 2014}, h, ErrNoJudgments},
 		{"target year", Method{Panel: panel}, series.New("q", "", 2014, 1, 2), ErrTargetYear},
 		{"low > high", Method{Panel: bad}, h, ErrOrder},
-		{"low zero", Method{Panel: zero}, h, ErrNonPositive},
-		{"aggregate", Method{Panel: panel, Aggregate: 5}, h, ErrSetting},
-		{"interval", Method{Panel: panel, Interval: -1}, h, ErrSetting},
+		{"low zero", Method{Panel: zero}, h, forecast.ErrNonPositive},
+		{"aggregate", Method{Panel: panel, Aggregate: 5}, h, forecast.ErrSetting},
+		{"interval", Method{Panel: panel, Interval: -1}, h, forecast.ErrSetting},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			mod, err := c.m.Fit(c.h, nil)

@@ -158,7 +158,7 @@ func Summarize(js []Judgment, year int) ([]Summary, error) {
 		}
 	}
 	if len(byRound) == 0 {
-		return nil, fmt.Errorf("%w for %d", ErrNoJudgments, year)
+		return nil, fmt.Errorf("expert: %w for %d", ErrNoJudgments, year)
 	}
 	rounds := make([]int, 0, len(byRound))
 	for r := range byRound {
@@ -249,7 +249,8 @@ const (
 // None is the Reason of a process that met no criterion.
 const None Reason = 0
 
-// String returns "none", "consensus", "stable" or "consensus+stable".
+// String returns the lower-case name of the reason: "none", "consensus",
+// "stable" or "consensus+stable".
 func (r Reason) String() string {
 	switch r {
 	case None:

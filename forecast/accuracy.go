@@ -48,8 +48,8 @@ func Accuracy(actual, predicted, training series.Series) (Measures, error) {
 		what string
 		s    series.Series
 	}{{"actual", actual}, {"predicted", predicted}, {"training", training}} {
-		if err := finite(s.s); err != nil {
-			return Measures{}, fmt.Errorf("forecast: accuracy: %s: %w", s.what, err)
+		if err := finite(s.s, s.what); err != nil {
+			return Measures{}, fmt.Errorf("forecast: accuracy: %w", err)
 		}
 	}
 	scale := naiveScale(training)
@@ -65,11 +65,12 @@ func Accuracy(actual, predicted, training series.Series) (Measures, error) {
 	return a.measures(), nil
 }
 
-// finite returns a *series.YearError for the first infinite value of s.
-func finite(s series.Series) error {
+// finite returns an error wrapping ErrNotFinite for the first infinite
+// value of s, the series what of Accuracy.
+func finite(s series.Series, what string) error {
 	for i, v := range s.Values {
 		if math.IsInf(v, 0) {
-			return &series.YearError{Op: "accuracy", Name: s.Name, Year: s.Start + i, Value: v, Reason: "infinite value"}
+			return Errorf("", s.Name, s.Start+i, ErrNotFinite, "%s value %g", what, v)
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package forecast_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -136,9 +137,9 @@ func TestAccuracyErrors(t *testing.T) {
 		if tc.is != nil && !errors.Is(err, tc.is) {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.is)
 		}
-		var ye *series.YearError
-		if tc.is == nil && !errors.As(err, &ye) {
-			t.Errorf("%s: error %v is not a *series.YearError", tc.name, err)
+		var fe *forecast.Error
+		if tc.is == nil && (!errors.Is(err, forecast.ErrNotFinite) || !errors.As(err, &fe) || fe.Year == 0 || strings.Count(err.Error(), "accuracy") != 1) {
+			t.Errorf("%s: error %v is not a *forecast.Error wrapping ErrNotFinite at a year, naming accuracy once", tc.name, err)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func TestAnalyse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`"skipped":[{"method":"ratio-needs","reason":"forecast: driver missing: needs driver \"gdp\""}]`, `"mase":`, `"weight":0.74`} {
+	for _, s := range []string{`"skipped":[{"method":"ratio-needs","reason":"driver missing: needs driver \"gdp\""}]`, `"mase":`, `"weight":0.74`} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("JSON lacks %s:\n%s", s, b)
 		}

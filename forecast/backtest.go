@@ -44,6 +44,12 @@ type BacktestResult struct {
 	Origins  []Origin
 	Measures Measures   // pooled over every origin and step
 	ByStep   []Measures // ByStep[k] pools the errors k+1 years ahead; N = 0 and NaN measures where there are none
+
+	// Intervals scores the prediction intervals at the backtest's level,
+	// pooled over every origin and step, and IntervalsByStep[k] those k+1
+	// years ahead; N = 0 and NaN measures where no interval was given.
+	Intervals       IntervalMeasures
+	IntervalsByStep []IntervalMeasures
 }
 
 // Backtest evaluates method m on history by rolling-origin forecasting
@@ -62,7 +68,10 @@ type BacktestResult struct {
 //
 // The errors e = y − f over all origins and steps give the pooled Measures,
 // and those k years ahead give ByStep[k−1]. MASE scales each error by the
-// mean absolute lag-1 naive error of its own origin's training window.
+// mean absolute lag-1 naive error of its own origin's training window. The
+// prediction intervals are scored in the same way (Intervals and
+// IntervalsByStep: coverage, interval score, MSIS with the same scale, and
+// pinball loss), over the years where the method gave an interval.
 //
 // Backtest returns an error wrapping ErrHorizon if h < 1, ErrLevel for a
 // level outside (0, 1), ErrTooShort if no origin or no observed actual
@@ -90,9 +99,11 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
 
-	r := &BacktestResult{Method: m.Name(), Horizon: h, ByStep: make([]Measures, h)}
+	r := &BacktestResult{Method: m.Name(), Horizon: h, ByStep: make([]Measures, h), IntervalsByStep: make([]IntervalMeasures, h)}
 	var pooled accumulator
 	steps := make([]accumulator, h)
+	var pooledI intervalAcc
+	stepsI := make([]intervalAcc, h)
 	observed := 0
 	for t := history.Start; t < history.End(); t++ {
 		v, _ := history.At(t)
@@ -104,7 +115,7 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		}
 		train, _ := history.Window(history.Start, t)
 		hh := min(h, history.End()-t)
-		model, err := m.Fit(train, driversUpTo(drivers, t))
+		model, err := m.Fit(train, driversUntil(drivers, t))
 		if err != nil {
 			return nil, fmt.Errorf("forecast: backtest: origin %d: %w", t, err)
 		}
@@ -123,6 +134,10 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 			o.Errors[k] = y - p
 			pooled.add(y, p, o.Scale)
 			steps[k].add(y, p, o.Scale)
+			lo, _ := f.Lower.At(t + 1 + k) // NaN where absent
+			up, _ := f.Upper.At(t + 1 + k)
+			pooledI.add(y, lo, up, level, o.Scale)
+			stepsI[k].add(y, lo, up, level, o.Scale)
 		}
 		r.Origins = append(r.Origins, o)
 	}
@@ -133,6 +148,10 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		return nil, fmt.Errorf("%w: no observed year follows an origin within the horizon", ErrTooShort)
 	}
 	r.Measures = pooled.measures()
+	r.Intervals = pooledI.measures(level)
+	for k := range stepsI {
+		r.IntervalsByStep[k] = stepsI[k].measures(level)
+	}
 	for k := range steps {
 		if steps[k].n == 0 {
 			nan := math.NaN()
@@ -144,8 +163,8 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	return r, nil
 }
 
-// driversUpTo returns copies of the drivers cut to the years up to t.
-func driversUpTo(d Drivers, t int) Drivers {
+// driversUntil returns copies of the drivers cut to the years up to t.
+func driversUntil(d Drivers, t int) Drivers {
 	if d == nil {
 		return nil
 	}

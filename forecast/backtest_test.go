@@ -67,6 +67,10 @@ func TestBacktestTsCV(t *testing.T) {
 	if r.ByStep[1].N != 11 {
 		t.Errorf("step 2 N = %d, want 11", r.ByStep[1].N)
 	}
+	// The toy drift gives no interval: nothing to score.
+	if r.Intervals.N != 0 || !math.IsNaN(r.Intervals.Coverage) || !math.IsNaN(r.IntervalsByStep[1].MSIS) {
+		t.Errorf("intervals scored without an interval: %+v", r.Intervals)
+	}
 }
 
 func TestBacktestHand(t *testing.T) {
@@ -114,6 +118,21 @@ func TestBacktestHand(t *testing.T) {
 	}
 	if d := cmp.Diff(wantStep, r.ByStep, opts...); d != "" {
 		t.Errorf("per-step measures mismatch (-want +got):\n%s", d)
+	}
+
+	// The toy naive's interval is its point, and every actual lies above
+	// it: coverage 0, interval score (2/α)·e = 10e at 80 %, MSIS 10·MASE,
+	// pinball (0.1e + 0.9e)/2 = e/2.
+	wantI := forecast.IntervalMeasures{N: 5, Level: 0.8, Coverage: 0, Winkler: 10 * 21.0 / 5, MSIS: 10 * (11 + 14.0/3) / 5, Pinball: 21.0 / 10}
+	if d := cmp.Diff(wantI, r.Intervals, opts...); d != "" {
+		t.Errorf("pooled interval measures mismatch (-want +got):\n%s", d)
+	}
+	wantIStep := []forecast.IntervalMeasures{
+		{N: 3, Level: 0.8, Winkler: 30, MSIS: 20, Pinball: 1.5},
+		{N: 2, Level: 0.8, Winkler: 60, MSIS: 10 * (5 + 14.0/3) / 2, Pinball: 3},
+	}
+	if d := cmp.Diff(wantIStep, r.IntervalsByStep, opts...); d != "" {
+		t.Errorf("per-step interval measures mismatch (-want +got):\n%s", d)
 	}
 }
 

@@ -19,7 +19,8 @@ type Job struct {
 
 // Result is the outcome of one Job: Forecasts[k] and Errs[k] belong to
 // Methods[k] of the Batch. Where Errs[k] is not nil, Forecasts[k] is
-// empty (its three series have no values).
+// empty (its three series have no values). With Batch.Levels, Forecasts
+// holds one forecast per method and level (see Batch.Levels).
 type Result struct {
 	Forecasts []Forecast
 	Errs      []error
@@ -43,6 +44,19 @@ type Batch struct {
 
 	// Level is the level of the prediction intervals; 0 means 0.95.
 	Level float64
+
+	// Levels, when it holds any level, replaces Level: every method
+	// forecasts each job at each of Levels from one fit, and each Result's
+	// Forecasts holds len(Levels) forecasts per method, method by method:
+	// Forecasts[k*len(Levels)+l] is that of Methods[k] at Levels[l]. Errs
+	// still holds one error per method, for its fit or any of its
+	// forecasts. Levels must be in (0, 1), as Model.Forecast checks.
+	Levels []float64
+
+	// Progress, when not nil, is called after each chunk of jobs with the
+	// number of jobs done so far and the number of jobs, from the worker
+	// goroutines but never by two at once.
+	Progress func(done, total int)
 
 	// Workers is the number of goroutines; 0 or less means
 	// runtime.GOMAXPROCS(0). Fewer are used when there are fewer jobs.
@@ -72,9 +86,24 @@ func (b Batch) RunTo(dst []Result, jobs []Job) []Result {
 		dst = d
 	}
 	dst = dst[:n]
-	level := b.Level
-	if level == 0 {
-		level = DefaultLevel
+	levels := b.Levels
+	if len(levels) == 0 {
+		level := b.Level
+		if level == 0 {
+			level = DefaultLevel
+		}
+		levels = []float64{level}
+	}
+	var progress func(int)
+	if b.Progress != nil {
+		var mu sync.Mutex
+		done := 0
+		progress = func(k int) {
+			mu.Lock()
+			defer mu.Unlock()
+			done += k
+			b.Progress(done, n)
+		}
 	}
 	workers := b.Workers
 	if workers <= 0 {
@@ -82,20 +111,31 @@ func (b Batch) RunTo(dst []Result, jobs []Job) []Result {
 	}
 	workers = min(workers, (n+chunk-1)/chunk)
 	if workers <= 1 {
-		newWorker(b.Methods, level).run(dst, jobs, 0, n)
+		w := newWorker(b.Methods, levels)
+		for lo := 0; lo < n; lo += chunk {
+			hi := min(lo+chunk, n)
+			w.run(dst, jobs, lo, hi)
+			if progress != nil {
+				progress(hi - lo)
+			}
+		}
 		return dst
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			w := newWorker(b.Methods, level)
+			w := newWorker(b.Methods, levels)
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= n {
 					return
 				}
-				w.run(dst, jobs, lo, min(lo+chunk, n))
+				hi := min(lo+chunk, n)
+				w.run(dst, jobs, lo, hi)
+				if progress != nil {
+					progress(hi - lo)
+				}
 			}
 		})
 	}
@@ -107,30 +147,33 @@ func (b Batch) RunTo(dst []Result, jobs []Job) []Result {
 type worker struct {
 	methods []Method
 	models  []Refitter // per method; nil until a Refitter has been fit
-	level   float64
+	levels  []float64
 }
 
-func newWorker(methods []Method, level float64) *worker {
-	return &worker{methods: methods, models: make([]Refitter, len(methods)), level: level}
+func newWorker(methods []Method, levels []float64) *worker {
+	return &worker{methods: methods, models: make([]Refitter, len(methods)), levels: levels}
 }
 
 // run processes jobs[lo:hi] into dst[lo:hi].
 func (w *worker) run(dst []Result, jobs []Job, lo, hi int) {
-	k := len(w.methods)
+	k, nl := len(w.methods), len(w.levels)
 	for i := lo; i < hi; i++ {
 		r := &dst[i]
-		if cap(r.Forecasts) < k {
-			r.Forecasts = make([]Forecast, k)
+		if cap(r.Forecasts) < k*nl {
+			r.Forecasts = make([]Forecast, k*nl)
 		}
 		if cap(r.Errs) < k {
 			r.Errs = make([]error, k)
 		}
-		r.Forecasts, r.Errs = r.Forecasts[:k], r.Errs[:k]
+		r.Forecasts, r.Errs = r.Forecasts[:k*nl], r.Errs[:k]
 		for j, m := range w.methods {
-			f := &r.Forecasts[j]
-			err := w.one(j, m, &jobs[i], f)
+			fs := r.Forecasts[j*nl : (j+1)*nl]
+			err := w.one(j, m, &jobs[i], fs)
 			if err != nil {
-				f.Point.Values, f.Lower.Values, f.Upper.Values = f.Point.Values[:0], f.Lower.Values[:0], f.Upper.Values[:0]
+				for l := range fs {
+					f := &fs[l]
+					f.Point.Values, f.Lower.Values, f.Upper.Values = f.Point.Values[:0], f.Lower.Values[:0], f.Upper.Values[:0]
+				}
 				err = fmt.Errorf("forecast: batch job %d (%s), method %s: %w", i, jobLabel(jobs[i].History), m.Name(), err)
 			}
 			r.Errs[j] = err
@@ -138,33 +181,43 @@ func (w *worker) run(dst []Result, jobs []Job, lo, hi int) {
 	}
 }
 
-// one fits and forecasts job with method j into f.
-func (w *worker) one(j int, m Method, job *Job, f *Forecast) (err error) {
+// one fits job with method j and forecasts it at each level, into fs.
+func (w *worker) one(j int, m Method, job *Job, fs []Forecast) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			w.models[j] = nil // its state is unknown
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	if rf := w.models[j]; rf != nil {
+	rf := w.models[j]
+	if rf != nil {
 		if err := rf.Refit(job.History, job.Drivers); err != nil {
 			return err
 		}
-		return rf.ForecastTo(f, job.Scenario, w.level)
+	} else {
+		mod, err := m.Fit(job.History, job.Drivers)
+		if err != nil {
+			return err
+		}
+		var ok bool
+		if rf, ok = mod.(Refitter); ok {
+			w.models[j] = rf
+		} else {
+			for l, level := range w.levels {
+				fc, err := mod.Forecast(job.Scenario, level)
+				if err != nil {
+					return err
+				}
+				fs[l] = fc
+			}
+			return nil
+		}
 	}
-	mod, err := m.Fit(job.History, job.Drivers)
-	if err != nil {
-		return err
+	for l, level := range w.levels {
+		if err := rf.ForecastTo(&fs[l], job.Scenario, level); err != nil {
+			return err
+		}
 	}
-	if rf, ok := mod.(Refitter); ok {
-		w.models[j] = rf
-		return rf.ForecastTo(f, job.Scenario, w.level)
-	}
-	fc, err := mod.Forecast(job.Scenario, w.level)
-	if err != nil {
-		return err
-	}
-	*f = fc
 	return nil
 }
 

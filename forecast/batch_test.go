@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -149,7 +151,7 @@ func TestBatchErrors(t *testing.T) {
 	jobs := batchJobs(300, false)
 	bad := map[int]error{
 		3:   series.ErrEmpty,
-		64:  regression.ErrNotFinite,
+		64:  forecast.ErrNotFinite,
 		65:  nil, // the last year missing
 		130: forecast.ErrMissingDriver,
 		299: nil, // a panic
@@ -212,6 +214,58 @@ func TestBatchAllocs(t *testing.T) {
 		// dozen allocations; one allocation per series would make 2000.
 		if allocs > float64(100*workers) {
 			t.Errorf("workers %d: RunTo of 2000 jobs allocates %v times, want at most %d", workers, allocs, 100*workers)
+		}
+	}
+}
+
+// TestBatchLevels checks that Batch.Levels gives, from one fit, each
+// method's forecast at each level, laid out method by method, equal to the
+// sequential Fit and Forecast at that level, for every number of workers;
+// and that Progress counts the jobs up to their number.
+func TestBatchLevels(t *testing.T) {
+	jobs := batchJobs(150, true)
+	methods := batchMethods()
+	levels := []float64{0.5, 0.8, 0.95}
+	nl := len(levels)
+	for _, workers := range []int{1, 3, 0} {
+		var mu sync.Mutex
+		var calls []int
+		b := forecast.Batch{Methods: methods, Levels: levels, Level: 0.6, Workers: workers,
+			Progress: func(done, total int) {
+				mu.Lock()
+				defer mu.Unlock()
+				if total != len(jobs) {
+					t.Errorf("Progress total %d, want %d", total, len(jobs))
+				}
+				calls = append(calls, done)
+			}}
+		got := b.Run(jobs)
+		for i, j := range jobs {
+			if len(got[i].Forecasts) != len(methods)*nl || len(got[i].Errs) != len(methods) {
+				t.Fatalf("job %d: %d forecasts, %d errors", i, len(got[i].Forecasts), len(got[i].Errs))
+			}
+			for k, m := range methods {
+				mod, err := m.Fit(j.History, j.Drivers)
+				if (err != nil) != (got[i].Errs[k] != nil) {
+					t.Fatalf("job %d, %s: error %v, batch %v", i, m.Name(), err, got[i].Errs[k])
+				}
+				if err != nil {
+					continue
+				}
+				for l, level := range levels {
+					want, err := mod.Forecast(j.Scenario, level)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d := cmp.Diff(want, got[i].Forecasts[k*nl+l], cmpopts.EquateNaNs()); d != "" {
+						t.Fatalf("workers %d, job %d, %s at %v (-want +got):\n%s", workers, i, m.Name(), level, d)
+					}
+				}
+			}
+		}
+		// 150 jobs are three chunks of 64, 64 and 22.
+		if len(calls) != 3 || !slices.IsSorted(calls) || calls[2] != len(jobs) {
+			t.Errorf("workers %d: Progress called with %v", workers, calls)
 		}
 	}
 }

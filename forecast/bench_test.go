@@ -1,6 +1,7 @@
 package forecast_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
@@ -10,7 +11,7 @@ import (
 func BenchmarkCombine(b *testing.B) {
 	members := make([]forecast.Forecast, 4)
 	for i := range members {
-		members[i] = fc("m", []float64{10, 20, 30, 40, 50}, []float64{8, 16, 24, 32, 40}, []float64{12, 24, 36, 48, 60})
+		members[i] = fc(fmt.Sprintf("m%d", i), []float64{10, 20, 30, 40, 50}, []float64{8, 16, 24, 32, 40}, []float64{12, 24, 36, 48, 60})
 	}
 	w := []float64{1, 2, 3, 4}
 	b.ReportAllocs()

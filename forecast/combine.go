@@ -13,6 +13,7 @@ var (
 	ErrNoForecasts = errors.New("forecast: no forecasts to combine")
 	ErrMismatch    = errors.New("forecast: forecasts do not match")
 	ErrWeights     = errors.New("forecast: invalid weights")
+	ErrDuplicate   = errors.New("forecast: two members share a method name")
 )
 
 // DefaultCombinationName is the Method of a Combination whose caller gives
@@ -25,9 +26,10 @@ type Combination struct {
 	Forecast // the combined forecast; Method is the combination's name
 
 	// Members holds the Method of each combined forecast and Weights its
-	// weight, normalised to sum to 1, in the order given to Combine.
-	Members []string
-	Weights []float64
+	// weight, normalised to sum to 1, in the order given to Combine. In
+	// JSON they are members and weights, beside the Forecast's fields.
+	Members []string  `json:"members"`
+	Weights []float64 `json:"weights"`
 }
 
 // Combine returns the weighted combination of members, all forecasts of the
@@ -51,8 +53,12 @@ type Combination struct {
 // their points. When all members have intervals it is the quantile average
 // of Lichtendahl, Grushka-Cockayne and Winkler (2013).
 //
+// The members must have distinct Methods, so that Members tells them
+// apart: give variants of one method distinct names (their Label).
+//
 // Combine returns an error wrapping ErrNoForecasts if members is empty, one
-// wrapping ErrWeights for invalid weights, one wrapping ErrMismatch if the
+// wrapping ErrDuplicate if two members share a Method, one wrapping
+// ErrWeights for invalid weights, one wrapping ErrMismatch if the
 // members differ in years or level or an interval does not cover the
 // point's years, and an error naming the year where a point or bound is
 // infinite or every weighted member's point is NaN.
@@ -71,7 +77,7 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 	}
 	first := members[0]
 	if !(first.Level > 0 && first.Level < 1) {
-		return Combination{}, fmt.Errorf("%w: %s has level %g", ErrLevel, label(first, 0), first.Level)
+		return Combination{}, fmt.Errorf("forecast: combine: %w: %s has level %g", ErrLevel, label(first, 0), first.Level)
 	}
 	if first.Point.Len() == 0 {
 		return Combination{}, fmt.Errorf("%w: %s has an empty point forecast", ErrMismatch, label(first, 0))
@@ -139,6 +145,13 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 		upper.Values[j] = max(su/swi, p)
 	}
 
+	for i, m := range members {
+		for j := range i {
+			if members[j].Method == m.Method {
+				return Combination{}, fmt.Errorf("%w: members %d and %d are both %q", ErrDuplicate, j, i, m.Method)
+			}
+		}
+	}
 	c := Combination{
 		Forecast: Forecast{Method: name, Point: point, Lower: lower, Upper: upper, Level: first.Level},
 		Members:  make([]string, len(members)),

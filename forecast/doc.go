@@ -1,7 +1,7 @@
 // Package forecast defines the contract every forecasting method in this
 // module implements — Method, Model, Forecast, Drivers and Scenario — and
 // the tools that work across methods: combination, accuracy measures and
-// the rolling-origin backtest.
+// interval scores, the rolling-origin backtest and held-out evaluation.
 //
 // # The contract
 //
@@ -54,6 +54,28 @@
 // MAPE and MASE match R's forecast::accuracy for non-seasonal data; sMAPE,
 // which accuracy no longer reports, is Hyndman and Koehler's formula above.
 //
+// # Interval scores
+//
+// A central prediction interval [l_t, u_t] at level L = 1 − α is scored
+// against the actual y_t by (Gneiting and Raftery 2007; Makridakis, Spiliotis
+// and Assimakopoulos 2020 for the M4 competition's MSIS):
+//
+//	coverage  = mean(1{l_t ≤ y_t ≤ u_t})
+//	IS_t      = (u_t − l_t) + (2/α)(l_t − y_t)·1{y_t < l_t} + (2/α)(y_t − u_t)·1{y_t > u_t}
+//	Winkler   = mean(IS_t)                   (the interval score, Winkler 1972)
+//	MSIS      = mean(IS_t / Q)               Q as for MASE (the seasonal difference with m = 1)
+//	ρ_τ(y, q) = τ(y − q) if y ≥ q, (1 − τ)(q − y) otherwise   (pinball loss)
+//	Pinball   = mean((ρ_{α/2}(y_t, l_t) + ρ_{1−α/2}(y_t, u_t)) / 2)
+//
+// The bounds are the quantiles at α/2 and 1 − α/2, and IS_t = (2/α)(ρ_{α/2} +
+// ρ_{1−α/2}), so Winkler = (4/α)·Pinball. Coverage should be close to L on
+// data the method has not seen; the interval score rewards narrow intervals
+// and penalises each miss by 2/α times its distance, so that it is smallest,
+// in expectation, for the true quantiles. Years without an actual value or
+// without an interval (NaN bounds) are not scored. IntervalAccuracy scores
+// one forecast; Backtest and Evaluate pool the scores as they pool the point
+// errors.
+//
 // # Backtest
 //
 // Backtest is rolling-origin evaluation with an expanding window (Tashman
@@ -73,12 +95,45 @@
 // equal weights and with inverse-MSE (Bates–Granger) weights from the
 // backtest. Package methods supplies the module's default candidates.
 //
+// # Held-out evaluation
+//
+// Evaluation measures, on many series, how accurate each method is and
+// whether its intervals cover what they claim, on data it has not seen.
+// For each series the last H observed years are held out: the origin T is
+// the observed year before them, each method is fit on the history and
+// drivers up to T and forecasts the years T+1 … End under the drivers
+// observed in them (ex post, as Backtest does), at each level. Every held-out
+// year with an actual value y and point f gives one forecast with h = year − T
+// (h runs 1 … H when no held-out year is missing), scored with
+//
+//	sMAPE = 200 |y − f| / (|y| + |f|)           (the M3 definition; 0 when y = f = 0)
+//	MASE  = |y − f| / Q                          Q = mean |x_t − x_{t−1}| over the fitted years
+//	cover = 1{l ≤ y ≤ u},  IS, IS/Q, pinball     as under Interval scores above
+//
+// and each score is pooled as the mean over all series and held-out years
+// (and, per step, over the series at h). With the same number of held-out
+// years in every series this is the mean over series of each series' mean,
+// the M-competitions' figure. MASE and MSIS are means over the series whose
+// Q is positive and finite (EvalScores.NScaled counts their forecasts);
+// interval scores over the forecasts that have an interval. A series that
+// cannot be evaluated (too few observed years, an infinite value), or that
+// a method cannot fit or forecast, is listed with its name in
+// EvalResult.Errors and leaves the others unaffected. EvalResult.Summary
+// scores each method over the series it could forecast
+// (MethodSummary.Series); EvalResult.Common over the series every method
+// could, to compare methods on the same data. The series
+// run on a Batch with one fit per method and series for all levels;
+// results are in input order and do not depend on the number of workers.
+//
 // # Reading and writing
 //
 // WriteCSV and ReadCSV keep forecasts in a long table, one row per forecast
 // and year (method, level, series, unit, year, point, lower, upper), and
-// read back every value bit for bit. Forecast and Combination also encode
-// as JSON with encoding/json as they are, since series.Series implements
+// read back every value bit for bit. An EvalResult writes its rows, its
+// summary and its errors as CSV tables (WriteCSV, WriteSummaryCSV,
+// WriteErrorsCSV). Forecast and Combination also encode as JSON with
+// encoding/json as they are (lower-case keys: method, point, lower, upper,
+// level, and members and weights), since series.Series implements
 // json.Marshaler (a missing value is null) and every other field is a
 // string, an integer or a finite float64: decoding gives back every value
 // bit for bit.
@@ -109,11 +164,9 @@
 // error, wrapped with the job index, the series name and the method name
 // (a panic is recovered into one); the rest of the batch is unaffected.
 // RunTo reuses the results of a previous batch, so that a stream of
-// batches allocates nothing per series.
-//
-// TQuantile gives the t quantile of the prediction intervals from a cache
-// shared by the methods: computing it takes hundreds of microseconds, far
-// more than a fit.
+// batches allocates nothing per series. With Batch.Levels each method
+// forecasts every job at several levels from one fit; Batch.Progress
+// reports the jobs done.
 //
 // # References
 //
@@ -123,10 +176,22 @@
 // Hyndman, R. J. and Koehler, A. B. (2006). Another look at measures of
 // forecast accuracy. International Journal of Forecasting 22(4), 679–688.
 //
+// Gneiting, T. and Raftery, A. E. (2007). Strictly proper scoring rules,
+// prediction, and estimation. Journal of the American Statistical
+// Association 102(477), 359–378.
+//
 // Lichtendahl, K. C., Grushka-Cockayne, Y. and Winkler, R. L. (2013). Is it
 // better to average probabilities or quantiles? Management Science 59(7),
 // 1594–1611.
 //
+// Makridakis, S., Spiliotis, E. and Assimakopoulos, V. (2020). The M4
+// competition: 100,000 time series and 61 forecasting methods.
+// International Journal of Forecasting 36(1), 54–74.
+//
 // Tashman, L. J. (2000). Out-of-sample tests of forecasting accuracy: an
 // analysis and review. International Journal of Forecasting 16(4), 437–450.
+//
+// Winkler, R. L. (1972). A decision-theoretic approach to interval
+// estimation. Journal of the American Statistical Association 67(337),
+// 187–191.
 package forecast

@@ -1,8 +1,6 @@
 package forecast
 
 import (
-	"fmt"
-
 	"github.com/nonferrous/demand/series"
 )
 
@@ -59,11 +57,15 @@ type Model interface {
 }
 
 // Forecast is a point forecast path with a prediction interval.
+//
+// In JSON its fields are method, point, lower, upper and level, in lower
+// case like those of series.Series.
 type Forecast struct {
-	Method       string
-	Point        series.Series // the forecast path, first forecast year onward
-	Lower, Upper series.Series // prediction interval at Level; NaN where the method cannot give one
-	Level        float64
+	Method string        `json:"method"`
+	Point  series.Series `json:"point"` // the forecast path, first forecast year onward
+	Lower  series.Series `json:"lower"` // prediction interval at Level; NaN where the method cannot give one
+	Upper  series.Series `json:"upper"`
+	Level  float64       `json:"level"`
 }
 
 // Standard parameter names, shared by the methods that report them and the
@@ -75,10 +77,13 @@ const (
 
 // Parameter is a named estimated quantity with its standard error (NaN
 // when unknown).
+//
+// In JSON its fields are name, value and std_err; a NaN does not encode,
+// so a caller writing Parameters as JSON maps NaN to null first.
 type Parameter struct {
-	Name   string
-	Value  float64
-	StdErr float64
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	StdErr float64 `json:"std_err"`
 }
 
 // ParameterReporter is implemented by models that can report their fitted
@@ -99,12 +104,13 @@ type Implier interface {
 }
 
 // CheckRequest validates the level and horizon every Model.Forecast takes.
+// The error is an *Error naming no method, for the caller to Wrap.
 func CheckRequest(s Scenario, level float64) error {
 	if !(level > 0 && level < 1) {
-		return fmt.Errorf("%w: have %g", ErrLevel, level)
+		return Errorf("", "", 0, ErrLevel, "have %g", level)
 	}
 	if s.Horizon < 1 {
-		return fmt.Errorf("%w: have %d", ErrHorizon, s.Horizon)
+		return Errorf("", "", 0, ErrHorizon, "have %d", s.Horizon)
 	}
 	return nil
 }
@@ -116,7 +122,7 @@ func CheckRequest(s Scenario, level float64) error {
 // ErrDriverYears if from > to.
 func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series.Series, error) {
 	if from > to {
-		return series.Series{}, fmt.Errorf("%w: %q asked for %d–%d", ErrDriverYears, name, from, to)
+		return series.Series{}, Errorf("", "", 0, ErrDriverYears, "%q asked for %d–%d", name, from, to)
 	}
 	p := series.Series{Name: name, Start: from, Values: make([]float64, to-from+1)}
 	if fut, ok := s.Drivers[name]; ok {

@@ -13,13 +13,17 @@ import (
 	"github.com/nonferrous/demand/series"
 )
 
-// CSVHeader is the header of the forecast table that WriteCSV writes and
-// ReadCSV reads.
-var CSVHeader = []string{"method", "level", "series", "unit", "year", "point", "lower", "upper"}
+// csvHeader is the header of the forecast table.
+var csvHeader = [...]string{"method", "level", "series", "unit", "year", "point", "lower", "upper"}
+
+// CSVHeader returns (a copy of) the header of the forecast table that
+// WriteCSV writes and ReadCSV reads: method, level, series, unit, year,
+// point, lower, upper.
+func CSVHeader() []string { return append([]string(nil), csvHeader[:]...) }
 
 // Errors wrapped by a *CSVError from ReadCSV, one per kind of problem.
 var (
-	ErrCSVHeader = errors.New("bad header")             // empty input, or not CSVHeader
+	ErrCSVHeader = errors.New("bad header")             // empty input, or not CSVHeader()
 	ErrCSVRagged = errors.New("wrong number of fields") // a row with more or fewer fields than the header
 	ErrCSVField  = errors.New("bad field")              // a level, year or value that does not parse or is out of range
 	ErrCSVOrder  = errors.New("rows out of order")      // a forecast's years not consecutive, or a forecast split or repeated
@@ -52,7 +56,7 @@ func (e *CSVError) Error() string {
 func (e *CSVError) Unwrap() error { return e.Err }
 
 // WriteCSV writes forecasts as a long table, one row per forecast and
-// year, with the header CSVHeader:
+// year, with the header CSVHeader():
 //
 //	method,level,series,unit,year,point,lower,upper
 //	regression,0.95,copper,kt,2021,1204.5,1101.25,1307.75
@@ -92,8 +96,8 @@ func WriteCSV(w io.Writer, fs ...Forecast) error {
 
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
-	cw.Write(CSVHeader) // errors are kept by bw
-	rec := make([]string, len(CSVHeader))
+	cw.Write(csvHeader[:]) // errors are kept by bw
+	rec := make([]string, len(csvHeader))
 	for _, f := range fs {
 		k := key(f)
 		copy(rec, k[:])
@@ -160,7 +164,7 @@ func formatValue(v float64) string {
 }
 
 // ReadCSV reads a table written by WriteCSV and returns its forecasts in
-// the order of their first rows. The header must be CSVHeader (matched
+// the order of their first rows. The header must be CSVHeader() (matched
 // without regard to case; a leading UTF-8 byte order mark is ignored).
 // Every row has eight fields: the level a number in (0, 1), the year an
 // integer, point, lower and upper numbers or NaN (not infinite; no space
@@ -182,12 +186,12 @@ func ReadCSV(r io.Reader) ([]Forecast, error) {
 	if len(head) > 0 {
 		head[0] = strings.TrimPrefix(head[0], "\ufeff")
 	}
-	if len(head) != len(CSVHeader) {
-		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: have %d fields, want %d: %s", ErrCSVHeader, len(head), len(CSVHeader), strings.Join(CSVHeader, ","))}
+	if len(head) != len(csvHeader) {
+		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: have %d fields, want %d: %s", ErrCSVHeader, len(head), len(csvHeader), strings.Join(csvHeader[:], ","))}
 	}
 	for j, h := range head {
-		if !strings.EqualFold(h, CSVHeader[j]) {
-			return nil, &CSVError{Line: 1, Column: j + 1, Header: CSVHeader[j], Err: fmt.Errorf("%w: have %q, want %q", ErrCSVHeader, h, CSVHeader[j])}
+		if !strings.EqualFold(h, csvHeader[j]) {
+			return nil, &CSVError{Line: 1, Column: j + 1, Header: csvHeader[j], Err: fmt.Errorf("%w: have %q, want %q", ErrCSVHeader, h, csvHeader[j])}
 		}
 	}
 
@@ -204,11 +208,11 @@ func ReadCSV(r io.Reader) ([]Forecast, error) {
 			return nil, csvReadErr(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) != len(CSVHeader) {
-			return nil, &CSVError{Line: line, Column: min(len(rec), len(CSVHeader)) + 1, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), len(CSVHeader))}
+		if len(rec) != len(csvHeader) {
+			return nil, &CSVError{Line: line, Column: min(len(rec), len(csvHeader)) + 1, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), len(csvHeader))}
 		}
 		fieldErr := func(j int, format string, args ...any) error {
-			return &CSVError{Line: line, Column: j + 1, Header: CSVHeader[j], Err: fmt.Errorf("%w: "+format, append([]any{ErrCSVField}, args...)...)}
+			return &CSVError{Line: line, Column: j + 1, Header: csvHeader[j], Err: fmt.Errorf("%w: "+format, append([]any{ErrCSVField}, args...)...)}
 		}
 		if rec[0] == "" {
 			return nil, fieldErr(0, "empty method")
@@ -233,7 +237,7 @@ func ReadCSV(r io.Reader) ([]Forecast, error) {
 		k := [4]string{rec[0], strconv.FormatFloat(level, 'g', -1, 64), rec[2], rec[3]}
 		if len(fs) > 0 && k == cur {
 			if prevYear == math.MaxInt || year != prevYear+1 {
-				return nil, &CSVError{Line: line, Column: 5, Header: CSVHeader[4], Err: fmt.Errorf("%w: year %d does not follow %d in forecast %q of %q", ErrCSVOrder, year, prevYear, rec[0], rec[2])}
+				return nil, &CSVError{Line: line, Column: 5, Header: csvHeader[4], Err: fmt.Errorf("%w: year %d does not follow %d in forecast %q of %q", ErrCSVOrder, year, prevYear, rec[0], rec[2])}
 			}
 			f := &fs[len(fs)-1]
 			f.Point.Values = append(f.Point.Values, v[0])

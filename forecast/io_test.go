@@ -131,6 +131,23 @@ func TestJSONRoundTripRandom(t *testing.T) {
 	}
 }
 
+// TestJSONKeys checks the lower-case keys of a Forecast and a Combination,
+// consistent with those of series.Series.
+func TestJSONKeys(t *testing.T) {
+	f := forecast.Forecast{Method: "m", Point: series.New("q", "t", 2011, 1), Lower: series.New("q", "t", 2011, 0.5),
+		Upper: series.New("q", "t", 2011, 2), Level: 0.8}
+	b, err := json.Marshal(forecast.Combination{Forecast: f, Members: []string{"a"}, Weights: []float64{1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"method":"m","point":{"name":"q","unit":"t","start":2011,"values":[1]},` +
+		`"lower":{"name":"q","unit":"t","start":2011,"values":[0.5]},` +
+		`"upper":{"name":"q","unit":"t","start":2011,"values":[2]},"level":0.8,"members":["a"],"weights":[1]}`
+	if string(b) != want {
+		t.Errorf("JSON\n%s\nwant\n%s", b, want)
+	}
+}
+
 func TestWriteCSVFormat(t *testing.T) {
 	f := forecast.Forecast{
 		Method: "regression", Level: 0.95,

@@ -3,10 +3,7 @@ package forecast
 import (
 	"fmt"
 	"math"
-	"sync"
-	"sync/atomic"
-
-	"gonum.org/v1/gonum/stat/distuv"
+	"strconv"
 
 	"github.com/nonferrous/demand/series"
 )
@@ -33,7 +30,7 @@ import (
 // model returned by Fit as long as only Forecast is called. Refit changes
 // the model, and an implementation's ForecastTo may too (those of this
 // module's methods do not: they only read the model, and take the t
-// quantile from TQuantile's shared cache): a model being refit is its
+// quantile from lsq.TQuantile's shared cache): a model being refit is its
 // caller's state, not for concurrent use. Batch gives each worker its own
 // models.
 type Refitter interface {
@@ -75,130 +72,42 @@ func (f *Forecast) Prepare(method, name, unit string, start, n int, level float6
 // the driver, one wrapping ErrDriverYears if neither covers the year or
 // the value there is missing or not finite, and one wrapping
 // ErrDriverMismatch if both carry the driver with different (non-empty)
-// units. Where both give the year, the scenario's value is used.
+// units. Where both give the year, the scenario's value is used. The
+// error is an *Error naming no method, for the caller to Wrap.
 func DriverValue(name string, observed Drivers, s Scenario, year int) (float64, error) {
 	fut, inFut := s.Drivers[name]
 	obs, inObs := observed[name]
 	if !inFut && !inObs {
-		return math.NaN(), fmt.Errorf("%w: %q", ErrMissingDriver, name)
+		return math.NaN(), &Error{Scenario: s.Name, Err: ErrMissingDriver, Detail: strconv.Quote(name)}
 	}
 	if inFut && inObs && fut.Unit != "" && obs.Unit != "" && fut.Unit != obs.Unit {
-		return math.NaN(), fmt.Errorf("%w: %q is in %q in the scenario, %q observed", ErrDriverMismatch, name, fut.Unit, obs.Unit)
+		return math.NaN(), &Error{Scenario: s.Name, Err: ErrDriverMismatch, Detail: fmt.Sprintf("%q is in %q in the scenario, %q observed", name, fut.Unit, obs.Unit)}
 	}
 	v, ok := fut.At(year)
 	if !ok {
 		v, ok = obs.At(year)
 	}
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-		return math.NaN(), fmt.Errorf("%w: %q has no finite value for %d", ErrDriverYears, name, year)
+		return math.NaN(), &Error{Scenario: s.Name, Year: year, Err: ErrDriverYears, Detail: fmt.Sprintf("%q has no finite value", name)}
 	}
 	return v, nil
 }
 
-// TQuantile returns t_{1−(1−level)/2, df}, the quantile of Student's t
-// distribution with df degrees of freedom that bounds a central prediction
-// interval at level (gonum's distuv.StudentsT). It returns NaN unless level
-// is in (0, 1) and df ≥ 1.
-//
-// The quantile is costly to compute (an inverse regularized incomplete
-// beta function, hundreds of microseconds), and the methods need it for
-// every forecast; TQuantile keeps the values it has computed in a cache
-// shared by all goroutines (up to 4096 of them), so that each
-// (level, df) pair is computed once. Finding a value in the cache takes
-// no lock and allocates nothing (the cache is a hash table of immutable
-// entries, read atomically and written under a mutex), so goroutines
-// forecasting at once do not contend for it.
-func TQuantile(level float64, df int) float64 {
-	if !(level > 0 && level < 1) || df < 1 {
-		return math.NaN()
+// Refitted refits mod to history and drivers and returns it: the Fit of a
+// Method whose models are Refitters, Refit on a new model. On error it
+// returns a nil Model and the error.
+func Refitted(mod Refitter, history series.Series, drivers Drivers) (Model, error) {
+	if err := mod.Refit(history, drivers); err != nil {
+		return nil, err
 	}
-	h := tHash(level, df)
-	if q, ok := tCache.lookup(h, level, df); ok {
-		return q
-	}
-	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(1 - (1-level)/2)
-	tCache.insert(h, &tEntry{level: level, df: df, q: q})
-	return q
+	return mod, nil
 }
 
-const (
-	tCacheSize  = 4096            // most entries the cache keeps
-	tTableBits  = 13              // log2 of the slots of its hash table
-	tTableSlots = 1 << tTableBits // 2·tCacheSize: the table is at most half full
-)
-
-// tEntry is one quantile of the cache; it is not changed once stored.
-type tEntry struct {
-	level float64
-	df    int
-	q     float64
-}
-
-// tCache is TQuantile's cache.
-var tCache tQuantileCache
-
-// tQuantileCache is an open-addressing hash table of quantiles with
-// linear probing. The table is allocated by the first insert. A slot goes
-// once from nil to an entry and never changes again, and the table is
-// never more than half full, so a reader, who takes no lock, knows on
-// meeting a nil slot that the key was not there when it looked; inserts
-// hold mu.
-type tQuantileCache struct {
-	mu    sync.Mutex
-	n     int // entries stored
-	table atomic.Pointer[[tTableSlots]atomic.Pointer[tEntry]]
-}
-
-// tHash returns the hash of a key: the level's bits mixed with df, by
-// Fibonacci hashing.
-func tHash(level float64, df int) uint64 {
-	h := math.Float64bits(level) ^ uint64(df)*0xC2B2AE3D27D4EB4F
-	h ^= h >> 32
-	return h * 0x9E3779B97F4A7C15
-}
-
-// slot returns the first slot to probe for hash h.
-func slot(h uint64) uint64 { return h >> (64 - tTableBits) }
-
-// lookup returns the cached quantile of (level, df), whose hash is h.
-func (c *tQuantileCache) lookup(h uint64, level float64, df int) (float64, bool) {
-	t := c.table.Load()
-	if t == nil {
-		return 0, false
+// DriverName returns name, or GDP when name is empty: the driver a
+// method's Driver setting names, GDP by default.
+func DriverName(name string) string {
+	if name == "" {
+		return GDP
 	}
-	for i := slot(h); ; i = (i + 1) & (tTableSlots - 1) {
-		e := t[i].Load()
-		if e == nil {
-			return 0, false
-		}
-		if e.level == level && e.df == df {
-			return e.q, true
-		}
-	}
-}
-
-// insert stores e, whose key hashes to h, unless its key is already
-// there or the cache is full.
-func (c *tQuantileCache) insert(h uint64, e *tEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= tCacheSize {
-		return
-	}
-	t := c.table.Load()
-	if t == nil {
-		t = new([tTableSlots]atomic.Pointer[tEntry])
-		c.table.Store(t)
-	}
-	for i := slot(h); ; i = (i + 1) & (tTableSlots - 1) {
-		old := t[i].Load()
-		if old == nil {
-			t[i].Store(e)
-			c.n++
-			return
-		}
-		if old.level == e.level && old.df == e.df {
-			return
-		}
-	}
+	return name
 }

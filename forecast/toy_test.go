@@ -19,7 +19,7 @@ var _ forecast.Method = drift{}
 func (drift) Name() string { return "drift" }
 
 func (drift) Fit(h series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	if err := h.Complete(); err != nil {
+	if err := h.ValidateComplete(); err != nil {
 		return nil, fmt.Errorf("drift: %w", err)
 	}
 	if h.Len() < 2 {
@@ -91,7 +91,7 @@ type ratio struct{}
 func (ratio) Name() string { return "ratio" }
 
 func (ratio) Fit(h series.Series, d forecast.Drivers) (forecast.Model, error) {
-	if err := h.Complete(); err != nil {
+	if err := h.ValidateComplete(); err != nil {
 		return nil, err
 	}
 	g, ok := d[forecast.GDP]

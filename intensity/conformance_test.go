@@ -2,7 +2,6 @@ package intensity
 
 import (
 	"math"
-
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"

@@ -55,8 +55,8 @@
 //
 //	[exp(ln Î_T − t_{α/2, n−p}·s_T), exp(ln Î_T + t_{α/2, n−p}·s_T)] · Y_T,
 //
-// s_T² = σ̂²·(1 + x_T'(X'X)⁻¹x_T), from the closed-form least squares line of
-// regression.Line (LogTrend) or regression.Fit (Malenbaum). The point
+// s_T² = σ̂²·(1 + x_T'(X'X)⁻¹x_T), from the closed-form least squares line
+// lsq.Line (LogTrend) or the QR fit lsq.OLS (Malenbaum). The point
 // is the back-transformed mean of ln I, i.e. the median of Q_T under a
 // log-normal error, not its mean. With no residual degrees of freedom (two
 // years for LogTrend, three for Malenbaum) the interval is NaN. The CAGR

@@ -6,7 +6,6 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
-
 	"github.com/nonferrous/demand/intensity"
 )
 

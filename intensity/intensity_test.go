@@ -2,6 +2,7 @@ package intensity
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -61,11 +62,11 @@ func planScenario() forecast.Scenario {
 
 func mustFit(t *testing.T, m Method, h series.Series, d forecast.Drivers) *Model {
 	t.Helper()
-	md, err := m.fit(h, d)
+	md, err := m.Fit(h, d)
 	if err != nil {
 		t.Fatalf("Fit: %v", err)
 	}
-	return md
+	return md.(*Model)
 }
 
 func mustForecast(t *testing.T, md *Model, s forecast.Scenario, level float64) forecast.Forecast {
@@ -186,8 +187,12 @@ func TestExactExponential(t *testing.T) {
 					t.Errorf("From %d: CAGR interval at %d = [%g, %g], want NaN", from, 2006+i, f.Lower.Values[i], f.Upper.Values[i])
 				}
 			}
-			if f.Method != "intensity-cagr" {
-				t.Errorf("method = %q", f.Method)
+			want := "intensity-cagr"
+			if from != 0 {
+				want = fmt.Sprintf("intensity-cagr-from-%d", from)
+			}
+			if f.Method != want {
+				t.Errorf("method = %q, want %q", f.Method, want)
 			}
 		}
 	})
@@ -421,7 +426,7 @@ func TestNames(t *testing.T) {
 		name string
 		traj string
 	}{
-		{Method{}, "intensity", "log-trend"},
+		{Method{}, "intensity", "logtrend"},
 		{Method{Trajectory: CAGR}, "intensity-cagr", "cagr"},
 		{Method{Trajectory: Malenbaum}, "intensity-malenbaum", "malenbaum"},
 		{Method{Trajectory: 7}, "intensity-Trajectory(7)", "Trajectory(7)"},
@@ -463,15 +468,15 @@ func TestFitErrors(t *testing.T) {
 		msg  string
 	}{
 		{"empty", Method{}, series.Series{}, gdp, series.ErrEmpty, ""},
-		{"inf", Method{}, series.New("q", "", 2000, 1, math.Inf(1), 3), gdp, nil, "infinite value at year 2001"},
-		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), gdp, ErrLastMissing, "2002"},
-		{"one point", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, ErrTooFew, "needs 2"},
-		{"one point cagr", Method{Trajectory: CAGR}, series.New("q", "", 2000, nan, 3), gdp, ErrTooFew, ""},
-		{"two points malenbaum", Method{Trajectory: Malenbaum}, window(t, hm, 2008, 2009), md, ErrTooFew, "needs 3"},
-		{"zero consumption", Method{}, series.New("q", "", 2000, 1, 0, 3), gdp, ErrNonPositive, "in 2001"},
-		{"negative consumption", Method{}, series.New("q", "", 2000, -1, 2, 3), gdp, ErrNonPositive, "in 2000"},
-		{"zero driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 3)}, ErrNonPositive, "2001"},
-		{"negative driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 2, -3)}, ErrNonPositive, "2002"},
+		{"inf", Method{}, series.New("q", "", 2000, 1, math.Inf(1), 3), gdp, nil, "year 2001: value not finite"},
+		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), gdp, forecast.ErrLastMissing, "2002"},
+		{"one point", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, forecast.ErrTooFew, "need 2"},
+		{"one point cagr", Method{Trajectory: CAGR}, series.New("q", "", 2000, nan, 3), gdp, forecast.ErrTooFew, ""},
+		{"two points malenbaum", Method{Trajectory: Malenbaum}, window(t, hm, 2008, 2009), md, forecast.ErrTooFew, "need 3"},
+		{"zero consumption", Method{}, series.New("q", "", 2000, 1, 0, 3), gdp, forecast.ErrNonPositive, "year 2001"},
+		{"negative consumption", Method{}, series.New("q", "", 2000, -1, 2, 3), gdp, forecast.ErrNonPositive, "year 2000"},
+		{"zero driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 3)}, forecast.ErrNonPositive, "2001"},
+		{"negative driver", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 2, -3)}, forecast.ErrNonPositive, "2002"},
 		{"driver missing", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{}, forecast.ErrMissingDriver, `"gdp"`},
 		{"nil drivers", Method{}, series.New("q", "", 2000, 1, 2, 3), nil, forecast.ErrMissingDriver, ""},
 		{"driver short", Method{}, series.New("q", "", 2003, 1, 2, 3), gdp, forecast.ErrDriverYears, "2005"},
@@ -479,13 +484,13 @@ func TestFitErrors(t *testing.T) {
 		{"driver NaN", Method{}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, nan, 3)}, forecast.ErrDriverYears, "2001"},
 		{"population missing", Method{Trajectory: Malenbaum}, hm, forecast.Drivers{forecast.GDP: md[forecast.GDP]}, forecast.ErrMissingDriver, "population"},
 		{"population short", Method{Trajectory: Malenbaum}, hm, forecast.Drivers{forecast.GDP: md[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 2)}, forecast.ErrDriverYears, "2002"},
-		{"population zero", Method{Trajectory: Malenbaum}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: gdp[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 0, 1)}, ErrNonPositive, "2001"},
+		{"population zero", Method{Trajectory: Malenbaum}, series.New("q", "", 2000, 1, 2, 3), forecast.Drivers{forecast.GDP: gdp[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 0, 1)}, forecast.ErrNonPositive, "2001"},
 		// GDP and population are equal, so income per head is 1 in every
 		// year: a constant ln y makes the design singular.
 		{"malenbaum singular", Method{Trajectory: Malenbaum}, series.New("q", "", 2000, 1, 2, 3, 4), forecast.Drivers{forecast.GDP: gdp[forecast.GDP], forecast.Population: series.New("p", "", 2000, 1, 2, 3, 4)}, nil, "Malenbaum fit"},
-		{"window not before last", Method{Trajectory: CAGR, From: 2002}, series.New("q", "", 2000, 1, 2, 3), gdp, ErrWindow, "2002"},
-		{"window not observed", Method{Trajectory: CAGR, From: 2001}, series.New("q", "", 2000, 1, nan, 3), gdp, ErrWindow, "2001"},
-		{"window outside", Method{Trajectory: CAGR, From: 1990}, series.New("q", "", 2000, 1, 2, 3), gdp, ErrWindow, "1990"},
+		{"window not before last", Method{Trajectory: CAGR, From: 2002}, series.New("q", "", 2000, 1, 2, 3), gdp, forecast.ErrSetting, "2002"},
+		{"window not observed", Method{Trajectory: CAGR, From: 2001}, series.New("q", "", 2000, 1, nan, 3), gdp, forecast.ErrSetting, "2001"},
+		{"window outside", Method{Trajectory: CAGR, From: 1990}, series.New("q", "", 2000, 1, 2, 3), gdp, forecast.ErrSetting, "1990"},
 		{"unknown trajectory", Method{Trajectory: 9}, series.New("q", "", 2000, 1, 2, 3), gdp, nil, "unknown trajectory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -536,7 +541,7 @@ func TestForecastErrors(t *testing.T) {
 		{"horizon 0", md, forecast.Scenario{Drivers: planDrivers()}, 0.9, forecast.ErrHorizon, ""},
 		{"no future driver", md, forecast.Scenario{Name: "bare", Horizon: 1}, 0.9, forecast.ErrDriverYears, "2011"},
 		{"short driver", md, forecast.Scenario{Horizon: 5, Drivers: short}, 0.9, forecast.ErrDriverYears, "2014"},
-		{"negative driver", md, forecast.Scenario{Horizon: 5, Drivers: neg}, 0.9, ErrNonPositive, "2013"},
+		{"negative driver", md, forecast.Scenario{Horizon: 5, Drivers: neg}, 0.9, forecast.ErrNonPositive, "2013"},
 		{"no future population", mm, forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: sm.Drivers[forecast.GDP]}}, 0.9, forecast.ErrDriverYears, "population"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -563,12 +568,12 @@ func TestImpliedErrors(t *testing.T) {
 		target float64
 		is     error
 	}{
-		{"year is last", planScenario(), 2010, 800, ErrTarget},
-		{"year before last", planScenario(), 2005, 800, ErrTarget},
-		{"zero target", planScenario(), 2015, 0, ErrTarget},
-		{"negative target", planScenario(), 2015, -5, ErrTarget},
-		{"NaN target", planScenario(), 2015, math.NaN(), ErrTarget},
-		{"Inf target", planScenario(), 2015, math.Inf(1), ErrTarget},
+		{"year is last", planScenario(), 2010, 800, forecast.ErrSetting},
+		{"year before last", planScenario(), 2005, 800, forecast.ErrSetting},
+		{"zero target", planScenario(), 2015, 0, forecast.ErrNonPositive},
+		{"negative target", planScenario(), 2015, -5, forecast.ErrNonPositive},
+		{"NaN target", planScenario(), 2015, math.NaN(), forecast.ErrNotFinite},
+		{"Inf target", planScenario(), 2015, math.Inf(1), forecast.ErrNotFinite},
 		{"year not covered", planScenario(), 2020, 800, forecast.ErrDriverYears},
 		{"no driver", forecast.Scenario{Horizon: 5}, 2015, 800, forecast.ErrDriverYears},
 	} {
@@ -620,7 +625,7 @@ func TestForecastOverflow(t *testing.T) {
 	for _, m := range []Method{{}, {Trajectory: CAGR}} {
 		md := mustFit(t, m, h, d)
 		_, err := md.Forecast(forecast.Scenario{Horizon: 6, Drivers: d}, 0.9)
-		if err == nil || !strings.Contains(err.Error(), "2008 is not finite") {
+		if !errors.Is(err, forecast.ErrNotFinite) || !strings.Contains(err.Error(), "year 2008") {
 			t.Errorf("%s: err = %v, want overflow in 2008", m.Name(), err)
 		}
 	}
@@ -652,10 +657,10 @@ func TestForecastErrorPrefix(t *testing.T) {
 }
 
 // TestScenarioLabel checks how an error names the scenario: by its name,
-// or as "scenario" when it has none.
+// or not at all when it has none.
 func TestScenarioLabel(t *testing.T) {
 	md := mustFit(t, Method{}, copper(), planDrivers())
-	for name, want := range map[string]string{"": "intensity: scenario: forecast:", "low": `intensity: scenario "low": forecast:`} {
+	for name, want := range map[string]string{"": "intensity: year 2011: driver does not cover", "low": `intensity: scenario "low", year 2011: driver does not cover`} {
 		_, err := md.Forecast(forecast.Scenario{Name: name, Horizon: 1}, 0.9)
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("scenario %q: error %v, want it to start %q", name, err, want)

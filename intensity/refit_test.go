@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
-	"github.com/nonferrous/demand/regression"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -90,8 +90,8 @@ func TestRefitMatchesFit(t *testing.T) {
 }
 
 // TestRefitError checks that Fit and a failed Refit of a history with a
-// negative value give the same ErrNonPositive, and that the model then
-// refuses to forecast with ErrTooFew and has no Fitted regression. (That a
+// negative value give the same forecast.ErrNonPositive, and that the model then
+// refuses to forecast with forecast.ErrNotFitted and has no Fitted regression. (That a
 // failed Refit gives Fit's error and leaves nothing stale, and that the
 // next Refit recovers, is checked by the forecasttest kit in
 // TestConformance on its bad histories.)
@@ -107,12 +107,12 @@ func TestRefitError(t *testing.T) {
 	bad.Values[2] = -3
 	_, fitErr := m.Fit(bad, c.d)
 	refitErr := mod.Refit(bad, c.d)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPositive", fitErr, refitErr)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
 	}
 	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, c.s, 0.95); !errors.Is(err, ErrTooFew) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want ErrTooFew", err)
+	if err := mod.ForecastTo(&dst, c.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}
 	if f := mod.(*Model).Fitted(); f != nil {
 		t.Errorf("Fitted after a failed Refit: %v, want nil", f)
@@ -144,10 +144,10 @@ func TestNoFitAfterFailedRefit(t *testing.T) {
 		d    forecast.Drivers
 		want error
 	}{
-		{"malenbaum, constant income per head", Method{Trajectory: Malenbaum}, h, flat, regression.ErrSingular},
-		{"malenbaum, last year missing", Method{Trajectory: Malenbaum}, noLast, d, ErrLastMissing},
-		{"log trend, last year missing", Method{}, noLast, d, ErrLastMissing},
-		{"cagr, window start missing", Method{Trajectory: CAGR, From: 2001}, gap, d, ErrWindow},
+		{"malenbaum, constant income per head", Method{Trajectory: Malenbaum}, h, flat, lsq.ErrSingular},
+		{"malenbaum, last year missing", Method{Trajectory: Malenbaum}, noLast, d, forecast.ErrLastMissing},
+		{"log trend, last year missing", Method{}, noLast, d, forecast.ErrLastMissing},
+		{"cagr, window start missing", Method{Trajectory: CAGR, From: 2001}, gap, d, forecast.ErrSetting},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			md := mustFit(t, c.m, h, d)
@@ -170,8 +170,8 @@ func TestNoFitAfterFailedRefit(t *testing.T) {
 			_, ferr := md.Forecast(s, 0.95)
 			_, ierr := md.Implied(s, 2012, 100)
 			for _, err := range []error{ferr, md.ForecastTo(&dst, s, 0.95), ierr} {
-				if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
-					t.Errorf("after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", err)
+				if !errors.Is(err, forecast.ErrNotFitted) || !strings.Contains(err.Error(), "holds no fit") {
+					t.Errorf("after a failed Refit: error %v, want forecast.ErrNotFitted saying the model holds no fit", err)
 				}
 			}
 		})

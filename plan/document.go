@@ -156,39 +156,39 @@ func newDocumentRow(m Metal) DocumentRow {
 	return row
 }
 
-// fill copies one row of the reproduction into dst.
-func (dst *DocumentRow) fill(main, low, high Row) {
-	dst.Forecasts = map[string]float64{}
-	dst.Intervals = map[string]map[string][2]float64{}
-	dst.Range = map[string][2]float64{}
+// fill copies one row of the reproduction into r.
+func (r *DocumentRow) fill(main, low, high Row) {
+	r.Forecasts = map[string]float64{}
+	r.Intervals = map[string]map[string][2]float64{}
+	r.Range = map[string][2]float64{}
 	for j, m := range main.Methods {
 		if m.Err != nil {
-			if dst.Errors == nil {
-				dst.Errors = map[string]string{}
+			if r.Errors == nil {
+				r.Errors = map[string]string{}
 			}
-			dst.Errors[m.Method] = m.Err.Error()
+			r.Errors[m.Method] = m.Err.Error()
 			continue
 		}
-		dst.Forecasts[m.Method] = m.Value
+		r.Forecasts[m.Method] = m.Value
 		for _, iv := range m.Intervals {
 			if math.IsNaN(iv.Lower) || math.IsNaN(iv.Upper) {
 				continue
 			}
-			if dst.Intervals[m.Method] == nil {
-				dst.Intervals[m.Method] = map[string][2]float64{}
+			if r.Intervals[m.Method] == nil {
+				r.Intervals[m.Method] = map[string][2]float64{}
 			}
-			dst.Intervals[m.Method][strconv.FormatFloat(100*iv.Level, 'f', -1, 64)] = [2]float64{iv.Lower, iv.Upper}
+			r.Intervals[m.Method][strconv.FormatFloat(100*iv.Level, 'f', -1, 64)] = [2]float64{iv.Lower, iv.Upper}
 		}
 		if l, h := low.Methods[j], high.Methods[j]; l.Err == nil && h.Err == nil {
-			dst.Range[m.Method] = [2]float64{l.Value, h.Value}
+			r.Range[m.Method] = [2]float64{l.Value, h.Value}
 		}
 	}
-	dst.Combined = number(main.Value)
-	dst.DeviationPct = number(main.DeviationPct)
-	dst.ImpliedElasticity = number(main.ImpliedElasticity)
-	dst.HistoricalElasticity = number(main.Problem.HistoricalElasticity())
-	dst.ImpliedIntensityChange = number(main.ImpliedIntensityChange)
-	dst.HistoricalIntensityChange = number(main.Problem.HistoricalIntensityChange())
+	r.Combined = number(main.Value)
+	r.DeviationPct = number(main.DeviationPct)
+	r.ImpliedElasticity = number(main.ImpliedElasticity)
+	r.HistoricalElasticity = number(main.Problem.HistoricalElasticity())
+	r.ImpliedIntensityChange = number(main.ImpliedIntensityChange)
+	r.HistoricalIntensityChange = number(main.Problem.HistoricalIntensityChange())
 }
 
 // number returns a pointer to v, or nil for NaN or an infinity (JSON has

@@ -29,9 +29,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 	ew.printf("2015 apparent consumption, 万吨: outcome, plan (专栏2), each method and the combination at 7 %% → at actual GDP\n\n")
 	tw := ew.tab()
 	head := []string{"metal", "outcome", "confidence", "plan"}
-	for _, n := range c.MethodNames {
-		head = append(head, n)
-	}
+	head = append(head, c.MethodNames...)
 	head = append(head, "combined")
 	tw.row(head...)
 	for _, r := range c.Rows {
@@ -48,9 +46,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 	ew.printf("Errors, %% of the outcome, 100·(forecast − outcome)/outcome: the plan, and each method at 7 %% → at actual GDP\n\n")
 	tw = ew.tab()
 	head = []string{"metal", "confidence", "plan"}
-	for _, n := range c.MethodNames {
-		head = append(head, n)
-	}
+	head = append(head, c.MethodNames...)
 	head = append(head, "combined")
 	tw.row(head...)
 	for _, r := range c.Rows {

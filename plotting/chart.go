@@ -130,7 +130,7 @@ func (c *Chart) WriterTo(format string) (io.WriterTo, error) {
 	}
 	cw, err := draw.NewFormattedCanvas(c.width, c.height, format)
 	if err != nil {
-		return nil, fmt.Errorf("plotting: %v", err)
+		return nil, fmt.Errorf("plotting: %w", err)
 	}
 	c.Draw(draw.New(cw))
 	return cw, nil
@@ -147,15 +147,15 @@ func (c *Chart) Save(path string) (err error) {
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("plotting: %v", err)
+		return fmt.Errorf("plotting: %w", err)
 	}
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("plotting: %v", cerr)
+			err = fmt.Errorf("plotting: %w", cerr)
 		}
 	}()
 	if _, err := wt.WriteTo(f); err != nil {
-		return fmt.Errorf("plotting: writing %s: %v", path, err)
+		return fmt.Errorf("plotting: writing %s: %w", path, err)
 	}
 	return nil
 }

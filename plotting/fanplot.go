@@ -86,7 +86,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 			}
 			poly, err := plotter.NewPolygon(bandXYs(fc, lastYear, lastValue))
 			if err != nil {
-				return nil, nil, fmt.Errorf("plotting: band of %q: %v", m, err)
+				return nil, nil, fmt.Errorf("plotting: band of %q: %w", m, err)
 			}
 			poly.Color = st.fill(m, comb).Color
 			// No outline: the bounds are drawn as lines, so that a band
@@ -97,7 +97,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 			for _, b := range []series.Series{fc.Upper, fc.Lower} {
 				l, err := plotter.NewLine(pathXYs(b, lastYear, lastValue))
 				if err != nil {
-					return nil, nil, fmt.Errorf("plotting: band of %q: %v", m, err)
+					return nil, nil, fmt.Errorf("plotting: band of %q: %w", m, err)
 				}
 				l.LineStyle = edge
 				p.Add(l)
@@ -120,7 +120,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	hist, obs, der := historyXYs(f.History, f.Derived)
 	hl, err := plotter.NewLine(hist)
 	if err != nil {
-		return nil, nil, fmt.Errorf("plotting: history: %v", err)
+		return nil, nil, fmt.Errorf("plotting: history: %w", err)
 	}
 	hl.LineStyle = st.history
 
@@ -129,7 +129,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		fc := byMethod[m][0]
 		l, err := plotter.NewLine(pathXYs(fc.Point, lastYear, lastValue))
 		if err != nil {
-			return nil, nil, fmt.Errorf("plotting: path of %q: %v", m, err)
+			return nil, nil, fmt.Errorf("plotting: path of %q: %w", m, err)
 		}
 		l.LineStyle = st.line(m, comb)
 		p.Add(l)
@@ -188,7 +188,7 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		}
 		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 		if err != nil {
-			return nil, nil, fmt.Errorf("plotting: reference labels: %v", err)
+			return nil, nil, fmt.Errorf("plotting: reference labels: %w", err)
 		}
 		align := refAlign(f.Refs)
 		for i := range lb.TextStyle {

@@ -115,10 +115,10 @@ func ParseFont(name string, data []byte) (font.Collection, error) {
 	if err != nil {
 		c, cerr := opentype.ParseCollection(data)
 		if cerr != nil || c.NumFonts() == 0 {
-			return nil, fmt.Errorf("%w: %v", ErrFont, err)
+			return nil, fmt.Errorf("%w: %w", ErrFont, err)
 		}
 		if f, err = c.Font(0); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrFont, err)
+			return nil, fmt.Errorf("%w: %w", ErrFont, err)
 		}
 	}
 	return font.Collection{{Font: font.Font{Typeface: font.Typeface(name)}, Face: f}}, nil

@@ -45,24 +45,3 @@ func BenchmarkMethod(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkLineTrend does the same with a reused Line: FitTrend + TrendTo.
-func BenchmarkLineTrend(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			y := benchHistory(n).Values
-			var l Line
-			var mean, lower, upper [5]float64
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := l.FitTrend(1900, y); err != nil {
-					b.Fatal(err)
-				}
-				if err := l.TrendTo(mean[:], lower[:], upper[:], 0.95); err != nil {
-					b.Fatal(err)
-				}
-				sink = upper[4]
-			}
-		})
-	}
-}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/internal/lmref"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -20,10 +21,10 @@ func TestConformance(t *testing.T) {
 	plan := planScenario()
 	planDrivers := forecast.Drivers{forecast.GDP: gdp}
 
-	long := series.New("y", "", longStart, longY...)
-	longDrivers := forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)}
-	longScenario := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, longFD...)}}
-	weights := series.New("w", "", longStart, longW()...)
+	long := series.New("y", "", lmref.Start, lmref.Y...)
+	longDrivers := forecast.Drivers{forecast.GDP: series.New("gdp", "", lmref.Start, lmref.D...)}
+	longScenario := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, lmref.FD...)}}
+	weights := series.New("w", "", lmref.Start, lmref.W()...)
 	gaps := long.Clone()
 	gaps.Values[2], gaps.Values[7], gaps.Values[8] = math.NaN(), math.NaN(), math.NaN()
 	short, _ := long.Window(2016, 2020)

@@ -26,7 +26,7 @@ func FuzzMethod(f *testing.F) {
 		if err != nil {
 			return
 		}
-		fit := mod.(*Model).Fit()
+		fit := mod.(*Model).OLS()
 		if !math.IsInf(fit.Coef[0], 0) && !math.IsInf(fit.Coef[1], 0) && math.IsNaN(fc.Point.Values[0]) {
 			t.Errorf("NaN point from finite coefficients %v (history %v, driver %v)", fit.Coef, h.Values, d.Values)
 		}

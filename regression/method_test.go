@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/lmref"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -51,26 +53,26 @@ func planGDP() series.Series {
 //
 // printed with sprintf("%.17g"). With n = 3 and k = 3, R's AIC + 2k(k+1)/(n−k−1)
 // would give 1.9815623060661558 (a negative denominator); Fit reports +Inf.
-var copperOLS = rRef{
-	call:      "lm(q ~ g)",
-	coef:      []float64{-139.65620982076382, 327.75706340241811},
-	se:        []float64{18.155482960284168, 9.5203112389477464},
-	t:         []float64{-7.6922332568220444, 34.427137430293108},
-	r2:        0.99915699159382043,
-	adjR2:     0.99831398318764086,
-	sigma:     11.712164417194115,
-	df:        1,
-	n:         3,
-	logLik:    -9.9907811530330779,
-	aic:       25.981562306066156,
-	aicc:      math.Inf(1),
-	bic:       23.277399172070485,
-	fit:       []float64{1107.7462181920209},
-	lwr95:     []float64{807.42931480354503},
-	upr95:     []float64{1408.063121580497},
-	lwr80:     []float64{1035.003773954307},
-	upr80:     []float64{1180.4886624297349},
-	intercept: true,
+var copperOLS = lmref.Ref{
+	Call:      "lm(q ~ g)",
+	Coef:      []float64{-139.65620982076382, 327.75706340241811},
+	SE:        []float64{18.155482960284168, 9.5203112389477464},
+	T:         []float64{-7.6922332568220444, 34.427137430293108},
+	R2:        0.99915699159382043,
+	AdjR2:     0.99831398318764086,
+	Sigma:     11.712164417194115,
+	DF:        1,
+	N:         3,
+	LogLik:    -9.9907811530330779,
+	AIC:       25.981562306066156,
+	AICc:      math.Inf(1),
+	BIC:       23.277399172070485,
+	Fit:       []float64{1107.7462181920209},
+	Lwr95:     []float64{807.42931480354503},
+	Upr95:     []float64{1408.063121580497},
+	Lwr80:     []float64{1035.003773954307},
+	Upr80:     []float64{1180.4886624297349},
+	Intercept: true,
 }
 
 func planScenario() forecast.Scenario {
@@ -87,10 +89,10 @@ func TestMethodCopper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkFit(t, mod.(*Model).Fit(), copperOLS)
+	lmref.Check(t, mod.(*Model).OLS(), copperOLS)
 	for _, lv := range []struct{ level, lwr, upr float64 }{
-		{0.95, copperOLS.lwr95[0], copperOLS.upr95[0]},
-		{0.80, copperOLS.lwr80[0], copperOLS.upr80[0]},
+		{0.95, copperOLS.Lwr95[0], copperOLS.Upr95[0]},
+		{0.80, copperOLS.Lwr80[0], copperOLS.Upr80[0]},
 	} {
 		fc, err := mod.Forecast(planScenario(), lv.level)
 		if err != nil {
@@ -100,16 +102,16 @@ func TestMethodCopper(t *testing.T) {
 			t.Errorf("forecast labels: method %q, start %d, len %d, unit %q", fc.Method, fc.Point.Start, fc.Point.Len(), fc.Point.Unit)
 		}
 		got := []float64{fc.Point.Values[4], fc.Lower.Values[4], fc.Upper.Values[4]}
-		want := []float64{copperOLS.fit[0], lv.lwr, lv.upr}
-		if diff := cmp.Diff(want, got, approx()); diff != "" {
+		want := []float64{copperOLS.Fit[0], lv.lwr, lv.upr}
+		if diff := cmp.Diff(want, got, lmref.Approx()); diff != "" {
 			t.Errorf("level %g: 2015 forecast mismatch (-want +got):\n%s", lv.level, diff)
 		}
 	}
 	wantPar := []forecast.Parameter{
-		{Name: "intercept", Value: copperOLS.coef[0], StdErr: copperOLS.se[0]},
-		{Name: "slope", Value: copperOLS.coef[1], StdErr: copperOLS.se[1]},
+		{Name: "intercept", Value: copperOLS.Coef[0], StdErr: copperOLS.SE[0]},
+		{Name: "slope", Value: copperOLS.Coef[1], StdErr: copperOLS.SE[1]},
 	}
-	if diff := cmp.Diff(wantPar, mod.(forecast.ParameterReporter).Parameters(), approx()); diff != "" {
+	if diff := cmp.Diff(wantPar, mod.(forecast.ParameterReporter).Parameters(), lmref.Approx()); diff != "" {
 		t.Errorf("parameters mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -132,7 +134,7 @@ func TestMethodCopperLog(t *testing.T) {
 		{LogLinear, []float64{-265.72847868451703, 0.13549507424175358, 5.1707353248312007, 0.0025789150155410391, 0.018235682955926702},
 			[]float64{7.2940959126164557, 6.8710599832631223, 7.7171318419697892}, false, "regression-loglinear"},
 		{LogLog, []float64{5.2764278771491693, 1.3564480433872901, 0.01518723649719768, 0.023864247831601702, 0.016856389042567033},
-			[]float64{7.0893829982191399, 6.732621271892909, 7.4461447245453707}, true, "regression-loglog"},
+			[]float64{7.0893829982191399, 6.732621271892909, 7.4461447245453707}, true, "regression-loglog-mean"},
 	} {
 		t.Run(tc.spec.String(), func(t *testing.T) {
 			m := Method{Spec: tc.spec, BiasAdjust: tc.bias}
@@ -143,9 +145,9 @@ func TestMethodCopperLog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := mod.(*Model).Fit()
+			f := mod.(*Model).OLS()
 			got := []float64{f.Coef[0], f.Coef[1], f.StdErr[0], f.StdErr[1], f.Sigma}
-			if diff := cmp.Diff(tc.par, got, approx()); diff != "" {
+			if diff := cmp.Diff(tc.par, got, lmref.Approx()); diff != "" {
 				t.Errorf("parameters mismatch (-want +got):\n%s", diff)
 			}
 			fc, err := mod.Forecast(planScenario(), 0.95)
@@ -158,7 +160,7 @@ func TestMethodCopperLog(t *testing.T) {
 			}
 			want := []float64{math.Exp(point), math.Exp(tc.pred[1]), math.Exp(tc.pred[2])}
 			got = []float64{fc.Point.Values[4], fc.Lower.Values[4], fc.Upper.Values[4]}
-			if diff := cmp.Diff(want, got, approx()); diff != "" {
+			if diff := cmp.Diff(want, got, lmref.Approx()); diff != "" {
 				t.Errorf("2015 forecast mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -166,15 +168,15 @@ func TestMethodCopperLog(t *testing.T) {
 }
 
 // TestMethodLongAgainstR checks each spec on the long data set against the
-// R fits of longRefs (the log fits back-transformed by exp).
+// R fits of lmref.Long (the log fits back-transformed by exp).
 func TestMethodLongAgainstR(t *testing.T) {
-	hist := series.New("y", "t", longStart, longY...)
-	d := series.New("ip", "", longStart, longD...)
-	fd := series.New("ip", "", 2021, longFD...)
-	weights := series.New("w", "", longStart, longW()...)
+	hist := series.New("y", "t", lmref.Start, lmref.Y...)
+	d := series.New("ip", "", lmref.Start, lmref.D...)
+	fd := series.New("ip", "", 2021, lmref.FD...)
+	weights := series.New("w", "", lmref.Start, lmref.W()...)
 	for _, tc := range []struct {
 		m   Method
-		ref int // index into longRefs
+		ref int // index into lmref.Long
 	}{
 		{Method{Spec: Linear}, 0},
 		{Method{Spec: LogLinear}, 1},
@@ -184,35 +186,35 @@ func TestMethodLongAgainstR(t *testing.T) {
 		{Method{Spec: Linear, Weights: weights}, 4},
 		{Method{Spec: LogLog, Driver: "ip", Weights: weights}, 5},
 	} {
-		ref := longRefs[tc.ref]
-		t.Run(ref.call, func(t *testing.T) {
+		ref := lmref.Long[tc.ref]
+		t.Run(ref.Call, func(t *testing.T) {
 			mod, err := tc.m.Fit(hist, forecast.Drivers{"ip": d})
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkFit(t, mod.(*Model).Fit(), ref)
+			lmref.Check(t, mod.(*Model).OLS(), ref)
 			s := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{"ip": fd}}
 			for _, lv := range []struct {
 				level    float64
 				lwr, upr []float64
-			}{{0.95, ref.lwr95, ref.upr95}, {0.80, ref.lwr80, ref.upr80}} {
+			}{{0.95, ref.Lwr95, ref.Upr95}, {0.80, ref.Lwr80, ref.Upr80}} {
 				fc, err := mod.Forecast(s, lv.level)
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := [][]float64{append([]float64(nil), ref.fit...), append([]float64(nil), lv.lwr...), append([]float64(nil), lv.upr...)}
-				if ref.logY {
+				want := [][]float64{append([]float64(nil), ref.Fit...), append([]float64(nil), lv.lwr...), append([]float64(nil), lv.upr...)}
+				if ref.LogY {
 					for i := range want {
 						for j := range want[i] {
 							if i == 0 && tc.m.BiasAdjust {
-								want[i][j] += ref.sigma * ref.sigma / 2
+								want[i][j] += ref.Sigma * ref.Sigma / 2
 							}
 							want[i][j] = math.Exp(want[i][j])
 						}
 					}
 				}
 				got := [][]float64{fc.Point.Values, fc.Lower.Values, fc.Upper.Values}
-				if diff := cmp.Diff(want, got, approx()); diff != "" {
+				if diff := cmp.Diff(want, got, lmref.Approx()); diff != "" {
 					t.Errorf("level %g: forecast (point, lower, upper) mismatch (-want +got):\n%s", lv.level, diff)
 				}
 				if fc.Point.Start != 2021 || fc.Level != lv.level || fc.Method != tc.m.Name() {
@@ -265,8 +267,8 @@ func TestMethodZeroDF(t *testing.T) {
 		t.Errorf("parameters = %+v, want slope 2 with NaN standard errors", par)
 	}
 	// The bias adjustment needs σ̂.
-	if _, err := (Method{Spec: LogLinear, BiasAdjust: true}).Fit(hist, nil); !errors.Is(err, ErrTooFew) {
-		t.Errorf("bias adjustment with 0 DF: error %v, want ErrTooFew", err)
+	if _, err := (Method{Spec: LogLinear, BiasAdjust: true}).Fit(hist, nil); !errors.Is(err, forecast.ErrTooFew) {
+		t.Errorf("bias adjustment with 0 DF: error %v, want forecast.ErrTooFew", err)
 	}
 }
 
@@ -284,20 +286,20 @@ func TestMethodFitErrors(t *testing.T) {
 	}{
 		{"empty", Method{}, series.Series{}, drivers, series.ErrEmpty},
 		{"last missing", Method{}, series.New("q", "", 2000, 1, 2, nan), drivers, nil},
-		{"one observed", Method{Spec: Linear}, series.New("q", "", 2000, nan, nan, 3), nil, ErrTooFew},
-		{"infinite", Method{Spec: Linear}, series.New("q", "", 2000, 1, math.Inf(1), 3), nil, ErrNotFinite},
-		{"log of zero", Method{Spec: LogLinear}, series.New("q", "", 2000, 1, 0, 3), nil, ErrNonPositive},
-		{"log of negative", Method{Spec: LogLog}, series.New("q", "", 2000, 1, -2, 3), drivers, ErrNonPositive},
+		{"one observed", Method{Spec: Linear}, series.New("q", "", 2000, nan, nan, 3), nil, forecast.ErrTooFew},
+		{"infinite", Method{Spec: Linear}, series.New("q", "", 2000, 1, math.Inf(1), 3), nil, forecast.ErrNotFinite},
+		{"log of zero", Method{Spec: LogLinear}, series.New("q", "", 2000, 1, 0, 3), nil, forecast.ErrNonPositive},
+		{"log of negative", Method{Spec: LogLog}, series.New("q", "", 2000, 1, -2, 3), drivers, forecast.ErrNonPositive},
 		{"driver absent", Method{}, ok, nil, forecast.ErrMissingDriver},
 		{"named driver absent", Method{Driver: "pop"}, ok, drivers, forecast.ErrMissingDriver},
 		{"driver short", Method{}, series.New("q", "", 1999, 9, 10, 11), drivers, forecast.ErrDriverYears},
 		{"driver NaN", Method{}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, nan, 1.2, 1.3, 1.4)}, forecast.ErrDriverYears},
-		{"driver non-positive under log", Method{Spec: LogLog}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 1.2, 1.3, 1.4)}, ErrNonPositive},
-		{"constant driver", Method{}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 2, 2, 2, 2, 2)}, ErrSingular},
-		{"weight missing", Method{Spec: Linear, Weights: series.New("w", "", 2001, 1, 1, 1, 1)}, ok, nil, ErrWeight},
-		{"weight negative", Method{Spec: Linear, Weights: series.New("w", "", 2000, 1, 1, -1, 1, 1)}, ok, nil, ErrWeight},
-		{"weight NaN", Method{Spec: Linear, Weights: series.New("w", "", 2000, 1, 1, nan, 1, 1)}, ok, nil, ErrWeight},
-		{"weights leave one year", Method{Spec: Linear, Weights: series.New("w", "", 2000, 0, 0, 0, 0, 1)}, ok, nil, ErrTooFew},
+		{"driver non-positive under log", Method{Spec: LogLog}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 1, 0, 1.2, 1.3, 1.4)}, forecast.ErrNonPositive},
+		{"constant driver", Method{}, ok, forecast.Drivers{forecast.GDP: series.New("gdp", "", 2000, 2, 2, 2, 2, 2)}, lsq.ErrSingular},
+		{"weight missing", Method{Spec: Linear, Weights: series.New("w", "", 2001, 1, 1, 1, 1)}, ok, nil, forecast.ErrSetting},
+		{"weight negative", Method{Spec: Linear, Weights: series.New("w", "", 2000, 1, 1, -1, 1, 1)}, ok, nil, forecast.ErrSetting},
+		{"weight NaN", Method{Spec: Linear, Weights: series.New("w", "", 2000, 1, 1, nan, 1, 1)}, ok, nil, forecast.ErrSetting},
+		{"weights leave one year", Method{Spec: Linear, Weights: series.New("w", "", 2000, 0, 0, 0, 0, 1)}, ok, nil, forecast.ErrTooFew},
 		{"unknown spec", Method{Spec: Spec(7)}, ok, drivers, nil},
 		{"negative spec", Method{Spec: Spec(-1)}, ok, drivers, nil},
 	} {
@@ -332,7 +334,7 @@ func TestMethodForecastErrors(t *testing.T) {
 		{"horizon 0", Method{Spec: Linear}, forecast.Scenario{}, 0.9, forecast.ErrHorizon},
 		{"no future driver", Method{}, forecast.Scenario{Horizon: 2}, 0.9, forecast.ErrDriverYears},
 		{"short future driver", Method{}, forecast.Scenario{Horizon: 3, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, 1.6)}}, 0.9, forecast.ErrDriverYears},
-		{"non-positive future driver", Method{Spec: LogLog}, forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, -1)}}, 0.9, ErrNonPositive},
+		{"non-positive future driver", Method{Spec: LogLog}, forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2005, 1.5, -1)}}, 0.9, forecast.ErrNonPositive},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod, err := tc.m.Fit(hist, drivers)
@@ -377,7 +379,7 @@ func TestMethodForecastOverflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mod.Forecast(forecast.Scenario{Horizon: 200}, 0.9); !errors.Is(err, ErrNotFinite) {
-		t.Errorf("error %v, want ErrNotFinite", err)
+	if _, err := mod.Forecast(forecast.Scenario{Horizon: 200}, 0.9); !errors.Is(err, forecast.ErrNotFinite) {
+		t.Errorf("error %v, want forecast.ErrNotFinite", err)
 	}
 }

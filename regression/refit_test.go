@@ -10,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/lmref"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -23,11 +25,11 @@ type refitData struct {
 
 func refitDataSets() []refitData {
 	gdp, _ := planGDP().Window(2000, 2010)
-	long := series.New("y", "t", longStart, longY...)
+	long := series.New("y", "t", lmref.Start, lmref.Y...)
 	gaps := long.Clone()
 	gaps.Values[2], gaps.Values[7], gaps.Values[8] = math.NaN(), math.NaN(), math.NaN()
-	longDrv := forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)}
-	longScn := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, longFD...)}}
+	longDrv := forecast.Drivers{forecast.GDP: series.New("gdp", "", lmref.Start, lmref.D...)}
+	longScn := forecast.Scenario{Horizon: 5, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2021, lmref.FD...)}}
 	short, _ := long.Window(2016, 2020)
 	return []refitData{
 		{"plan copper", copperHistory(), forecast.Drivers{forecast.GDP: gdp}, planScenario()},
@@ -44,12 +46,12 @@ func refitMethods() []Method {
 		{Spec: LogLinear},
 		{Spec: LogLinear, BiasAdjust: true},
 		{Spec: LogLog},
-		{Spec: Linear, Weights: series.New("w", "", longStart, longW()...)},
+		{Spec: Linear, Weights: series.New("w", "", lmref.Start, lmref.W()...)},
 	}
 }
 
 // TestClosedFormMatchesQR checks that the forecasts of the closed-form
-// fit (Line) agree with the QR fit of OLS to 1e-12: the points (but for
+// fit (lsq.Line) agree with the QR fit of OLS to 1e-12: the points (but for
 // the log-normal mean of BiasAdjust, which QR does not give) and the
 // bounds. (That a refit model's ForecastTo gives exactly what a fresh Fit
 // and Forecast give, without allocating, is checked by the forecasttest kit
@@ -58,7 +60,7 @@ func TestClosedFormMatchesQR(t *testing.T) {
 	for _, m := range refitMethods() {
 		for _, level := range []float64{0.95, 0.8} {
 			for _, dat := range refitDataSets() {
-				if m.Weights.Len() > 0 && dat.h.Start != longStart {
+				if m.Weights.Len() > 0 && dat.h.Start != lmref.Start {
 					continue
 				}
 				fresh, err := m.Fit(dat.h, dat.d)
@@ -107,7 +109,7 @@ func qrRows(t *testing.T, m Method, mod *Model, s forecast.Scenario) [][]float64
 
 func qrPredict(t *testing.T, m Method, mod *Model, s forecast.Scenario, level float64) (mean, lower, upper []float64) {
 	t.Helper()
-	f := mod.Fit()
+	f := mod.OLS()
 	for _, row := range qrRows(t, m, mod, s) {
 		mu, lo, up, err := f.Predict(row, level)
 		if err != nil {
@@ -132,8 +134,8 @@ func qrBounds(t *testing.T, m Method, mod *Model, s forecast.Scenario, level flo
 }
 
 // TestRefitError checks that Fit and a failed Refit of a log-linear
-// model to a history with a negative value give the same ErrNonPositive, and
-// that the model then refuses to forecast with ErrTooFew and has no Fit.
+// model to a history with a negative value give the same forecast.ErrNonPositive, and
+// that the model then refuses to forecast with forecast.ErrNotFitted and has no OLS fit.
 // (That a failed Refit gives Fit's error and leaves nothing stale, and
 // that the next Refit recovers, is checked by the forecasttest kit in
 // TestConformance on its bad histories.)
@@ -149,38 +151,38 @@ func TestRefitError(t *testing.T) {
 	bad.Values[4] = -1
 	_, fitErr := m.Fit(bad, dat.d)
 	refitErr := mod.Refit(bad, dat.d)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same ErrNonPositive", fitErr, refitErr)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
 	}
 	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, dat.s, 0.95); !errors.Is(err, ErrTooFew) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want ErrTooFew", err)
+	if err := mod.ForecastTo(&dst, dat.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}
-	if _, err := mod.Forecast(dat.s, 0.95); !errors.Is(err, ErrTooFew) {
-		t.Errorf("Forecast after a failed Refit: error %v, want ErrTooFew", err)
+	if _, err := mod.Forecast(dat.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("Forecast after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}
-	if f := mod.(*Model).Fit(); f != nil {
-		t.Errorf("Fit after a failed Refit: %v, want nil", f)
+	if f := mod.(*Model).OLS(); f != nil {
+		t.Errorf("OLS after a failed Refit: %v, want nil", f)
 	}
 }
 
 // TestLineLeverage checks Leverage against the QR fit's x₀ᵀ(RᵀR)⁻¹x₀.
 func TestLineLeverage(t *testing.T) {
-	var l Line
+	var l lsq.Line
 	if !math.IsNaN(l.Leverage(1)) {
 		t.Errorf("Leverage of an empty Line: %v, want NaN", l.Leverage(1))
 	}
-	x := make([]float64, len(longD))
-	copy(x, longD)
-	if err := l.Fit(x, longY, longW()); err != nil {
+	x := make([]float64, len(lmref.D))
+	copy(x, lmref.D)
+	if err := l.Fit(x, lmref.Y, lmref.W()); err != nil {
 		t.Fatal(err)
 	}
-	mod, err := Method{Spec: OnDriver, Weights: series.New("w", "", longStart, longW()...)}.Fit(
-		series.New("y", "", longStart, longY...), forecast.Drivers{forecast.GDP: series.New("gdp", "", longStart, longD...)})
+	mod, err := Method{Spec: OnDriver, Weights: series.New("w", "", lmref.Start, lmref.W()...)}.Fit(
+		series.New("y", "", lmref.Start, lmref.Y...), forecast.Drivers{forecast.GDP: series.New("gdp", "", lmref.Start, lmref.D...)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := mod.(*Model).Fit()
+	f := mod.(*Model).OLS()
 	for _, x0 := range []float64{0.5, 2.2, 5.25} {
 		want := f.Leverage([]float64{1, x0})
 		if got := l.Leverage(x0); math.Abs(got-want) > 1e-12*want {
@@ -211,16 +213,16 @@ func TestNoFitAfterFailedRefit(t *testing.T) {
 		if p := mod.Parameters(); p != nil {
 			t.Errorf("%s: Parameters after a failed Refit = %v, want nil", m.Name(), p)
 		}
-		if f := mod.Fit(); f != nil {
-			t.Errorf("%s: Fit after a failed Refit = %v, want nil", m.Name(), f)
+		if f := mod.OLS(); f != nil {
+			t.Errorf("%s: OLS after a failed Refit = %v, want nil", m.Name(), f)
 		}
 		var dst forecast.Forecast
 		for _, err := range []error{
 			func() error { _, err := mod.Forecast(dat.s, 0.95); return err }(),
 			mod.ForecastTo(&dst, dat.s, 0.95),
 		} {
-			if !errors.Is(err, ErrTooFew) || !strings.Contains(err.Error(), "holds no fit") {
-				t.Errorf("%s: forecast after a failed Refit: error %v, want ErrTooFew saying the model holds no fit", m.Name(), err)
+			if !errors.Is(err, forecast.ErrNotFitted) || !strings.Contains(err.Error(), "holds no fit") {
+				t.Errorf("%s: forecast after a failed Refit: error %v, want forecast.ErrNotFitted saying the model holds no fit", m.Name(), err)
 			}
 		}
 	}

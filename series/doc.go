@@ -1,7 +1,7 @@
 // Package series provides Series, the annual time series every method
 // package of this module shares, and the operations forecasting needs:
 // windows, alignment, ratios and products, logarithms, growth rates, CAGR,
-// and CSV reading and writing.
+// and CSV reading and writing, in a wide and a long (tidy) format.
 //
 // # Series
 //
@@ -21,7 +21,7 @@
 // and Growth carry missing values through: a missing input gives a missing
 // output at the same year, not an error. CAGR needs both of its years
 // present. Observed lists the years that are present;
-// Complete rejects any missing year. Infinite values are never data:
+// ValidateComplete rejects any missing year. Infinite values are never data:
 // Validate rejects them, and so does every operation that computes new
 // values. An operation whose result would overflow float64 returns an error
 // rather than ±Inf, and no operation turns present values into NaN.
@@ -77,6 +77,37 @@
 // naming the series and year, and ReadCSV rejects "Inf" and values out of
 // float64 range.
 //
+// # Long CSV format
+//
+// ReadLongCSV and WriteLongCSV use a long (tidy) table, one row per series
+// and year, as R's tsibble, statsforecast's (unique_id, ds, y) and most
+// databases hand over panels:
+//
+//	series,year,value,unit
+//	copper,2009,7100,kt
+//	aluminium,2008,12600,kt
+//	copper,2010,7400,kt
+//	aluminium,2010,15800,kt
+//
+// The header holds exactly the columns series, year and value, and
+// optionally unit, each once, in any order and any case (a leading UTF-8
+// byte order mark is ignored). Rows may come in any order. Each distinct
+// series name gives one Series, in the order of the names' first rows,
+// covering the years from its first to its last row; a year between them
+// without a row, or whose value is empty, NA or NaN, is missing (NaN):
+// above, aluminium 2009 is missing. The rows of one series must agree on
+// its unit, and a (series, year) pair may appear once. Years are integers;
+// one series may span at most MaxLongSpan years. A series whose values are
+// all missing is an error (ErrCSVNoValues), as an empty column of the wide
+// format is. WriteLongCSV writes every year a series covers, missing years
+// as NaN, and values as WriteCSV does, so that ReadLongCSV gives back every
+// series bit for bit.
+//
+// ReadAnyCSV reads either format: a header that is exactly a long table's
+// is read by ReadLongCSV, any other by ReadCSV (whose first column must be
+// year). A wide table whose only series are named series and value would be
+// taken for a long one; rename them.
+//
 // # Errors
 //
 // Data problems are errors, never panics. Error messages start with
@@ -85,7 +116,8 @@
 // is wrapped by operations that need at least one value. A problem in a CSV
 // table is a *CSVError holding the 1-based line (the header is line 1) and
 // column (the year is column 1), the column's header, and an error wrapping
-// one of ErrCSVHeader, ErrCSVYear, ErrCSVValue, ErrCSVRagged, ErrCSVGap or
-// ErrCSVNoValues (or an encoding/csv syntax error), so that errors.Is and
-// errors.As select them.
+// one of ErrCSVHeader, ErrCSVYear, ErrCSVValue, ErrCSVRagged, ErrCSVGap,
+// ErrCSVNoValues or ErrCSVUnit (or an encoding/csv syntax error), so that
+// errors.Is and errors.As select them. ReadLongCSV reports the same kinds of
+// problem, with the line and column where it found them.
 package series

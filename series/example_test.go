@@ -90,3 +90,24 @@ func ExampleReadCSV() {
 	// series: csv line 3, column 1 ("year"): bad year: 2011 does not follow 2009; years must be consecutive
 	// series: csv line 3, column 2 ("copper [kt]"): bad value: "7.4e3t" is not a number
 }
+
+// A long (tidy) table, rows in any order: ReadAnyCSV recognises it from its
+// header, and a year without a row is missing.
+func ExampleReadAnyCSV() {
+	in := `series,year,value,unit
+copper,2010,7400,kt
+aluminium,2008,12600,kt
+copper,2009,7100,kt
+aluminium,2010,15800,kt
+`
+	ss, err := series.ReadAnyCSV(strings.NewReader(in))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range ss {
+		fmt.Printf("%q %q from %d: %v\n", s.Name, s.Unit, s.Start, s.Values)
+	}
+	// Output:
+	// "copper" "kt" from 2009: [7100 7400]
+	// "aluminium" "kt" from 2008: [12600 NaN 15800]
+}

@@ -123,3 +123,55 @@ func FuzzOps(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadLongCSV(f *testing.F) {
+	for _, s := range []string{
+		"series,year,value,unit\ncopper,2009,7100,kt\naluminium,2008,12600,kt\ncopper,2010,NaN,kt\n",
+		"series,year,value\na,2000,1\n",
+		"\ufeffVALUE,Year,SERIES\n-0,-1,\"b\"\"c\"\n5e-324,3,\"b\"\"c\"\n",
+		"series,year,value\na,2002,1\na,2000,NA\na,2001,\n",
+		"series,year,value\na,2000,Inf\n",
+		"series,year,value\na,2000,1\na,2000,2\n",
+		"series,year,value,unit\na,2000,1,kt\na,2001,1,t\n",
+		"series,year,value\na,9223372036854775807,1\na,-9223372036854775808,2\n",
+		"series,year,value\na,0,1\na,9999,1\n",
+		"series,year\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, err := ReadLongCSV(bytes.NewReader(data))
+		if err != nil {
+			var ce *CSVError
+			if !errors.As(err, &ce) || ce.Line < 1 || ce.Column < 0 || !strings.HasPrefix(err.Error(), "series: csv line ") {
+				t.Fatalf("error %q (%T) is not a *CSVError naming a line", err, err)
+			}
+			return
+		}
+		for _, s := range ss {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("ReadLongCSV gave an invalid series: %v", err)
+			}
+			if s.Len() > MaxLongSpan {
+				t.Fatalf("series %q spans %d years", s.Name, s.Len())
+			}
+		}
+		var out bytes.Buffer
+		if err := WriteLongCSV(&out, ss...); err != nil {
+			t.Fatalf("WriteLongCSV of what ReadLongCSV read: %v", err)
+		}
+		back, err := ReadAnyCSV(bytes.NewReader(out.Bytes()))
+		if err != nil {
+			t.Fatalf("ReadAnyCSV of what WriteLongCSV wrote:\n%s\n%v", out.Bytes(), err)
+		}
+		if len(back) != len(ss) {
+			t.Fatalf("read back %d series, wrote %d", len(back), len(ss))
+		}
+		for i := range ss {
+			if !sameBits(ss[i], back[i]) {
+				t.Fatalf("series %d: wrote %#v, read back %#v", i, ss[i], back[i])
+			}
+		}
+	})
+}

@@ -154,7 +154,7 @@ func alignValid(a, b Series) (Series, Series, error) {
 // Log returns the natural logarithm of s. Missing values stay missing. A
 // value ≤ 0 is an error naming its year.
 func (s Series) Log() (Series, error) {
-	if err := s.Positive(); err != nil {
+	if err := s.ValidatePositive(); err != nil {
 		return Series{}, err
 	}
 	l := s.Clone()
@@ -246,9 +246,9 @@ func (s Series) Validate() error {
 	return nil
 }
 
-// Complete is Validate and also rejects missing values, naming the first
+// ValidateComplete is Validate and also rejects missing values, naming the first
 // missing year.
-func (s Series) Complete() error {
+func (s Series) ValidateComplete() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -260,9 +260,9 @@ func (s Series) Complete() error {
 	return nil
 }
 
-// Positive is Validate and also rejects values ≤ 0, naming the first such
+// ValidatePositive is Validate and also rejects values ≤ 0, naming the first such
 // year. Missing values are allowed.
-func (s Series) Positive() error {
+func (s Series) ValidatePositive() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}

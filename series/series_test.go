@@ -58,7 +58,7 @@ func TestZeroValue(t *testing.T) {
 	if ys, vs := s.Observed(); ys != nil || vs != nil {
 		t.Errorf("Observed() = %v, %v, want nil, nil", ys, vs)
 	}
-	for name, err := range map[string]error{"Validate": s.Validate(), "Complete": s.Complete(), "Positive": s.Positive()} {
+	for name, err := range map[string]error{"Validate": s.Validate(), "ValidateComplete": s.ValidateComplete(), "ValidatePositive": s.ValidatePositive()} {
 		if !errors.Is(err, ErrEmpty) {
 			t.Errorf("%s() = %v, want ErrEmpty", name, err)
 		}
@@ -387,7 +387,7 @@ func TestValidate(t *testing.T) {
 		for _, c := range []struct {
 			err  error
 			want string
-		}{{tc.s.Validate(), tc.validate}, {tc.s.Complete(), tc.complete}, {tc.s.Positive(), tc.positve}} {
+		}{{tc.s.Validate(), tc.validate}, {tc.s.ValidateComplete(), tc.complete}, {tc.s.ValidatePositive(), tc.positve}} {
 			if c.want == "" {
 				if c.err != nil {
 					t.Errorf("%v: unexpected error %v", tc.s, c.err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/internal/synth"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
@@ -33,6 +34,9 @@ func main() {
 	gen := flag.String("gen", "", "write the synthetic series to `dir`/series.csv")
 	goDir := flag.String("go", "", "forecast `dir`/series.csv here and write dir/go.csv")
 	cmpDir := flag.String("compare", "", "compare the peers' results in `dir` and print the table")
+	smoothDir := flag.String("go-smooth", "", "forecast the first -ns series of `dir`/series.csv with ets.Auto and theta here, write dir/go-ets.csv and dir/go-theta.csv, print timings")
+	cmpSmooth := flag.String("compare-smooth", "", "compare the peers' exponential smoothing and Theta results in `dir` and print the table")
+	ns := flag.Int("ns", 300, "number of series for -go-smooth")
 	n := flag.Int("n", 10000, "number of series for -gen")
 	minTime := flag.Duration("time", time.Second, "minimum timing per Go variant")
 	flag.Parse()
@@ -45,6 +49,10 @@ func main() {
 		check(runGo(*goDir, *minTime))
 	case *cmpDir != "":
 		check(compare(*cmpDir))
+	case *smoothDir != "":
+		check(runGoSmooth(*smoothDir, *ns, *minTime))
+	case *cmpSmooth != "":
+		check(compareSmooth(*cmpSmooth))
 	default:
 		flag.Usage()
 		os.Exit(2)
@@ -166,7 +174,7 @@ func runGo(dir string, min time.Duration) error {
 		}
 	})
 	// The closed-form bound, one goroutine.
-	q := forecast.TQuantile(level, points-2)
+	q := lsq.TQuantile(level, points-2)
 	bound := make([][3][horizon]float64, len(jobs))
 	timings["go-limit-1w"] = timeIt(len(jobs), min, func() {
 		for i, j := range jobs {

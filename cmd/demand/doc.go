@@ -13,6 +13,7 @@
 // The commands are:
 //
 //	forecast  forecast your own consumption series with every method the data allow
+//	evaluate  measure each method's accuracy and interval coverage on held-out years of your series
 //	plan      reproduce the 12th Five-Year Plan's 2015 forecast and check it against the plan
 //
 // "demand -h" lists them and "demand <command> -h" (or "demand help
@@ -31,6 +32,13 @@
 //	year,copper [kt],aluminium [kt]
 //	2019,1381.5,2540.5
 //	2020,1409,2663.2
+//
+// or its long form, one row per series and year in any order, recognised
+// from its header (series.ReadAnyCSV):
+//
+//	series,year,value,unit
+//	copper,2019,1381.5,kt
+//	aluminium,2019,2540.5,kt
 //
 // The future of the drivers is, in order of precedence, the -scenario file
 // (same format, covering the years after the drivers' last one through the
@@ -59,6 +67,34 @@
 // Chinese glyphs: a series named in Chinese gets a warning and needs
 // -font FILE, a TrueType or OpenType font (or collection) with CJK glyphs;
 // characters that font lacks are drawn in the bundled font.
+//
+// # demand evaluate
+//
+//	demand evaluate -series FILE [-drivers FILE] -holdout H [-levels 80,95]
+//	                [-methods LIST] [-out DIR]
+//
+// It answers "which method is most accurate on my data, and are its
+// intervals honest?". For each series of the series file (a CSV table,
+// long — series,year,value and optionally unit, rows in any order — or
+// wide, read by series.ReadAnyCSV), the last H observed years are held
+// out, every method is fit on the years before them and forecasts them,
+// with the drivers' observed values in the held-out years (ex post), and
+// the forecasts are scored (forecast.Evaluation): sMAPE, MASE, the
+// coverage of the prediction intervals at each level (80 and 95 % by
+// default; 95 % is always added, for MSIS) and MSIS at 95 %. Without
+// -drivers it runs the methods that need no driver (naive, drift, mean,
+// the linear and log-linear trends); with a drivers file (series gdp and
+// optionally population, applying to every series) also those whose
+// drivers are given; -methods chooses by name. It prints a table per
+// method — over the series each method forecast, and, when some method
+// failed on some series, again over the series every method forecast,
+// which the ranking uses — and writes to -out (default evaluate-out)
+// evaluation.csv, one row per series, method, held-out year and level
+// with the header series,method,origin,h,year,actual,point,level,lower,upper
+// (level a fraction, lower and upper empty where a method gives no
+// interval), summary.csv (every score pooled and per step h) and
+// errors.csv (each series a method could not use, and why; the others are
+// evaluated regardless). Progress goes to stderr on long runs.
 //
 // # demand plan
 //

@@ -242,7 +242,7 @@ func readFile[T any](path string, read func(io.Reader) (T, error)) (T, error) {
 // load reads the files named by c and builds the scenario.
 func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 	in := &inputs{level: c.level, panels: map[string]panelFile{}}
-	ss, err := readFile(c.seriesFile, series.ReadCSV)
+	ss, err := readFile(c.seriesFile, series.ReadAnyCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +265,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		return nil, fmt.Errorf("-target %d is more than 100 years after the data (%d)", in.target, latest.End())
 	}
 
-	ds, err := readFile(c.driversFile, series.ReadCSV)
+	ds, err := readFile(c.driversFile, series.ReadAnyCSV)
 	if err != nil {
 		return nil, err
 	}
@@ -293,7 +293,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 
 	var scen map[string]series.Series
 	if c.scenarioFile != "" {
-		ss, err := readFile(c.scenarioFile, series.ReadCSV)
+		ss, err := readFile(c.scenarioFile, series.ReadAnyCSV)
 		if err != nil {
 			return nil, err
 		}

@@ -27,6 +27,7 @@ type command struct {
 // commands are the subcommands, in the order the usage lists them.
 var commands = []command{
 	{"forecast", "forecast your own consumption series with every method the data allow", runForecast},
+	{"evaluate", "measure each method's accuracy and interval coverage on held-out years of your series", runEvaluate},
 	{"plan", "reproduce the 12th Five-Year Plan's 2015 forecast and check it against the plan", runPlan},
 }
 

@@ -50,7 +50,7 @@ func history(path string) (series.Series, error) {
 		return series.Series{}, err
 	}
 	defer f.Close()
-	ss, err := series.ReadCSV(f)
+	ss, err := series.ReadAnyCSV(f)
 	if err != nil {
 		return series.Series{}, err
 	}

@@ -99,7 +99,7 @@ func readCSV(path string) ([]series.Series, error) {
 		return nil, err
 	}
 	defer f.Close()
-	ss, err := series.ReadCSV(f)
+	ss, err := series.ReadAnyCSV(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

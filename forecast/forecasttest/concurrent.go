@@ -96,7 +96,7 @@ func (o outcome) diff(want outcome) string {
 // goroutines fit the case's history and half the history doubled (an
 // exact scaling), so that a method keeping fit state in the Method value
 // shows it. Goroutine g then forecasts from the shared model Rounds times
-// at Levels[g%len(Levels)], so that calls at different levels overlap and
+// at Levels()[g%len(Levels())], so that calls at different levels overlap and
 // a model keeping per-level state (a cached quantile) in itself shows it;
 // if the model is a forecast.Refitter, and unless forecastToWrites, it
 // also calls ForecastTo each round, into a Forecast of its own. The inputs
@@ -117,7 +117,7 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 	}
 
 	// References, one call at a time.
-	last := Levels[len(Levels)-1]
+	last := levels[len(levels)-1]
 	var fitRef [2]outcome
 	for v := range hs {
 		fitRef[v] = attempt(m, hs[v].Clone(), cloneDrivers(d0), cloneScenario(s0), last)
@@ -126,9 +126,9 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 			return
 		}
 	}
-	modelRef := make([]outcome, len(Levels))
-	toRef := make([]outcome, len(Levels))
-	for i, level := range Levels {
+	modelRef := make([]outcome, len(levels))
+	toRef := make([]outcome, len(levels))
+	for i, level := range levels {
 		modelRef[i] = forecastOutcome(model, cloneScenario(s0), level)
 		if modelRef[i].panic != nil {
 			t.Errorf("concurrency check: Forecast at level %g panicked: %v", level, modelRef[i].panic)
@@ -172,16 +172,16 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 			defer done.Done()
 			start.Wait()
 			fits[g] = attempt(m, hs[g%2], d, s, last)
-			i := g % len(Levels)
+			i := g % len(levels)
 			var dst forecast.Forecast
 			for round := range Rounds {
 				if forecasts[g] == "" {
-					if diff := forecastOutcome(model, s, Levels[i]).diff(modelRef[i]); diff != "" {
+					if diff := forecastOutcome(model, s, levels[i]).diff(modelRef[i]); diff != "" {
 						forecasts[g] = fmt.Sprintf("round %d: %s", round, diff)
 					}
 				}
 				if r != nil && forecastTos[g] == "" {
-					if diff := forecastToOutcome(r, &dst, s, Levels[i]).diff(toRef[i]); diff != "" {
+					if diff := forecastToOutcome(r, &dst, s, levels[i]).diff(toRef[i]); diff != "" {
 						forecastTos[g] = fmt.Sprintf("round %d: %s", round, diff)
 					}
 				}
@@ -196,14 +196,14 @@ func checkConcurrent(t tester, m forecast.Method, model forecast.Model, h0 serie
 			t.Errorf("concurrency check: goroutine %d: Fit and Forecast of the history%s from %d goroutines at once differs from a lone call: %s",
 				g, variant(g%2), Goroutines, diff)
 		}
-		level := Levels[g%len(Levels)]
+		level := levels[g%len(levels)]
 		if forecasts[g] != "" {
 			t.Errorf("concurrency check: goroutine %d: Forecast at level %g of one model from %d goroutines at once (at levels %v) differs from a lone call: %s",
-				g, level, Goroutines, Levels, forecasts[g])
+				g, level, Goroutines, levels, forecasts[g])
 		}
 		if forecastTos[g] != "" {
 			t.Errorf("concurrency check: goroutine %d: ForecastTo at level %g of one model, each goroutine into its own Forecast, from %d goroutines at once (at levels %v) differs from a lone call: %s",
-				g, level, Goroutines, Levels, forecastTos[g])
+				g, level, Goroutines, levels, forecastTos[g])
 		}
 	}
 	for v := range hs {

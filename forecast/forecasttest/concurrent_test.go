@@ -60,11 +60,11 @@ func TestConcurrencyCheckFindsLevelCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lo, err := mod.Forecast(trend.Scenario, Levels[0])
+	lo, err := mod.Forecast(trend.Scenario, levels[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	hi, err := mod.Forecast(trend.Scenario, Levels[len(Levels)-1])
+	hi, err := mod.Forecast(trend.Scenario, levels[len(levels)-1])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,6 +69,16 @@
 //
 // A panic in Name, Fit or Forecast is recovered and reported as a failure.
 //
+// Two further checks compare a method with the others. CheckSharedErrors
+// checks that the bad inputs every method shares (an empty history, a
+// missing last year, an infinite value, one observed year, a value that is
+// not positive, an absent driver, a bad level or horizon, a model whose
+// Refit failed) get the errors of package forecast with exactly the
+// wording every other method gives them, but for the package name.
+// CheckDistinctNames checks that variants of one method have distinct
+// names, so that forecast.WriteCSV writes them as distinct blocks and
+// forecast.Combine takes them as distinct members.
+//
 // The package also holds the helpers the method packages' fuzz targets
 // share: AddFuzzSeeds adds their common seeds and FuzzBytes encodes others,
 // FuzzFloats and FuzzInput decode the fuzzer's bytes into values, a history

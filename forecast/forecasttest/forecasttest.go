@@ -34,9 +34,12 @@ type Case struct {
 	ForecastToWrites bool
 }
 
-// Levels are the interval levels the kit forecasts at, in increasing
-// order; the intervals must nest.
-var Levels = []float64{0.5, 0.8, 0.95}
+// levels are the interval levels the kit forecasts at.
+var levels = [...]float64{0.5, 0.8, 0.95}
+
+// Levels returns (a copy of) the interval levels the kit forecasts at, in
+// increasing order: 0.5, 0.8 and 0.95; the intervals must nest.
+func Levels() []float64 { return append([]float64(nil), levels[:]...) }
 
 // Run runs the conformance checks on m for each case as subtests of t.
 // See the package documentation for the checks.
@@ -136,8 +139,8 @@ func checkCase(t tester, m forecast.Method, name string, c Case, rs *refitState)
 	}
 	unchanged(t, "Fit", h0, h, d0, d, s0, s)
 
-	fs := make([]forecast.Forecast, len(Levels))
-	for i, level := range Levels {
+	fs := make([]forecast.Forecast, len(levels))
+	for i, level := range levels {
 		if !protect(t, fmt.Sprintf("Forecast at level %g", level), func() { fs[i], err = model.Forecast(s, level) }) {
 			return
 		}
@@ -153,16 +156,16 @@ func checkCase(t tester, m forecast.Method, name string, c Case, rs *refitState)
 	checkIntervals(t, fs, c.NoInterval)
 
 	// Determinism: the same model forecasts the same; a second fit too.
-	last := len(Levels) - 1
+	last := len(levels) - 1
 	var again forecast.Forecast
-	if protect(t, "second Forecast", func() { again, err = model.Forecast(s, Levels[last]) }) {
+	if protect(t, "second Forecast", func() { again, err = model.Forecast(s, levels[last]) }) {
 		if err != nil {
 			t.Errorf("second Forecast: %v", err)
 		} else if diff := forecastDiff(fs[last], again); diff != "" {
 			t.Errorf("not deterministic: a second Forecast from the same model differs: %s", diff)
 		}
 	}
-	if f2, _, err, ok := fitForecast(t, "second fit", m, h0.Clone(), cloneDrivers(d0), cloneScenario(s0), Levels[last]); ok {
+	if f2, _, err, ok := fitForecast(t, "second fit", m, h0.Clone(), cloneDrivers(d0), cloneScenario(s0), levels[last]); ok {
 		if err != nil {
 			t.Errorf("second fit: %v", err)
 		} else if diff := forecastDiff(fs[last], f2); diff != "" {

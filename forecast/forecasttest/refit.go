@@ -23,7 +23,7 @@ type refitState struct {
 
 // checkRefit checks a method whose models are forecast.Refitters: Refit to
 // the case's history followed by ForecastTo into a reused Forecast must
-// give, at each of Levels, what a fresh Fit and Forecast gave (fs), bit
+// give, at each of levels, what a fresh Fit and Forecast gave (fs), bit
 // for bit, and leave the inputs unchanged; and, unless the race detector
 // is on or c.RefitAllocates is set, Refit and ForecastTo of the same data
 // must then allocate nothing.
@@ -59,7 +59,7 @@ func checkRefit(t tester, m forecast.Method, model forecast.Model, rs *refitStat
 	}
 
 	h, d, s := h0.Clone(), cloneDrivers(d0), cloneScenario(s0)
-	for i, level := range Levels {
+	for i, level := range levels {
 		var err error
 		if !protect(t, "Refit", func() { err = rs.model.Refit(h, d) }) {
 			return
@@ -86,7 +86,7 @@ func checkRefit(t tester, m forecast.Method, model forecast.Model, rs *refitStat
 	if raceEnabled || c.RefitAllocates {
 		return
 	}
-	level := Levels[len(Levels)-1]
+	level := levels[len(levels)-1]
 	var err error
 	var allocs float64
 	if !protect(t, "Refit and ForecastTo (allocation count)", func() {
@@ -113,13 +113,13 @@ func checkRefit(t tester, m forecast.Method, model forecast.Model, rs *refitStat
 // forecast.Refitters, what a Refit to each of the bad histories (see
 // badHistories) leaves, on a model fit to the case's history: Refit must
 // give the error Fit gives, the same text, or none if Fit gives none (and
-// then forecast at the last of Levels as the model Fit returned does).
+// then forecast at the last of levels as the model Fit returned does).
 // After a Refit error the model must hold nothing stale: Forecast and
 // ForecastTo must return an error, Parameters (if the model is a
 // forecast.ParameterReporter) report no parameter, and Implied (if it is a
 // forecast.Implier, asked for the first forecast year's point at the first
-// of Levels) return an error. A Refit to the case's history must then
-// recover: Forecast and ForecastTo at each of Levels give fs, bit for bit,
+// of levels) return an error. A Refit to the case's history must then
+// recover: Forecast and ForecastTo at each of levels give fs, bit for bit,
 // and Parameters what they were after Fit.
 func checkRefitError(t tester, m forecast.Method, model forecast.Model, h0 series.Series, d0 forecast.Drivers, s0 forecast.Scenario, fs []forecast.Forecast) {
 	t.Helper()
@@ -158,7 +158,7 @@ func checkRefitError(t tester, m forecast.Method, model forecast.Model, h0 serie
 			if fresh == nil {
 				break // reported by the bad history check
 			}
-			level := Levels[len(Levels)-1]
+			level := levels[len(levels)-1]
 			if diff := forecastOutcome(r, cloneScenario(s0), level).diff(forecastOutcome(fresh, cloneScenario(s0), level)); diff != "" {
 				t.Errorf("%s: Refit and Forecast at level %g differ from Fit and Forecast: %s", what, level, diff)
 			}
@@ -180,7 +180,7 @@ func checkRefitError(t tester, m forecast.Method, model forecast.Model, h0 serie
 func checkNoFit(t tester, what string, r forecast.Refitter, s0 forecast.Scenario, f forecast.Forecast) {
 	t.Helper()
 	what += ", after the failed Refit"
-	level := Levels[len(Levels)-1]
+	level := levels[len(levels)-1]
 	if o := forecastOutcome(r, cloneScenario(s0), level); o.panic != nil {
 		t.Errorf("%s: Forecast at level %g panicked: %v", what, level, o.panic)
 	} else if o.err == "" {
@@ -219,7 +219,7 @@ func checkRecovery(t tester, what string, r forecast.Refitter, h0 series.Series,
 		return false
 	}
 	var dst forecast.Forecast
-	for i, level := range Levels {
+	for i, level := range levels {
 		want := outcome{f: fs[i]}
 		if diff := forecastOutcome(r, cloneScenario(s0), level).diff(want); diff != "" {
 			t.Errorf("%s: Forecast at level %g differs from Fit and Forecast: %s", what, level, diff)

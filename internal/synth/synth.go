@@ -52,18 +52,18 @@ func (s *Source) GDP(n int) []float64 {
 	return g
 }
 
-// TrendTo writes into mean, lower and upper the closed-form linear-trend
-// forecast of y, observed in the years start, start+1, …, for the
-// len(mean) years after its last: OLS of y on the year about the mean
+// TrendTo writes into dstMean, dstLower and dstUpper the closed-form
+// linear-trend forecast of y, observed in the years start, start+1, …, for
+// the len(dstMean) years after its last: OLS of y on the year about the mean
 // year, and the prediction interval
 //
 //	ŷ₀ ± q σ̂ sqrt(1 + 1/n + (x₀ − x̄)²/Sxx),
 //
 // σ̂² = RSS/(n − 2), with q the t quantile, computed once by the caller
-// (forecast.TQuantile). It is the lower bound on the work of a linear-trend
+// (lsq.TQuantile). It is the lower bound on the work of a linear-trend
 // forecast and checks nothing: y must be complete and finite, n ≥ 3, and
-// lower and upper at least as long as mean.
-func TrendTo(mean, lower, upper []float64, start int, y []float64, q float64) {
+// dstLower and dstUpper at least as long as dstMean.
+func TrendTo(dstMean, dstLower, dstUpper []float64, start int, y []float64, q float64) {
 	n := float64(len(y))
 	xbar := float64(start) + (n-1)/2
 	var ybar float64
@@ -86,11 +86,11 @@ func TrendTo(mean, lower, upper []float64, start int, y []float64, q float64) {
 	}
 	s := q * math.Sqrt(rss/(n-2))
 	end := start + len(y) - 1
-	for k := range mean {
+	for k := range dstMean {
 		x0 := float64(end + 1 + k)
 		dx := x0 - xbar
 		m := a + b*x0
 		h := s * math.Sqrt(1+1/n+dx*dx/sxx)
-		mean[k], lower[k], upper[k] = m, m-h, m+h
+		dstMean[k], dstLower[k], dstUpper[k] = m, m-h, m+h
 	}
 }

@@ -23,7 +23,7 @@ func Names() []string { return append([]string(nil), names[:]...) }
 func Method(name string, p plan.Problem) (forecast.Method, error) {
 	switch name {
 	case "elasticity":
-		return &elasticity.Method{Estimator: elasticity.Given, Value: p.HistoricalElasticity()}, nil
+		return &elasticity.Method{Label: "elasticity", Estimator: elasticity.Given, Value: p.HistoricalElasticity()}, nil
 	case "intensity":
 		return intensity.Method{}, nil
 	case "regression":

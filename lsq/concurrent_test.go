@@ -1,15 +1,15 @@
-package regression
+package lsq_test
 
 import (
 	"math"
 	"sync"
 	"testing"
 
-	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/lsq"
 )
 
 // concurrentLevels are two interval levels with different t quantiles:
-// a Line that kept the quantile of the last level it was asked for would
+// a lsq.Line that kept the quantile of the last level it was asked for would
 // give one level the other's interval when called concurrently. (The
 // Models' Forecast and ForecastTo are checked in the same way by the
 // forecasttest kit in TestConformance.)
@@ -41,13 +41,13 @@ func runConcurrently(do func(g int, level float64)) {
 }
 
 // TestLinePredictConcurrent calls Predict, PredictTo and TrendTo of one
-// Line at two levels from several goroutines at once and checks every
+// lsq.Line at two levels from several goroutines at once and checks every
 // result against the one a lone call gives, bit for bit. Run with -race,
 // it also checks that they do not write to the Line.
 func TestLinePredictConcurrent(t *testing.T) {
 	x := []float64{1, 2, 3, 4, 5, 6, 7, 8}
 	y := []float64{1.2, 1.9, 3.4, 3.9, 5.3, 5.8, 7.4, 7.9}
-	var l, tr Line
+	var l, tr lsq.Line
 	if err := l.Fit(x, y, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestLinePredictConcurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The interval is mean ± t σ̂ sqrt(1 + 1/n + (x₀ − x̄)²/Sxx).
-		half := forecast.TQuantile(level, l.DF) * l.Sigma * math.Sqrt(1+l.Leverage(x0))
+		half := lsq.TQuantile(level, l.DF) * l.Sigma * math.Sqrt(1+l.Leverage(x0))
 		if math.Abs(r.upper[0]-r.mean[0]-half) > 1e-12*half {
 			t.Fatalf("level %g: half width %v, want %v", level, r.upper[0]-r.mean[0], half)
 		}

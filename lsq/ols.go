@@ -1,4 +1,4 @@
-package regression
+package lsq
 
 import (
 	"errors"
@@ -6,8 +6,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-
-	"github.com/nonferrous/demand/forecast"
 )
 
 // RankTol is the tolerance of the rank check. Column j of the (weighted)
@@ -19,17 +17,18 @@ import (
 // the default tolerance of R's lm.
 const RankTol = 1e-7
 
-// Errors returned, wrapped with detail, by the fitting functions.
+// Errors returned, wrapped with detail, by the fitting and prediction
+// functions.
 var (
-	ErrSingular    = errors.New("regression: design matrix is rank deficient")
-	ErrTooFew      = errors.New("regression: too few observations")
-	ErrNotFinite   = errors.New("regression: value is not finite")
-	ErrWeight      = errors.New("regression: weight is negative or not finite")
-	ErrNonPositive = errors.New("regression: value is not positive under a log")
+	ErrSingular  = errors.New("lsq: design matrix is rank deficient")
+	ErrTooFew    = errors.New("lsq: too few observations")
+	ErrNotFinite = errors.New("lsq: value not finite")
+	ErrWeight    = errors.New("lsq: weight negative or not finite")
+	ErrLevel     = errors.New("lsq: interval level must be in (0, 1)")
 )
 
-// Fit is an ordinary (or weighted) least squares fit of y on the columns of
-// a design matrix, computed by QR decomposition.
+// Result is an ordinary (or weighted) least squares fit of y on the
+// columns of a design matrix, computed by QR decomposition.
 //
 // N counts the observations with nonzero weight, P the columns and DF the
 // residual degrees of freedom N − P. When DF is zero the fit interpolates
@@ -39,7 +38,7 @@ var (
 //
 // LogLik, AIC and BIC follow R's logLik, AIC and BIC for an lm fit: the
 // number of estimated parameters is k = P + 1, the coefficients and σ.
-type Fit struct {
+type Result struct {
 	Coef   []float64 // estimated coefficients β̂, one per column
 	StdErr []float64 // standard errors of Coef
 	T      []float64 // t statistics Coef/StdErr
@@ -73,13 +72,13 @@ type Fit struct {
 // ErrWeight (naming the row), ErrTooFew or ErrSingular. OLS panics if x
 // is nil or if y or a non-nil weights does not have one element per row of
 // x. It does not modify its arguments.
-func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
+func OLS(x *mat.Dense, y, weights []float64) (*Result, error) {
 	n, p := x.Dims()
 	if len(y) != n {
-		panic("regression: length of y does not match the rows of x")
+		panic("lsq: length of y does not match the rows of x")
 	}
 	if weights != nil && len(weights) != n {
-		panic("regression: length of weights does not match the rows of x")
+		panic("lsq: length of weights does not match the rows of x")
 	}
 	if p == 0 {
 		return nil, fmt.Errorf("%w: design has no columns", ErrTooFew)
@@ -109,10 +108,11 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 		return nil, fmt.Errorf("%w: %d rows with nonzero weight for %d columns", ErrTooFew, m, p)
 	}
 
-	// Factorize the weighted design augmented with y and one zero row:
-	// [√W X  √W y; 0 0] = Q [R  Qᵀy; 0 r]. The zero row leaves R unchanged
-	// and keeps the matrix tall when m = p.
-	a := mat.NewDense(m+1, p+1, nil)
+	// Factorize the weighted design √W X = QR over the rows with nonzero
+	// weight; β̂ is the least squares solution of √W X β = √W y, and the
+	// standard errors and leverages come from R⁻¹.
+	a := mat.NewDense(m, p, nil)
+	b := mat.NewDense(m, 1, nil)
 	k := 0
 	for i := 0; i < n; i++ {
 		sw := 1.0
@@ -125,7 +125,7 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 		for j := 0; j < p; j++ {
 			a.Set(k, j, sw*x.At(i, j))
 		}
-		a.Set(k, p, sw*y[i])
+		b.Set(k, 0, sw*y[i])
 		k++
 	}
 	var qr mat.QR
@@ -144,7 +144,7 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 		}
 	}
 
-	f := &Fit{
+	f := &Result{
 		Coef:   make([]float64, p),
 		StdErr: make([]float64, p),
 		T:      make([]float64, p),
@@ -153,25 +153,26 @@ func OLS(x *mat.Dense, y, weights []float64) (*Fit, error) {
 		DF:     m - p,
 		rinv:   make([]float64, p*p),
 	}
-	// Back substitution R β = Qᵀy.
-	for i := p - 1; i >= 0; i-- {
-		s := r.At(i, p)
-		for j := i + 1; j < p; j++ {
-			s -= r.At(i, j) * f.Coef[j]
-		}
-		f.Coef[i] = s / r.At(i, i)
+	// The rank check above has passed, so a mat.Condition error of the
+	// solvers only warns of a large condition number: the solution stands.
+	var beta mat.Dense
+	if err := qr.SolveTo(&beta, false, b); !conditionOnly(err) {
+		return nil, fmt.Errorf("%w: %w", ErrSingular, err)
 	}
-	// R⁻¹, column by column: R R⁻¹ = I.
-	for c := 0; c < p; c++ {
-		for i := c; i >= 0; i-- {
-			s := 0.0
-			if i == c {
-				s = 1
-			}
-			for j := i + 1; j <= c; j++ {
-				s -= r.At(i, j) * f.rinv[j*p+c]
-			}
-			f.rinv[i*p+c] = s / r.At(i, i)
+	mat.Col(f.Coef, 0, &beta)
+	rp := mat.NewTriDense(p, mat.Upper, nil)
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			rp.SetTri(i, j, r.At(i, j))
+		}
+	}
+	var rinv mat.TriDense
+	if err := rinv.InverseTri(rp); !conditionOnly(err) {
+		return nil, fmt.Errorf("%w: %w", ErrSingular, err)
+	}
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			f.rinv[i*p+j] = rinv.At(i, j)
 		}
 	}
 
@@ -282,13 +283,13 @@ func hasConstColumn(x *mat.Dense, weights []float64) bool {
 }
 
 // RSS returns the (weighted) residual sum of squares Σ wᵢ eᵢ².
-func (f *Fit) RSS() float64 { return f.rss }
+func (f *Result) RSS() float64 { return f.rss }
 
 // Leverage returns x₀ᵀ(RᵀR)⁻¹x₀ for the design row x0, the variance of
 // the fitted mean at x0 in units of σ². It panics if len(x0) != f.P.
-func (f *Fit) Leverage(x0 []float64) float64 {
+func (f *Result) Leverage(x0 []float64) float64 {
 	if len(x0) != f.P {
-		panic("regression: length of design row does not match the fit")
+		panic("lsq: length of design row does not match the fit")
 	}
 	// ‖R⁻ᵀx₀‖²: element c of R⁻ᵀx₀ is Σ_{j≤c} R⁻¹[j,c] x₀[j].
 	p := f.P
@@ -310,15 +311,15 @@ func (f *Fit) Leverage(x0 []float64) float64 {
 // quantile of Student's t with DF degrees of freedom: the interval for a
 // new observation of unit weight, as R's predict.lm gives with
 // interval = "prediction".
-// It returns an error wrapping forecast.ErrLevel if level is not in (0, 1)
+// It returns an error wrapping ErrLevel if level is not in (0, 1)
 // and one wrapping ErrNotFinite if x holds NaN or Inf. It panics if
 // len(x) != f.P.
-func (f *Fit) Predict(x []float64, level float64) (mean, lower, upper float64, err error) {
+func (f *Result) Predict(x []float64, level float64) (mean, lower, upper float64, err error) {
 	if len(x) != f.P {
-		panic("regression: length of design row does not match the fit")
+		panic("lsq: length of design row does not match the fit")
 	}
 	if !(level > 0 && level < 1) {
-		return math.NaN(), math.NaN(), math.NaN(), fmt.Errorf("regression: %w: have %g", forecast.ErrLevel, level)
+		return math.NaN(), math.NaN(), math.NaN(), fmt.Errorf("%w: have %g", ErrLevel, level)
 	}
 	for j, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -329,7 +330,7 @@ func (f *Fit) Predict(x []float64, level float64) (mean, lower, upper float64, e
 	if f.DF == 0 {
 		return mean, math.NaN(), math.NaN(), nil
 	}
-	q := forecast.TQuantile(level, f.DF)
+	q := TQuantile(level, f.DF)
 	half := q * f.Sigma * math.Sqrt(1+f.Leverage(x))
 	return mean, mean - half, mean + half, nil
 }
@@ -342,4 +343,14 @@ func finite(v ...float64) bool {
 		}
 	}
 	return true
+}
+
+// conditionOnly reports whether err is nil or a finite mat.Condition: a
+// warning that the matrix is ill-conditioned, not a failure to solve.
+func conditionOnly(err error) bool {
+	if err == nil {
+		return true
+	}
+	var c mat.Condition
+	return errors.As(err, &c) && !math.IsInf(float64(c), 1)
 }

@@ -1,10 +1,8 @@
-package regression
+package lsq
 
 import (
 	"fmt"
 	"math"
-
-	"github.com/nonferrous/demand/forecast"
 )
 
 // Line is a reusable least squares fit of a straight line y = a + b·x,
@@ -22,7 +20,7 @@ import (
 // Fit and FitTrend change the Line; Predict, PredictTo, TrendTo and
 // Leverage only read it, so any number of goroutines may call them at once
 // on a Line that is not being fit. The t quantile of the intervals comes
-// from forecast.TQuantile, whose cache all goroutines share.
+// from TQuantile, whose cache all goroutines share.
 //
 // When DF is zero (two points) the standard errors and Sigma are NaN and
 // the interval bounds NaN, as for OLS.
@@ -44,10 +42,10 @@ type Line struct {
 // receiver is left unusable until the next successful fit.
 func (l *Line) Fit(x, y, weights []float64) error {
 	if len(y) != len(x) {
-		panic("regression: length of y does not match x")
+		panic("lsq: length of y does not match x")
 	}
 	if weights != nil && len(weights) != len(x) {
-		panic("regression: length of weights does not match x")
+		panic("lsq: length of weights does not match x")
 	}
 	l.N, l.DF = 0, 0
 	var sw, swx, swy float64
@@ -210,7 +208,7 @@ func (l *Line) set(n int, a, b, rss, sw, xbar, sxx float64) {
 //
 // which equals the OLS interval since x₀ᵀ(RᵀR)⁻¹x₀ = 1/Σw + (x₀ − x̄)²/Sxx.
 // The bounds are NaN when DF is zero. It returns an error wrapping
-// forecast.ErrLevel if level is not in (0, 1), or ErrTooFew if the Line
+// ErrLevel if level is not in (0, 1), or ErrTooFew if the Line
 // holds no fit.
 func (l *Line) Predict(x0, level float64) (mean, lower, upper float64, err error) {
 	var m, lo, up [1]float64
@@ -219,13 +217,13 @@ func (l *Line) Predict(x0, level float64) (mean, lower, upper float64, err error
 	return m[0], lo[0], up[0], err
 }
 
-// PredictTo writes the fitted means at x into mean and the prediction
-// interval bounds at level into lower and upper. It panics if the four
-// slices differ in length. Errors are as for Predict, plus ErrNotFinite
+// PredictTo writes the fitted means at x into dstMean and the prediction
+// interval bounds at level into dstLower and dstUpper. It panics if the
+// four slices differ in length. Errors are as for Predict, plus ErrNotFinite
 // naming the element of x.
-func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
-	if len(mean) != len(x) || len(lower) != len(x) || len(upper) != len(x) {
-		panic("regression: slice lengths do not match")
+func (l *Line) PredictTo(dstMean, dstLower, dstUpper, x []float64, level float64) error {
+	if len(dstMean) != len(x) || len(dstLower) != len(x) || len(dstUpper) != len(x) {
+		panic("lsq: slice lengths do not match")
 	}
 	if err := l.check(level); err != nil {
 		return err
@@ -235,19 +233,19 @@ func (l *Line) PredictTo(mean, lower, upper, x []float64, level float64) error {
 		if math.IsNaN(xv) || math.IsInf(xv, 0) {
 			return fmt.Errorf("%w: x at %d is %v", ErrNotFinite, i, xv)
 		}
-		mean[i], lower[i], upper[i] = l.at(xv, q)
+		dstMean[i], dstLower[i], dstUpper[i] = l.At(xv, q)
 	}
 	return nil
 }
 
 // TrendTo writes the forecast of a trend fit by FitTrend for the
-// len(mean) years after its last year into mean, with the prediction
-// interval at level into lower and upper. It panics if the three slices
+// len(dstMean) years after its last year into dstMean, with the prediction
+// interval at level into dstLower and dstUpper. It panics if the three slices
 // differ in length. Errors are as for Predict, and one wrapping ErrTooFew
 // if the last fit was not by FitTrend.
-func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
-	if len(lower) != len(mean) || len(upper) != len(mean) {
-		panic("regression: slice lengths do not match")
+func (l *Line) TrendTo(dstMean, dstLower, dstUpper []float64, level float64) error {
+	if len(dstLower) != len(dstMean) || len(dstUpper) != len(dstMean) {
+		panic("lsq: slice lengths do not match")
 	}
 	if err := l.check(level); err != nil {
 		return err
@@ -256,8 +254,8 @@ func (l *Line) TrendTo(mean, lower, upper []float64, level float64) error {
 		return fmt.Errorf("%w: TrendTo needs a fit by FitTrend", ErrTooFew)
 	}
 	q := l.quantile(level)
-	for i := range mean {
-		mean[i], lower[i], upper[i] = l.at(float64(l.end+1+i), q)
+	for i := range dstMean {
+		dstMean[i], dstLower[i], dstUpper[i] = l.At(float64(l.end+1+i), q)
 	}
 	return nil
 }
@@ -277,7 +275,7 @@ func (l *Line) Leverage(x0 float64) float64 {
 
 func (l *Line) check(level float64) error {
 	if !(level > 0 && level < 1) {
-		return fmt.Errorf("regression: %w: have %g", forecast.ErrLevel, level)
+		return fmt.Errorf("%w: have %g", ErrLevel, level)
 	}
 	if l.N < 2 {
 		return fmt.Errorf("%w: the Line holds no fit", ErrTooFew)
@@ -291,11 +289,14 @@ func (l *Line) quantile(level float64) float64 {
 	if l.DF == 0 {
 		return math.NaN()
 	}
-	return forecast.TQuantile(level, l.DF)
+	return TQuantile(level, l.DF)
 }
 
-// at returns the mean and interval at x0 with the t quantile q.
-func (l *Line) at(x0, q float64) (mean, lower, upper float64) {
+// At returns the fitted mean a + b·x0 and the prediction interval at x0
+// with the t quantile q, TQuantile(level, DF), which a caller who predicts
+// many points computes once. It checks nothing: the Line must hold a fit.
+// The bounds are NaN when DF is zero.
+func (l *Line) At(x0, q float64) (mean, lower, upper float64) {
 	mean = l.Intercept + l.Slope*x0
 	if l.DF == 0 {
 		return mean, math.NaN(), math.NaN()

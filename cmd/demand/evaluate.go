@@ -1,0 +1,441 @@
+package main
+
+// The evaluate subcommand: held-out accuracy and calibration of every
+// method the data allow, on the user's own series (forecast.Evaluation).
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nonferrous/demand/baseline"
+	"github.com/nonferrous/demand/elasticity"
+	"github.com/nonferrous/demand/ets"
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/intensity"
+	"github.com/nonferrous/demand/regression"
+	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/theta"
+)
+
+// evalMethod is a method demand evaluate can run.
+type evalMethod struct {
+	name      string   // its name in -methods and in the results
+	needs     []string // the drivers it needs
+	newMethod func() forecast.Method
+}
+
+// evalMethods are the methods of demand evaluate, in the order of its
+// tables. Without -drivers it runs those that need no driver; with drivers
+// those whose drivers are all given. A new method is evaluated by adding it
+// here.
+var evalMethods = []evalMethod{
+	{"naive", nil, func() forecast.Method { return baseline.Naive{} }},
+	{"drift", nil, func() forecast.Method { return baseline.Drift{} }},
+	{"mean", nil, func() forecast.Method { return baseline.Mean{} }},
+	{"ets", nil, func() forecast.Method { return ets.Auto{} }},
+	{"theta", nil, func() forecast.Method { return theta.Method{} }},
+	{"regression-linear", nil, func() forecast.Method { return regression.Method{Spec: regression.Linear} }},
+	{"regression-loglinear", nil, func() forecast.Method { return regression.Method{Spec: regression.LogLinear} }},
+	{"regression", []string{forecast.GDP}, func() forecast.Method { return regression.Method{} }},
+	{"regression-loglog", []string{forecast.GDP}, func() forecast.Method { return regression.Method{Spec: regression.LogLog} }},
+	{"elasticity-arc", []string{forecast.GDP}, func() forecast.Method { return &elasticity.Method{} }},
+	{"elasticity-point", []string{forecast.GDP}, func() forecast.Method { return &elasticity.Method{Estimator: elasticity.Point} }},
+	{"intensity", []string{forecast.GDP}, func() forecast.Method { return intensity.Method{} }},
+	{"intensity-malenbaum", []string{forecast.GDP, forecast.Population}, func() forecast.Method {
+		return intensity.Method{Trajectory: intensity.Malenbaum}
+	}},
+}
+
+const evalUsage = `usage: demand evaluate -series FILE [-drivers FILE] -holdout H [-levels 80,95] [-methods LIST] [-out DIR]
+
+Held-out evaluation: for each series in FILE, the last H observed years are
+held out, every method is fit on the years before them and forecasts them
+(using the drivers' observed values in those years), and the forecasts are
+scored: sMAPE, MASE, the coverage of the prediction intervals at each level,
+and MSIS at 95 %. It prints a table per method and writes
+DIR/evaluation.csv (one row per series, method, held-out year and level),
+DIR/summary.csv (the scores pooled and per step h) and DIR/errors.csv (the
+series a method could not use, and why).
+
+The series file is a CSV table, long (columns series,year,value and
+optionally unit, rows in any order) or wide (a year column, then one column
+per series). The drivers file has the same format and holds series named
+gdp (real GDP at constant prices) and optionally population; they apply to
+every series.
+
+Without -drivers, the methods that need no driver run; with it, every
+method whose drivers are given.
+
+Flags:
+  -series FILE    the series to evaluate (required)
+  -drivers FILE   the drivers: gdp, population
+  -holdout H      the number of observed years held out at the end of each series (required)
+  -levels LIST    interval levels in percent, comma-separated (default 80,95); 95 is
+                  added if absent, for MSIS
+  -methods LIST   comma-separated method names (default: every method the data allow)
+  -out DIR        the directory written (default evaluate-out)
+
+Methods: {methods}
+
+Exit status: 0 when the evaluation ran (even if a method could not use some
+series: see errors.csv), 1 for a data error, 2 for a usage error.
+`
+
+// evalConfig holds the parsed flags of demand evaluate.
+type evalConfig struct {
+	seriesFile, driversFile string
+	holdout                 int
+	levels                  []float64
+	methods                 []string // nil: the default set
+	out                     string
+}
+
+func evalUsageText() string {
+	var names []string
+	for _, m := range evalMethods {
+		n := m.name
+		if len(m.needs) > 0 {
+			n += " (" + strings.Join(m.needs, ", ") + ")"
+		}
+		names = append(names, n)
+	}
+	return strings.Replace(evalUsage, "{methods}", strings.Join(names, ", "), 1)
+}
+
+// runEvaluate runs demand evaluate with args (the arguments after
+// "evaluate") and returns the exit status: 0 on success, 1 for a data
+// error, 2 for a usage error. -h prints the usage on stdout.
+func runEvaluate(args []string, stdout, stderr io.Writer) int {
+	cfg, err := evalParseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, evalUsageText())
+		return exitOK
+	}
+	if err != nil {
+		return exit(stderr, "evaluate", usageError{err})
+	}
+	return exit(stderr, "evaluate", evalRun(cfg, stdout, stderr))
+}
+
+func evalParseFlags(args []string) (evalConfig, error) {
+	var cfg evalConfig
+	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&cfg.seriesFile, "series", "", "")
+	fs.StringVar(&cfg.driversFile, "drivers", "", "")
+	fs.IntVar(&cfg.holdout, "holdout", 0, "")
+	levels := fs.String("levels", "80,95", "")
+	methods := fs.String("methods", "", "")
+	fs.StringVar(&cfg.out, "out", "evaluate-out", "")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case cfg.seriesFile == "":
+		return cfg, errors.New("-series is required")
+	case cfg.holdout < 1:
+		return cfg, fmt.Errorf("-holdout must be at least 1 (years held out), have %d", cfg.holdout)
+	case cfg.out == "":
+		return cfg, errors.New("-out is empty")
+	}
+	var err error
+	if cfg.levels, err = evalParseLevels(*levels); err != nil {
+		return cfg, err
+	}
+	if *methods != "" {
+		for _, n := range strings.Split(*methods, ",") {
+			n = strings.TrimSpace(n)
+			if !slices.ContainsFunc(evalMethods, func(m evalMethod) bool { return m.name == n }) {
+				return cfg, fmt.Errorf("-methods: unknown method %q", n)
+			}
+			if slices.Contains(cfg.methods, n) {
+				return cfg, fmt.Errorf("-methods: %q given twice", n)
+			}
+			cfg.methods = append(cfg.methods, n)
+		}
+	}
+	return cfg, nil
+}
+
+// evalParseLevels parses "80,95" into 0.8, 0.95 and adds 0.95 if absent.
+func evalParseLevels(s string) ([]float64, error) {
+	var ls []float64
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || !(v > 0 && v < 100) {
+			return nil, fmt.Errorf("-levels: %q is not a level in percent, in (0, 100)", f)
+		}
+		l := v / 100
+		if slices.Contains(ls, l) {
+			return nil, fmt.Errorf("-levels: %q given twice", f)
+		}
+		ls = append(ls, l)
+	}
+	if !slices.Contains(ls, 0.95) {
+		ls = append(ls, 0.95)
+	}
+	slices.Sort(ls)
+	return ls, nil
+}
+
+// evalRun reads the inputs, runs the evaluation, writes the files and
+// prints the table.
+func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
+	ss, err := evalReadFile(cfg.seriesFile)
+	if err != nil {
+		return err
+	}
+	var drivers forecast.Drivers
+	var ds []series.Series
+	if cfg.driversFile != "" {
+		if ds, err = evalReadFile(cfg.driversFile); err != nil {
+			return err
+		}
+		drivers = make(forecast.Drivers, len(ds))
+		for _, d := range ds {
+			drivers[d.Name] = d
+		}
+	}
+	chosen, err := evalChoose(cfg.methods, drivers)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if !slices.ContainsFunc(chosen, func(m evalMethod) bool { return slices.Contains(m.needs, d.Name) }) {
+			fmt.Fprintf(stderr, "demand evaluate: driver %q is used by no method evaluated\n", d.Name)
+		}
+	}
+
+	e := forecast.Evaluation{Holdout: cfg.holdout, Levels: cfg.levels, Progress: evalProgress(stderr)}
+	for _, m := range chosen {
+		e.Methods = append(e.Methods, m.newMethod())
+		e.Names = append(e.Names, m.name)
+	}
+	data := make([]forecast.EvalSeries, len(ss))
+	for i, s := range ss {
+		data[i] = forecast.EvalSeries{History: s, Drivers: drivers}
+	}
+	r, err := e.Run(data)
+	if err != nil {
+		return err
+	}
+
+	paths, err := evalWrite(cfg.out, r)
+	if err != nil {
+		return err
+	}
+	evalReport(stdout, r, cfg.seriesFile)
+	if len(r.Errors) > 0 {
+		const shown = 10
+		fmt.Fprintf(stderr, "demand evaluate: %d series or series-method pairs could not be evaluated (all in %s):\n", len(r.Errors), paths[2])
+		for _, e := range r.Errors[:min(shown, len(r.Errors))] {
+			fmt.Fprintf(stderr, "  %v\n", e)
+		}
+		if len(r.Errors) > shown {
+			fmt.Fprintf(stderr, "  … and %d more\n", len(r.Errors)-shown)
+		}
+	}
+	fmt.Fprintln(stdout, "\nwritten:")
+	for _, p := range paths {
+		fmt.Fprintln(stdout, " ", p)
+	}
+	if evalScored(r) == 0 {
+		return errors.New("no series could be evaluated by any method")
+	}
+	return nil
+}
+
+// evalReadFile reads a series file in either CSV format.
+func evalReadFile(name string) ([]series.Series, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ss, err := series.ReadAnyCSV(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ss, nil
+}
+
+// evalChoose returns the methods named (all the drivers allow if names is
+// nil), in the order of evalMethods.
+func evalChoose(names []string, drivers forecast.Drivers) ([]evalMethod, error) {
+	var chosen []evalMethod
+	for _, m := range evalMethods {
+		asked := slices.Contains(names, m.name)
+		if names != nil && !asked {
+			continue
+		}
+		var missing []string
+		for _, d := range m.needs {
+			if _, ok := drivers[d]; !ok {
+				missing = append(missing, d)
+			}
+		}
+		if len(missing) > 0 {
+			if asked {
+				return nil, usagef("method %s needs the driver %s: give a -drivers file with a series named so",
+					m.name, strings.Join(missing, " and "))
+			}
+			continue
+		}
+		chosen = append(chosen, m)
+	}
+	return chosen, nil
+}
+
+// evalProgress returns a progress function that reports on stderr, once a
+// second, a run that has lasted more than a second.
+func evalProgress(stderr io.Writer) func(done, n int) {
+	start := time.Now()
+	last := start
+	return func(done, n int) {
+		now := time.Now()
+		if now.Sub(last) < time.Second || done == n {
+			return
+		}
+		last = now
+		fmt.Fprintf(stderr, "demand evaluate: %d of %d series done (%.0f s)\n", done, n, now.Sub(start).Seconds())
+	}
+}
+
+// evalWrite writes evaluation.csv, summary.csv and errors.csv into dir and
+// returns their paths.
+func evalWrite(dir string, r *forecast.EvalResult) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"evaluation.csv", r.WriteCSV},
+		{"summary.csv", r.WriteSummaryCSV},
+		{"errors.csv", r.WriteErrorsCSV},
+	}
+	var paths []string
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		out, err := os.Create(p)
+		if err != nil {
+			return nil, err
+		}
+		err = f.write(out)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// evalScored returns the number of (series, method) pairs scored.
+func evalScored(r *forecast.EvalResult) int {
+	n := 0
+	for _, m := range r.Summary {
+		n += m.Series
+	}
+	return n
+}
+
+// evalReport prints the table of the summary and what it says.
+func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
+	fmt.Fprintf(w, "Held-out evaluation of %s: %d series, the last %d observed years of each held out\n\n", file, r.Series, r.Holdout)
+	evalTable(w, r.Levels, r.Summary, true)
+	fmt.Fprintln(w, "\nsMAPE in percent (M3: 200|y−f|/(|y|+|f|)); MASE and MSIS scaled by each series' mean absolute")
+	fmt.Fprintln(w, "annual change over its fitted years; coverage: the share of held-out values inside the interval.")
+
+	ranked := r.Summary
+	if r.CommonSeries < evalScoredMax(r) {
+		if r.CommonSeries == 0 {
+			fmt.Fprintln(w, "\nNo series was forecast by every method: the methods cannot be ranked on the same data.")
+			return
+		}
+		fmt.Fprintf(w, "\nOn the %d series every method forecast:\n\n", r.CommonSeries)
+		evalTable(w, r.Levels, r.Common, false)
+		ranked = r.Common
+	}
+	i95 := slices.Index(r.Levels, 0.95)
+	best := func(score func(forecast.MethodSummary) float64) string {
+		name, v := "-", math.Inf(1)
+		for _, m := range ranked {
+			if s := score(m); s < v {
+				name, v = m.Method, s
+			}
+		}
+		return name
+	}
+	fmt.Fprintf(w, "\nMost accurate: %s by MASE, %s by sMAPE; best intervals (lowest MSIS at 95 %%): %s.\n",
+		best(func(m forecast.MethodSummary) float64 { return m.Pooled.MASE }),
+		best(func(m forecast.MethodSummary) float64 { return m.Pooled.SMAPE }),
+		best(func(m forecast.MethodSummary) float64 { return m.Pooled.Intervals[i95].MSIS }))
+	fmt.Fprintln(w, "Honest intervals cover about their level; coverage well below it means intervals too narrow.")
+}
+
+// evalScoredMax returns the most series any method forecast.
+func evalScoredMax(r *forecast.EvalResult) int {
+	n := 0
+	for _, m := range r.Summary {
+		n = max(n, m.Series)
+	}
+	return n
+}
+
+// evalTable prints one row per method: series, failures (if failed),
+// sMAPE, MASE, coverage at each level and MSIS at 95 %.
+func evalTable(w io.Writer, levels []float64, ms []forecast.MethodSummary, failed bool) {
+	i95 := slices.Index(levels, 0.95)
+	width := len("method")
+	for _, m := range ms {
+		width = max(width, len(m.Method))
+	}
+	fmt.Fprintf(w, "%-*s  %6s", width, "method", "series")
+	if failed {
+		fmt.Fprintf(w, "  %6s", "failed")
+	}
+	fmt.Fprintf(w, "  %6s  %7s", "sMAPE", "MASE")
+	for _, l := range levels {
+		fmt.Fprintf(w, "  %8s", "cover"+forecast.LevelLabel(l))
+	}
+	fmt.Fprintf(w, "  %7s\n", "MSIS95")
+	for _, m := range ms {
+		p := m.Pooled
+		fmt.Fprintf(w, "%-*s  %6d", width, m.Method, m.Series)
+		if failed {
+			fmt.Fprintf(w, "  %6d", m.Failed)
+		}
+		fmt.Fprintf(w, "  %6s  %7s", evalNum(p.SMAPE, 2), evalNum(p.MASE, 3))
+		for _, iv := range p.Intervals {
+			c := "-"
+			if !math.IsNaN(iv.Coverage) {
+				c = strconv.FormatFloat(100*iv.Coverage, 'f', 1, 64) + " %"
+			}
+			fmt.Fprintf(w, "  %8s", c)
+		}
+		fmt.Fprintf(w, "  %7s\n", evalNum(p.Intervals[i95].MSIS, 2))
+	}
+}
+
+// evalNum formats v with prec decimals, "-" for NaN.
+func evalNum(v float64, prec int) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', prec, 64)
+}
