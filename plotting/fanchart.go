@@ -14,7 +14,10 @@ import (
 // NewFanChart returns the forecast chart of f: the history, each method's
 // path with its interval bands, the combination and the reference points,
 // with the legend at the right. Default size 20 cm × 12 cm; default axis
-// labels "year" and the history's unit.
+// labels "year" and the history's unit. The x-axis labels as many years
+// as the plot's width holds apart; a chart whose plot would be narrower
+// than 6 cm names its reference points in the legend rather than beside
+// them.
 //
 // It returns an error wrapping ErrNoData for an empty or entirely missing
 // history or an empty path, ErrNaN for an infinite history value, a NaN or
@@ -53,6 +56,24 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 	if err := checkSize(c.width, c.height); err != nil {
 		return nil, err
 	}
+	// The plot's width: the chart's less the legend at the right and the
+	// reference labels beside their points. Under 6 cm the references are
+	// named in the legend instead.
+	refW := vg.Length(0)
+	for _, r := range f.Refs {
+		refW = max(refW, fs.style(10).Width(r.Label)+vg.Points(7))
+	}
+	plotW := c.width - c.legendWidth() - vg.Points(24) - refW
+	if refW > 0 && plotW-vg.Points(45) < 6*vg.Centimeter {
+		if p, entries, err = fanPlot(&f, st, fs, "", xl, yl, 13, o, true); err != nil {
+			return nil, err
+		}
+		c.plots, c.legend = [][]*plot.Plot{{p}}, entries
+		plotW = c.width - c.legendWidth() - vg.Points(24)
+	}
+	// As many year labels as the plot's width holds apart (6 at the
+	// default size).
+	p.X.Tick.Marker = yearTicks{labels: yearLabels(fs, plotW)}
 	return c, nil
 }
 

@@ -798,3 +798,26 @@ func FuzzFanChartSize(f *testing.F) {
 		}
 	})
 }
+
+func TestFanChartYearLabels(t *testing.T) {
+	// At 20 cm the sparse fan's 2000–2015 gets labels every 5 years; at
+	// 10 cm, with the legend taking half, every 10 or 20.
+	for _, tc := range []struct {
+		w        vg.Length
+		min, max int
+	}{{0, 4, 4}, {10 * vg.Centimeter, 1, 2}} {
+		c, err := NewFanChart(sparseFan("copper", 1), Options{Width: tc.w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, tk := range c.Plots()[0][0].X.Tick.Marker.Ticks(1999.5, 2015.5) {
+			if tk.Label != "" {
+				n++
+			}
+		}
+		if n < tc.min || n > tc.max {
+			t.Errorf("width %v: %d year labels, want %d to %d", tc.w, n, tc.min, tc.max)
+		}
+	}
+}
