@@ -88,7 +88,8 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 // The default size is 21 cm wide, or 4 cm per column if wider, and 3 cm +
 // 5 cm per row high. Each panel labels as many years as its width holds
 // apart (at least one); panels narrower than 7 cm name their reference
-// points in the legend rather than beside the points. More than MaxPanels panels is an error (ErrSize):
+// points in the legend rather than beside the points. More than MaxPanels
+// panels, or a grid side beyond it, is an error (ErrSize):
 // SmallMultiplePages splits them over pages.
 //
 // It returns an error wrapping ErrNoData for no panels, ErrMismatch for a
@@ -104,6 +105,9 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	}
 	if o.Cols < 0 || o.Rows < 0 {
 		return nil, fmt.Errorf("%w: grid of %d columns and %d rows", ErrMismatch, o.Cols, o.Rows)
+	}
+	if o.Cols > MaxPanels || o.Rows > MaxPanels {
+		return nil, fmt.Errorf("%w: grid of %d columns and %d rows, more than %d", ErrSize, o.Cols, o.Rows, MaxPanels)
 	}
 	cols, rows := o.Cols, o.Rows
 	switch {

@@ -593,6 +593,11 @@ func TestChartSize(t *testing.T) {
 }
 
 func TestSmallMultiplesMany(t *testing.T) {
+	for _, o := range []Options{{Cols: 1 << 40}, {Rows: math.MaxInt}, {Cols: MaxPanels + 1, Width: 10 * vg.Centimeter}} {
+		if _, err := NewSmallMultiples(manyPanels(2), o); !errors.Is(err, ErrSize) {
+			t.Errorf("grid %d × %d: error %v, want ErrSize", o.Cols, o.Rows, err)
+		}
+	}
 	if _, err := NewSmallMultiples(manyPanels(MaxPanels+1), Options{}); !errors.Is(err, ErrSize) {
 		t.Errorf("%d panels: error %v, want ErrSize", MaxPanels+1, err)
 	}
