@@ -138,3 +138,28 @@ func BenchmarkSmallMultiplesPNG(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFanChartPNGFont draws with a caller's font and the per-character
+// fallback to the bundled one (Droid Sans Fallback, where installed).
+func BenchmarkFanChartPNGFont(b *testing.B) {
+	data, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+	if err != nil {
+		b.Skip(err)
+	}
+	fonts, err := ParseFont("droid", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := sparseFan("精炼铜", 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜 demand"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		wt, _ := c.WriterTo("png")
+		if _, err := wt.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
