@@ -160,7 +160,7 @@ func forecastCmd(c forecastConfig, stdout, stderr io.Writer) error {
 	if c.font != "" {
 		data, err := os.ReadFile(c.font)
 		if err != nil {
-			return err
+			return fmt.Errorf("-font: %w", err)
 		}
 		if in.fonts, err = plotting.ParseFont(filepath.Base(c.font), data); err != nil {
 			return fmt.Errorf("-font %s: %w", c.font, err)

@@ -77,9 +77,10 @@ func TestForecastFont(t *testing.T) {
 	if code != exitData || !strings.Contains(errOut.String(), "-font "+bad+": plotting: unusable font") {
 		t.Errorf("bad font: exit %d, stderr %q", code, errOut.String())
 	}
+	errOut.Reset()
 	code = run([]string{"forecast", "-series", s, "-drivers", d, "-out", t.TempDir(), "-font", bad + ".missing"}, &out, &errOut)
-	if code != exitData {
-		t.Errorf("missing font: exit %d", code)
+	if code != exitData || !strings.Contains(errOut.String(), "-font: open "+bad+".missing") {
+		t.Errorf("missing font: exit %d, stderr %q", code, errOut.String())
 	}
 
 	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
