@@ -144,6 +144,8 @@ func evalParseFlags(args []string) (evalConfig, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case cfg.seriesFile == "":
 		return cfg, errors.New("-series is required")
+	case cfg.holdout == 0:
+		return cfg, errors.New("-holdout H is required: the number of last observed years of each series to hold out")
 	case cfg.holdout < 1:
 		return cfg, fmt.Errorf("-holdout must be at least 1 (years held out), have %d", cfg.holdout)
 	case cfg.out == "":
@@ -175,6 +177,12 @@ func evalParseLevels(s string) ([]float64, error) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
 		if err != nil || !(v > 0 && v < 100) {
 			return nil, fmt.Errorf("-levels: %q is not a level in percent, in (0, 100)", f)
+		}
+		if v < 1 {
+			// A level under 1 % is almost surely a fraction written for a
+			// percentage: an interval that should hold 0.8 % of outcomes
+			// is of no use, so it is refused rather than guessed.
+			return nil, fmt.Errorf("-levels: %q is under 1 %%; levels are in percent (did you mean %g?)", f, v*100)
 		}
 		l := v / 100
 		if slices.Contains(ls, l) {

@@ -42,6 +42,12 @@ CSV files have a "year" column first and one column per series, headed
     2019,1381.5,2540.5
     2020,1409,2663.2
 
+or are long (tidy) tables, one row per series and year in any order, with
+an optional unit column; the format is told from the header:
+
+    series,year,value,unit
+    copper,2019,1381.5,kt
+
 Flags:
 `
 
