@@ -1,8 +1,9 @@
 // Package smooth holds the numerics of the exponential smoothing state
 // space models shared by the ets and theta packages: the recursions of the
 // non-seasonal models, their likelihood, the maximum likelihood estimation
-// of their parameters by Nelder–Mead, and the forecast means and
-// variances. The ets package documents the models and formulas.
+// of their parameters by Nelder–Mead, the forecast means and variances,
+// and the checks of a history both packages make. The ets package documents
+// the models and formulas.
 package smooth
 
 import (
