@@ -12,22 +12,14 @@ import (
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/bitcmp"
 	"github.com/nonferrous/demand/series"
 )
 
 // sameSeries reports whether a and b are equal bit for bit, any NaN equal
 // to any NaN.
 func sameSeries(a, b series.Series) bool {
-	if a.Name != b.Name || a.Unit != b.Unit || a.Start != b.Start || len(a.Values) != len(b.Values) {
-		return false
-	}
-	for i, v := range a.Values {
-		w := b.Values[i]
-		if math.IsNaN(v) != math.IsNaN(w) || !math.IsNaN(v) && math.Float64bits(v) != math.Float64bits(w) {
-			return false
-		}
-	}
-	return true
+	return a.Name == b.Name && a.Unit == b.Unit && a.Start == b.Start && bitcmp.Floats(a.Values, b.Values)
 }
 
 func sameForecast(a, b forecast.Forecast) bool {
