@@ -121,3 +121,12 @@ func TestOutcomeDiff(t *testing.T) {
 		t.Errorf("cloneForecast shares memory with its argument")
 	}
 }
+
+// TestAttemptRecovers checks that attempt reports a panic in Forecast as
+// the outcome's panic.
+func TestAttemptRecovers(t *testing.T) {
+	m := toy{name: "toy", panicForecast: true}
+	if o := attempt(m, trend.History, nil, trend.Scenario, 0.5); o.panic != "toy: broken" {
+		t.Errorf("attempt: outcome %+v, want the panic toy: broken", o)
+	}
+}
