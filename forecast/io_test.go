@@ -27,6 +27,24 @@ func sameForecast(a, b forecast.Forecast) bool {
 		sameSeries(a.Point, b.Point) && sameSeries(a.Lower, b.Lower) && sameSeries(a.Upper, b.Upper)
 }
 
+// checkReadBack reads what WriteCSV wrote of fs, data, with ReadCSV and
+// fails t unless it gives fs back, bit for bit.
+func checkReadBack(t *testing.T, data []byte, fs []forecast.Forecast) {
+	t.Helper()
+	back, err := forecast.ReadCSV(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", data, err)
+	}
+	if len(back) != len(fs) {
+		t.Fatalf("read back %d forecasts, wrote %d", len(back), len(fs))
+	}
+	for i := range fs {
+		if !sameForecast(fs[i], back[i]) {
+			t.Fatalf("forecast %d: wrote %#v, read back %#v", i, fs[i], back[i])
+		}
+	}
+}
+
 // randomFloat mixes ordinary, extreme and special finite values and NaN.
 func randomFloat(r *rand.Rand) float64 {
 	switch r.IntN(8) {
@@ -78,18 +96,7 @@ func TestCSVRoundTripRandom(t *testing.T) {
 		if err := forecast.WriteCSV(&buf, fs...); err != nil {
 			t.Fatalf("WriteCSV: %v", err)
 		}
-		back, err := forecast.ReadCSV(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadCSV:\n%s\n%v", buf.Bytes(), err)
-		}
-		if len(back) != len(fs) {
-			t.Fatalf("read %d forecasts, wrote %d", len(back), len(fs))
-		}
-		for i := range fs {
-			if !sameForecast(fs[i], back[i]) {
-				t.Fatalf("forecast %d: wrote %#v, read %#v", i, fs[i], back[i])
-			}
-		}
+		checkReadBack(t, buf.Bytes(), fs)
 	}
 }
 
@@ -284,18 +291,7 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
-		back, err := forecast.ReadCSV(bytes.NewReader(out.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", out.Bytes(), err)
-		}
-		if len(back) != len(fs) {
-			t.Fatalf("read back %d forecasts, wrote %d", len(back), len(fs))
-		}
-		for i := range fs {
-			if !sameForecast(fs[i], back[i]) {
-				t.Fatalf("forecast %d: wrote %#v, read back %#v", i, fs[i], back[i])
-			}
-		}
+		checkReadBack(t, out.Bytes(), fs)
 	})
 }
 
