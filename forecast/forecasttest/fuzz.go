@@ -13,7 +13,8 @@ import (
 // AddFuzzSeeds adds their shared seeds and FuzzBytes encodes others,
 // FuzzFloats and FuzzInput decode the fuzzer's bytes into values, a history
 // and drivers, and CheckFuzzForecast checks what the method made of them;
-// FuzzMethod is the whole fit-and-forecast target built on them.
+// FuzzMethod is the whole fit-and-forecast target built on them (see the
+// package documentation).
 
 // fuzzSeeds are the values of the seeds AddFuzzSeeds adds.
 var fuzzSeeds = [][]float64{
