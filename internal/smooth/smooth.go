@@ -103,7 +103,18 @@ func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
 			ei := d
 			if k.Mult {
 				ei = d / f
-				prod, exp = mulAbs(prod, exp, f)
+				af := math.Abs(f)
+				if af > 1e100 || af < 1e-100 {
+					var x int
+					af, x = math.Frexp(af)
+					exp += x
+				}
+				prod *= af
+				if prod > 1e200 || prod < 1e-200 {
+					var x int
+					prod, x = math.Frexp(prod)
+					exp += x
+				}
 			}
 			e[i] = ei
 			sse += ei * ei
@@ -121,26 +132,6 @@ func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
 		lik += 2 * (math.Log(prod) + float64(exp)*math.Ln2)
 	}
 	return Result{Lik: lik, MSE: mse, SSE: sse, N: n, L: l, B: b}
-}
-
-// mulAbs returns the product prod·2^exp times |f| as a new prod·2^exp,
-// renormalising |f| and the product by their binary exponents when they
-// leave [1e-100, 1e100] and [1e-200, 1e200], so that the product neither
-// overflows nor underflows.
-func mulAbs(prod float64, exp int, f float64) (float64, int) {
-	af := math.Abs(f)
-	if af > 1e100 || af < 1e-100 {
-		var x int
-		af, x = math.Frexp(af)
-		exp += x
-	}
-	prod *= af
-	if prod > 1e200 || prod < 1e-200 {
-		var x int
-		prod, x = math.Frexp(prod)
-		exp += x
-	}
-	return prod, exp
 }
 
 // ErrNoStart is returned by Estimate when the objective cannot be
@@ -356,7 +347,18 @@ func likelihood(y []float64, k Kind, p Params) float64 {
 		f := l + phib
 		d := yi - f
 		ei := d / f
-		prod, exp = mulAbs(prod, exp, f)
+		af := math.Abs(f)
+		if af > 1e100 || af < 1e-100 {
+			var x int
+			af, x = math.Frexp(af)
+			exp += x
+		}
+		prod *= af
+		if prod > 1e200 || prod < 1e-200 {
+			var x int
+			prod, x = math.Frexp(prod)
+			exp += x
+		}
 		sse += ei * ei
 		l = f + alpha*d
 		b = phib + beta*d
