@@ -6,6 +6,7 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/internal/smoothtest"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -13,7 +14,7 @@ import (
 // the same with gaps and with a missing first year, its last eight years,
 // and a falling series that crosses zero (additive models only).
 func conformanceCases(positiveOnly bool) []forecasttest.Case {
-	long := rHistory()
+	long := smoothtest.History()
 	gaps := long.Clone()
 	gaps.Values[0], gaps.Values[6], gaps.Values[11] = math.NaN(), math.NaN(), math.NaN()
 	short, _ := long.Window(2013, 2020)

@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/smoothtest"
 	"github.com/nonferrous/demand/series"
 )
 
 func TestErrors(t *testing.T) {
 	nan := math.NaN()
-	good := rHistory()
+	good := smoothtest.History()
 	for _, c := range []struct {
 		name string
 		m    forecast.Method

@@ -289,31 +289,12 @@ func (mod *Model) Refit(history series.Series, _ forecast.Drivers) error {
 
 // load checks history and copies its observed span into mod.y.
 func (mod *Model) load(name string, h series.Series) error {
-	if h.Len() == 0 {
-		return forecast.Errorf(name, h.Name, 0, series.ErrEmpty, "")
-	}
-	if math.IsNaN(h.Values[len(h.Values)-1]) {
-		return forecast.Errorf(name, h.Name, h.End(), forecast.ErrLastMissing, "")
-	}
-	first := -1
-	n := 0
-	for i, v := range h.Values {
-		if math.IsNaN(v) {
-			continue
-		}
-		if math.IsInf(v, 0) {
-			return forecast.Errorf(name, h.Name, h.Start+i, forecast.ErrNotFinite, "%v", v)
-		}
-		if first < 0 {
-			first = i
-		}
-		n++
+	first, n, err := smooth.Observed(name, h)
+	if err != nil {
+		return err
 	}
 	mod.y = append(mod.y[:0], h.Values[first:]...)
-	if cap(mod.e) < len(mod.y) {
-		mod.e = make([]float64, len(mod.y))
-	}
-	mod.e = mod.e[:len(mod.y)]
+	mod.e = smooth.Resize(mod.e, len(mod.y))
 	mod.n = n
 	mod.end, mod.name, mod.unit = h.End(), h.Name, h.Unit
 	return nil

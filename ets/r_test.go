@@ -8,14 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
-	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/internal/smoothtest"
 )
-
-// rY is the history of the reference cases: 20 annual values from 2001.
-var rY = []float64{112.4, 118.9, 121.3, 131.0, 135.6, 133.2, 142.8, 151.5, 149.9, 160.2,
-	171.8, 168.4, 180.1, 189.6, 186.0, 197.3, 210.5, 207.9, 221.4, 229.8}
-
-func rHistory() series.Series { return series.New("y", "", 2001, rY...) }
 
 // rCase is one model fitted by R.
 type rCase struct {
@@ -25,10 +19,10 @@ type rCase struct {
 	mean, lo80, hi80, lo95, hi95 []float64
 }
 
-// rCases are R forecast 8.20's fits of each model to rY and its
+// rCases are R forecast 8.20's fits of each model to smoothtest.Y and its
 // forecasts, from
 //
-//	y <- ts(rY, start = 2001)
+//	y <- ts(smoothtest.Y, start = 2001)
 //	f <- ets(y, model = "ANN")                  # "AAN", damped = TRUE for AAdN; "MAN", damped = FALSE for MAN; …
 //	fc <- forecast(f, h = 8, level = c(80, 95))
 //	f$par; f$loglik; f$aicc; f$sigma2; fc$mean; fc$lower; fc$upper
@@ -88,9 +82,9 @@ var rCases = []rCase{
 // TestFixedAgreesWithR fixes every parameter at R's estimate and checks
 // the points and bounds against R's forecast to 1e-8, relative.
 func TestFixedAgreesWithR(t *testing.T) {
-	opt := cmpopts.EquateApprox(1e-8, 0)
 	for _, c := range rCases {
 		t.Run(c.spec.String(), func(t *testing.T) {
+			opt := cmpopts.EquateApprox(1e-8, 0)
 			m := Method{Spec: c.spec, Alpha: c.par.Alpha, Initial: []float64{c.par.L0}}
 			if c.spec.Trend() {
 				m.Beta = c.par.Beta
@@ -99,7 +93,7 @@ func TestFixedAgreesWithR(t *testing.T) {
 			if c.spec.Damped() {
 				m.Phi = c.par.Phi
 			}
-			mod, err := m.Fit(rHistory(), nil)
+			mod, err := m.Fit(smoothtest.History(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,24 +104,7 @@ func TestFixedAgreesWithR(t *testing.T) {
 			if diff := cmp.Diff(c.loglik, em.LogLik(), opt); diff != "" {
 				t.Errorf("loglik (-want +got):\n%s", diff)
 			}
-			for _, lv := range []struct {
-				level  float64
-				lo, hi []float64
-			}{{0.8, c.lo80, c.hi80}, {0.95, c.lo95, c.hi95}} {
-				fc, err := mod.Forecast(forecast.Scenario{Horizon: 8}, lv.level)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(c.mean, fc.Point.Values, opt); diff != "" {
-					t.Errorf("mean (-want +got):\n%s", diff)
-				}
-				if diff := cmp.Diff(lv.lo, fc.Lower.Values, opt); diff != "" {
-					t.Errorf("lower at %g (-want +got):\n%s", lv.level, diff)
-				}
-				if diff := cmp.Diff(lv.hi, fc.Upper.Values, opt); diff != "" {
-					t.Errorf("upper at %g (-want +got):\n%s", lv.level, diff)
-				}
-			}
+			smoothtest.CheckLevels(t, mod, smoothtest.Forecast{Mean: c.mean, Lo80: c.lo80, Hi80: c.hi80, Lo95: c.lo95, Hi95: c.hi95}, 1e-8)
 		})
 	}
 }
@@ -138,7 +115,7 @@ func TestFixedAgreesWithR(t *testing.T) {
 func TestEstimatedAgreesWithR(t *testing.T) {
 	for _, c := range rCases {
 		t.Run(c.spec.String(), func(t *testing.T) {
-			mod, err := Method{Spec: c.spec}.Fit(rHistory(), nil)
+			mod, err := Method{Spec: c.spec}.Fit(smoothtest.History(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,10 +141,10 @@ func TestEstimatedAgreesWithR(t *testing.T) {
 	}
 }
 
-// TestAutoAgreesWithR: R's ets(y) selects ETS(M,A,N) for rY, loglik
+// TestAutoAgreesWithR: R's ets(y) selects ETS(M,A,N) for smoothtest.Y, loglik
 // -57.274315140980981, AICc 128.83434456767625.
 func TestAutoAgreesWithR(t *testing.T) {
-	mod, err := Auto{}.Fit(rHistory(), nil)
+	mod, err := Auto{}.Fit(smoothtest.History(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +176,7 @@ func TestSimulatedIntervals(t *testing.T) {
 		t.Fatalf("rCases[5] is %v, want MAN", c.spec)
 	}
 	m := Method{Spec: MAN, Alpha: c.par.Alpha, Beta: c.par.Beta, Initial: []float64{c.par.L0, c.par.B0}, Simulate: 100000, Seed: 1}
-	mod, err := m.Fit(rHistory(), nil)
+	mod, err := m.Fit(smoothtest.History(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,17 +6,8 @@ import (
 	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
-	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/internal/smoothtest"
 )
-
-// sharedCase is a short positive series every model of the package fits.
-func sharedCase() forecasttest.Case {
-	return forecasttest.Case{
-		Name:     "short",
-		History:  series.New("q", "t", 2000, 10, 12, 11, 14, 15, 17, 16, 19, 21, 22),
-		Scenario: forecast.Scenario{Horizon: 4},
-	}
-}
 
 // TestSharedErrors checks, with the kit, that every model words the bad
 // inputs all methods share as every other method does; errors start with
@@ -24,7 +15,7 @@ func sharedCase() forecasttest.Case {
 func TestSharedErrors(t *testing.T) {
 	for _, m := range []forecast.Method{ets.Auto{}, ets.Method{Spec: ets.ANN}, ets.Method{Spec: ets.AAdN}, ets.Method{Spec: ets.MAN}} {
 		t.Run(m.Name(), func(t *testing.T) {
-			forecasttest.CheckSharedErrors(t, m, forecasttest.Shared{Package: m.Name(), Positive: m.Name() == "ets-man"}, sharedCase())
+			forecasttest.CheckSharedErrors(t, m, forecasttest.Shared{Package: m.Name(), Positive: m.Name() == "ets-man"}, smoothtest.SharedCase())
 		})
 	}
 }
@@ -33,7 +24,7 @@ func TestSharedErrors(t *testing.T) {
 // have distinct names, and so distinct forecasts in a CSV table and a
 // combination.
 func TestDistinctNames(t *testing.T) {
-	forecasttest.CheckDistinctNames(t, sharedCase(), ets.Auto{},
+	forecasttest.CheckDistinctNames(t, smoothtest.SharedCase(), ets.Auto{},
 		ets.Method{Spec: ets.ANN}, ets.Method{Spec: ets.AAN}, ets.Method{Spec: ets.AAdN},
 		ets.Method{Spec: ets.MNN}, ets.Method{Spec: ets.MAN}, ets.Method{Spec: ets.MAdN})
 }

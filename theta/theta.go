@@ -71,34 +71,16 @@ const name = "theta"
 // next successful Refit.
 func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 	mod.ok = false
-	if h.Len() == 0 {
-		return forecast.Errorf(name, h.Name, 0, series.ErrEmpty, "")
-	}
-	if math.IsNaN(h.Values[len(h.Values)-1]) {
-		return forecast.Errorf(name, h.Name, h.End(), forecast.ErrLastMissing, "")
-	}
-	first, n := -1, 0
-	for i, v := range h.Values {
-		if math.IsNaN(v) {
-			continue
-		}
-		if math.IsInf(v, 0) {
-			return forecast.Errorf(name, h.Name, h.Start+i, forecast.ErrNotFinite, "%v", v)
-		}
-		if first < 0 {
-			first = i
-		}
-		n++
+	first, n, err := smooth.Observed(name, h)
+	if err != nil {
+		return err
 	}
 	if n < 4 {
 		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d", n)
 	}
 	y := append(mod.y[:0], h.Values[first:]...)
 	mod.y = y
-	if cap(mod.e) < len(y) {
-		mod.e = make([]float64, len(y))
-	}
-	mod.e = mod.e[:len(y)]
+	mod.e = smooth.Resize(mod.e, len(y))
 
 	// ses(y): ets(y, "ANN", opt.crit = "mse").
 	mod.est.Crit = smooth.MSE

@@ -9,16 +9,13 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/internal/smoothtest"
 	"github.com/nonferrous/demand/series"
 )
 
-// rY is the history of the reference case: 20 annual values from 2001.
-var rY = []float64{112.4, 118.9, 121.3, 131.0, 135.6, 133.2, 142.8, 151.5, 149.9, 160.2,
-	171.8, 168.4, 180.1, 189.6, 186.0, 197.3, 210.5, 207.9, 221.4, 229.8}
-
 // From R forecast 8.20:
 //
-//	th <- thetaf(ts(rY, start = 2001), h = 8, level = c(80, 95))
+//	th <- thetaf(ts(smoothtest.Y, start = 2001), h = 8, level = c(80, 95))
 //	th$model$alpha; th$model$drift; th$model$sigma; th$mean; th$lower; th$upper
 //
 // printed with sprintf("%.17g").
@@ -53,7 +50,7 @@ var (
 )
 
 func TestAgreesWithR(t *testing.T) {
-	check(t, rY, rTheta)
+	check(t, smoothtest.Y, rTheta)
 	check(t, rY2, rTheta2)
 }
 
@@ -73,28 +70,11 @@ func check(t *testing.T, y []float64, rTheta struct {
 	if diff := cmp.Diff([]float64{rTheta.alpha, rTheta.drift, rTheta.sigma2}, []float64{tm.Alpha(), tm.Drift(), tm.Sigma2()}, opt); diff != "" {
 		t.Errorf("alpha, drift, sigma2 (-want +got):\n%s", diff)
 	}
-	for _, lv := range []struct {
-		level  float64
-		lo, hi []float64
-	}{{0.8, rTheta.lo80, rTheta.hi80}, {0.95, rTheta.lo95, rTheta.hi95}} {
-		fc, err := mod.Forecast(forecast.Scenario{Horizon: len(rTheta.mean)}, lv.level)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(rTheta.mean, fc.Point.Values, opt); diff != "" {
-			t.Errorf("mean (-want +got):\n%s", diff)
-		}
-		if diff := cmp.Diff(lv.lo, fc.Lower.Values, opt); diff != "" {
-			t.Errorf("lower at %g (-want +got):\n%s", lv.level, diff)
-		}
-		if diff := cmp.Diff(lv.hi, fc.Upper.Values, opt); diff != "" {
-			t.Errorf("upper at %g (-want +got):\n%s", lv.level, diff)
-		}
-	}
+	smoothtest.CheckLevels(t, mod, smoothtest.Forecast{Mean: rTheta.mean, Lo80: rTheta.lo80, Hi80: rTheta.hi80, Lo95: rTheta.lo95, Hi95: rTheta.hi95}, 1e-8)
 }
 
 func TestConformance(t *testing.T) {
-	long := series.New("y", "", 2001, rY...)
+	long := smoothtest.History()
 	gaps := long.Clone()
 	gaps.Values[0], gaps.Values[6], gaps.Values[11] = math.NaN(), math.NaN(), math.NaN()
 	short, _ := long.Window(2015, 2020)

@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
-	"github.com/nonferrous/demand/series"
 	"github.com/nonferrous/demand/theta"
 )
 
@@ -29,19 +25,9 @@ import (
 // bounds.
 
 func runGoSmooth(dir string, ns int, min time.Duration) error {
-	rows, err := readCSV(filepath.Join(dir, "series.csv"))
+	jobs, err := readJobs(dir, ns)
 	if err != nil {
 		return err
-	}
-	if ns < len(rows) {
-		rows = rows[:ns]
-	}
-	jobs := make([]forecast.Job, len(rows))
-	for i, r := range rows {
-		jobs[i] = forecast.Job{
-			History:  series.Series{Name: strconv.Itoa(int(r[0])), Start: int(r[1]), Values: r[2:]},
-			Scenario: forecast.Scenario{Horizon: horizon},
-		}
 	}
 	timings := map[string]float64{}
 	for _, m := range []forecast.Method{ets.Auto{}, theta.Method{}} {
@@ -57,12 +43,8 @@ func runGoSmooth(dir string, ns int, min time.Duration) error {
 				timings[fmt.Sprintf("cpu-go-%s-batch-1w", m.Name())] = timeCPU(len(jobs), min, func() { res = b.RunTo(res, jobs) })
 			}
 		}
-		out, err := os.Create(filepath.Join(dir, "go-"+m.Name()+".csv"))
-		if err != nil {
-			return err
-		}
-		w := bufio.NewWriter(out)
-		writeSmoothHeader(w)
+		lead := make([]string, len(res))
+		fs := make([]forecast.Forecast, len(res))
 		for i, r := range res {
 			if r.Errs[0] != nil {
 				return fmt.Errorf("series %d: %v", i, r.Errs[0])
@@ -76,30 +58,13 @@ func runGoSmooth(dir string, ns int, min time.Duration) error {
 				}
 				code = int(mod.(*ets.Model).Spec())
 			}
-			f := r.Forecasts[0]
-			fmt.Fprintf(w, "%d,%d", i, code)
-			for _, v := range [][]float64{f.Point.Values, f.Lower.Values, f.Upper.Values} {
-				for _, x := range v {
-					fmt.Fprintf(w, ",%s", strconv.FormatFloat(x, 'g', 17, 64))
-				}
-			}
-			fmt.Fprintln(w)
+			lead[i], fs[i] = fmt.Sprintf("%d,%d", i, code), r.Forecasts[0]
 		}
-		if err := w.Flush(); err != nil {
-			return err
-		}
-		if err := out.Close(); err != nil {
+		if err := writeForecasts(filepath.Join(dir, "go-"+m.Name()+".csv"), "id,model", lead, fs); err != nil {
 			return err
 		}
 	}
-	names := make([]string, 0, len(timings))
-	for k := range timings {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		fmt.Printf("TIMING %s %.6g\n", k, timings[k])
-	}
+	printTimings(timings)
 	return nil
 }
 
@@ -124,16 +89,6 @@ func timeCPU(nSeries int, min time.Duration, f func()) float64 {
 		runs++
 	}
 	return float64(nSeries*runs) / (cpuTime() - t0).Seconds()
-}
-
-func writeSmoothHeader(w *bufio.Writer) {
-	fmt.Fprint(w, "id,model")
-	for _, p := range []string{"p", "l", "u"} {
-		for k := 1; k <= horizon; k++ {
-			fmt.Fprintf(w, ",%s%d", p, k)
-		}
-	}
-	fmt.Fprintln(w)
 }
 
 // compareSmooth prints, for each peer, on how many series it selects the
@@ -178,25 +133,9 @@ func compareSmooth(dir string) error {
 		}
 		fmt.Printf("  %-18s same model on %4d of %d series; of those, %4d agree to %.0e, max difference %.2e\n", c.peer, same, len(ref), agree, tol, worst)
 	}
-	tf, err := os.ReadFile(filepath.Join(dir, "timings-smooth.txt"))
+	rate, order, err := readTimings(filepath.Join(dir, "timings-smooth.txt"))
 	if err != nil {
 		return err
-	}
-	rate := map[string]float64{}
-	var order []string
-	for _, line := range strings.Split(string(tf), "\n") {
-		f := strings.Fields(line)
-		if len(f) != 3 || f[0] != "TIMING" {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil {
-			return fmt.Errorf("timings-smooth.txt: %q: %v", line, err)
-		}
-		if _, dup := rate[f[1]]; !dup {
-			order = append(order, f[1])
-		}
-		rate[f[1]] = v
 	}
 	for _, t := range []struct{ group, prefix, unit string }{
 		{"ets", "", "series/s"}, {"theta", "", "series/s"},

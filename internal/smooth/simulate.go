@@ -16,13 +16,9 @@ func Simulate(lo, hi []float64, k Kind, p Params, l0, b0, sigma2 float64, paths 
 	ys := make([]float64, h*paths) // column-major: horizon j holds ys[j*paths : (j+1)*paths]
 	r := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	sd := math.Sqrt(sigma2)
-	phi, beta := p.Phi, p.Beta
-	if !k.Damped {
-		phi = 1
-	}
-	if !k.Trend {
-		phi, beta, b0 = 0, 0, 0
-	}
+	p.B0 = b0
+	p = k.effective(p)
+	phi, beta, b0 := p.Phi, p.Beta, p.B0
 	for i := range paths {
 		l, b := l0, b0
 		for j := range h {

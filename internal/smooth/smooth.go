@@ -1,8 +1,9 @@
 // Package smooth holds the numerics of the exponential smoothing state
 // space models shared by the ets and theta packages: the recursions of the
 // non-seasonal models, their likelihood, the maximum likelihood estimation
-// of their parameters by Nelder–Mead, and the forecast means and
-// variances. The ets package documents the models and formulas.
+// of their parameters by Nelder–Mead, the forecast means and variances,
+// and the checks of a history both packages make. The ets package documents
+// the models and formulas.
 package smooth
 
 import (
@@ -25,6 +26,18 @@ func (k Kind) States() int {
 		return 2
 	}
 	return 1
+}
+
+// effective returns the parameters the recursions of model k run with: p,
+// with φ = 1 if k is not damped, and β = φ = b0 = 0 if it has no trend.
+func (k Kind) effective(p Params) Params {
+	if !k.Damped {
+		p.Phi = 1
+	}
+	if !k.Trend {
+		p.Beta, p.Phi, p.B0 = 0, 0, 0
+	}
+	return p
 }
 
 // Crit is the criterion the estimation minimises.
@@ -73,14 +86,9 @@ func Filter(y []float64, k Kind, p Params, e []float64) Result {
 
 // filter is Filter, computing Result.MSE only if mse is set.
 func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
-	l, b := p.L0, p.B0
-	alpha, beta, phi := p.Alpha, p.Beta, p.Phi
-	if !k.Damped {
-		phi = 1
-	}
-	if !k.Trend {
-		beta, phi, b = 0, 0, 0
-	}
+	q := k.effective(p)
+	l, b := q.L0, q.B0
+	alpha, beta, phi := q.Alpha, q.Beta, q.Phi
 	var sse, mse, denom float64
 	prod, exp := 1.0, 0
 	n := 0
@@ -318,14 +326,9 @@ func (est *Estimator) params(x []float64) Params {
 // likelihood returns Filter(y, k, p, ·).Lik for a y without missing
 // values, with the same operations, storing no innovations.
 func likelihood(y []float64, k Kind, p Params) float64 {
-	l, b := p.L0, p.B0
-	alpha, beta, phi := p.Alpha, p.Beta, p.Phi
-	if !k.Damped {
-		phi = 1
-	}
-	if !k.Trend {
-		beta, phi, b = 0, 0, 0
-	}
+	q := k.effective(p)
+	l, b := q.L0, q.B0
+	alpha, beta, phi := q.Alpha, q.Beta, q.Phi
 	var sse float64
 	if !k.Mult {
 		for _, yi := range y {
