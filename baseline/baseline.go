@@ -277,11 +277,7 @@ func (mod *Model) Parameters() []forecast.Parameter {
 // documentation). The scenario's drivers are not used. It returns an error
 // wrapping forecast.ErrNotFitted if the model holds no fit.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	var fc forecast.Forecast
-	if err := mod.ForecastTo(&fc, s, level); err != nil {
-		return forecast.Forecast{}, err
-	}
-	return fc, nil
+	return forecast.Forecasted(mod, s, level)
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its

@@ -36,42 +36,7 @@ func speedMethods() []forecast.Method {
 func BenchmarkSingle(b *testing.B) {
 	for _, m := range speedMethods() {
 		for _, n := range []int{10, 20, 50, 200} {
-			job := synthJobs(1, n)[0]
-			b.Run(fmt.Sprintf("%s/n=%d/path=fit", m.Name(), n), func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					mod, err := m.Fit(job.History, job.Drivers)
-					if err != nil {
-						b.Fatal(err)
-					}
-					f, err := mod.Forecast(job.Scenario, 0.95)
-					if err != nil {
-						b.Fatal(err)
-					}
-					sink = f.Upper.Values[synth.Horizon-1]
-				}
-			})
-			b.Run(fmt.Sprintf("%s/n=%d/path=refit", m.Name(), n), func(b *testing.B) {
-				mod, err := m.Fit(job.History, job.Drivers)
-				if err != nil {
-					b.Fatal(err)
-				}
-				rf := mod.(forecast.Refitter)
-				var f forecast.Forecast
-				if err := rf.ForecastTo(&f, job.Scenario, 0.95); err != nil { // sizes f
-					b.Fatal(err)
-				}
-				b.ReportAllocs()
-				for b.Loop() {
-					if err := rf.Refit(job.History, job.Drivers); err != nil {
-						b.Fatal(err)
-					}
-					if err := rf.ForecastTo(&f, job.Scenario, 0.95); err != nil {
-						b.Fatal(err)
-					}
-					sink = f.Upper.Values[synth.Horizon-1]
-				}
-			})
+			benchPaths(b, fmt.Sprintf("%s/n=%d", m.Name(), n), m, synthJobs(1, n)[0])
 		}
 	}
 }
@@ -86,28 +51,7 @@ var batchSizes = []int{1e4, 1e5}
 // worker, and reports series/s.
 func BenchmarkBatch(b *testing.B) {
 	for _, n := range batchSizes {
-		jobs := synthJobs(n, 20)
-		for _, workers := range []int{0, 1} {
-			name := "max"
-			if workers == 1 {
-				name = "1"
-			}
-			b.Run(fmt.Sprintf("series=%d/workers=%s", n, name), func(b *testing.B) {
-				batch := forecast.Batch{Methods: []forecast.Method{regression.Method{Spec: regression.Linear}}, Workers: workers}
-				res := batch.Run(jobs)
-				for i, r := range res {
-					if r.Errs[0] != nil {
-						b.Fatalf("job %d: %v", i, r.Errs[0])
-					}
-				}
-				b.ReportAllocs()
-				for b.Loop() {
-					res = batch.RunTo(res, jobs)
-				}
-				sink = res[n-1].Forecasts[0].Upper.Values[synth.Horizon-1]
-				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "series/s")
-			})
-		}
+		benchBatch(b, "", regression.Method{Spec: regression.Linear}, synthJobs(n, 20))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/nonferrous/demand/elasticity"
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/plantest"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plan/defaults"
 )
@@ -98,25 +99,10 @@ var table2 = map[plan.Metal]float64{
 	plan.Titanium:  15,   // 钛
 }
 
-func reproduce(t *testing.T, sc plan.Scenario) *plan.Report {
-	t.Helper()
-	set, err := defaults.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Reproduce(sc, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
-
-func relErr(got, want float64) float64 { return math.Abs(got-want) / math.Abs(want) }
-
 // TestPlanFigures checks that every plan figure the report carries equals
 // the plan's table, and that the rows and methods are all there.
 func TestPlanFigures(t *testing.T) {
-	rep := reproduce(t, plan.PlanScenario())
+	rep := plantest.Reproduce(t, plan.PlanScenario())
 	if len(rep.Metals) != 10 {
 		t.Fatalf("%d metals, want 10", len(rep.Metals))
 	}
@@ -141,7 +127,7 @@ func TestPlanFigures(t *testing.T) {
 			sum += row.Value
 		}
 	}
-	if rep.SumOfMetals != sum || relErr(rep.Gap, rep.Total.Value-sum) > 1e-12 {
+	if rep.SumOfMetals != sum || plantest.RelErr(rep.Gap, rep.Total.Value-sum) > 1e-12 {
 		t.Errorf("sum of metals %v, gap %v; want %v, %v", rep.SumOfMetals, rep.Gap, sum, rep.Total.Value-sum)
 	}
 }
@@ -152,7 +138,7 @@ func TestPlanFigures(t *testing.T) {
 // intensity, Q_2015 = I_2010·(1 + r)^5·Y_2015.
 func TestImpliedRoundTrip(t *testing.T) {
 	for _, sc := range []plan.Scenario{plan.PlanScenario(), plan.LowScenario(), plan.HighScenario()} {
-		rep := reproduce(t, sc)
+		rep := plantest.Reproduce(t, sc)
 		for _, row := range append(rep.Metals, rep.Total) {
 			p := row.Problem
 			m := &elasticity.Method{Estimator: elasticity.Given, Value: row.ImpliedElasticity}
@@ -165,7 +151,7 @@ func TestImpliedRoundTrip(t *testing.T) {
 				t.Fatalf("%s %s: %v", sc.Name, p.Metal, err)
 			}
 			got, _ := f.Point.At(plan.TargetYear)
-			if relErr(got, p.Plan2015) > 0.0005 {
+			if plantest.RelErr(got, p.Plan2015) > 0.0005 {
 				t.Errorf("%s %s: implied elasticity %.6g gives %.6g, plan %.6g", sc.Name, p.Metal, row.ImpliedElasticity, got, p.Plan2015)
 			}
 
@@ -173,7 +159,7 @@ func TestImpliedRoundTrip(t *testing.T) {
 			y2010, _ := p.Drivers[forecast.GDP].At(2010)
 			y2015, _ := p.Scenario.Drivers[forecast.GDP].At(plan.TargetYear)
 			got = q2010 / y2010 * math.Pow(1+row.ImpliedIntensityChange, 5) * y2015
-			if relErr(got, p.Plan2015) > 0.0005 {
+			if plantest.RelErr(got, p.Plan2015) > 0.0005 {
 				t.Errorf("%s %s: implied intensity change %.6g gives %.6g, plan %.6g", sc.Name, p.Metal, row.ImpliedIntensityChange, got, p.Plan2015)
 			}
 		}

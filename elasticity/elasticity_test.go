@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
@@ -412,13 +413,7 @@ func TestFitErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			mod, err := c.m.Fit(c.h, c.d)
-			if err == nil {
-				t.Fatalf("Fit returned %v, no error", mod)
-			}
-			if c.want != nil && !errors.Is(err, c.want) {
-				t.Errorf("error %v, want %v", err, c.want)
-			}
+			forecasttest.CheckFitError(t, c.m, c.h, c.d, c.want)
 		})
 	}
 }

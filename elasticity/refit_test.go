@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 )
 
 func refitMethods() []*Method {
@@ -55,23 +56,9 @@ func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 // the forecasttest kit in TestConformance on its bad histories.)
 func TestRefitError(t *testing.T) {
 	c := conformanceCases(false)[1]
-	m := &Method{Estimator: Point}
-	fresh, err := m.Fit(c.History, c.Drivers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := fresh.(forecast.Refitter)
 	bad := c.History.Clone()
 	bad.Values[3] = 0
-	_, fitErr := m.Fit(bad, c.Drivers)
-	refitErr := mod.Refit(bad, c.Drivers)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
-	}
-	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, c.Scenario, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
-	}
+	forecasttest.CheckFailedRefit(t, &Method{Estimator: Point}, c.History, bad, c.Drivers, c.Scenario, forecast.ErrNonPositive)
 }
 
 // TestNoFitAfterFailedRefit checks that a model whose last Refit failed

@@ -12,27 +12,37 @@ import (
 	"testing"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/bitcmp"
 	"github.com/nonferrous/demand/series"
 )
 
 // sameSeries reports whether a and b are equal bit for bit, any NaN equal
 // to any NaN.
 func sameSeries(a, b series.Series) bool {
-	if a.Name != b.Name || a.Unit != b.Unit || a.Start != b.Start || len(a.Values) != len(b.Values) {
-		return false
-	}
-	for i, v := range a.Values {
-		w := b.Values[i]
-		if math.IsNaN(v) != math.IsNaN(w) || !math.IsNaN(v) && math.Float64bits(v) != math.Float64bits(w) {
-			return false
-		}
-	}
-	return true
+	return a.Name == b.Name && a.Unit == b.Unit && a.Start == b.Start && bitcmp.Floats(a.Values, b.Values)
 }
 
 func sameForecast(a, b forecast.Forecast) bool {
 	return a.Method == b.Method && math.Float64bits(a.Level) == math.Float64bits(b.Level) &&
 		sameSeries(a.Point, b.Point) && sameSeries(a.Lower, b.Lower) && sameSeries(a.Upper, b.Upper)
+}
+
+// checkReadBack reads what WriteCSV wrote of fs, data, with ReadCSV and
+// fails t unless it gives fs back, bit for bit.
+func checkReadBack(t *testing.T, data []byte, fs []forecast.Forecast) {
+	t.Helper()
+	back, err := forecast.ReadCSV(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", data, err)
+	}
+	if len(back) != len(fs) {
+		t.Fatalf("read back %d forecasts, wrote %d", len(back), len(fs))
+	}
+	for i := range fs {
+		if !sameForecast(fs[i], back[i]) {
+			t.Fatalf("forecast %d: wrote %#v, read back %#v", i, fs[i], back[i])
+		}
+	}
 }
 
 // randomFloat mixes ordinary, extreme and special finite values and NaN.
@@ -86,18 +96,7 @@ func TestCSVRoundTripRandom(t *testing.T) {
 		if err := forecast.WriteCSV(&buf, fs...); err != nil {
 			t.Fatalf("WriteCSV: %v", err)
 		}
-		back, err := forecast.ReadCSV(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadCSV:\n%s\n%v", buf.Bytes(), err)
-		}
-		if len(back) != len(fs) {
-			t.Fatalf("read %d forecasts, wrote %d", len(back), len(fs))
-		}
-		for i := range fs {
-			if !sameForecast(fs[i], back[i]) {
-				t.Fatalf("forecast %d: wrote %#v, read %#v", i, fs[i], back[i])
-			}
-		}
+		checkReadBack(t, buf.Bytes(), fs)
 	}
 }
 
@@ -296,18 +295,7 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
-		back, err := forecast.ReadCSV(bytes.NewReader(out.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", out.Bytes(), err)
-		}
-		if len(back) != len(fs) {
-			t.Fatalf("read back %d forecasts, wrote %d", len(back), len(fs))
-		}
-		for i := range fs {
-			if !sameForecast(fs[i], back[i]) {
-				t.Fatalf("forecast %d: wrote %#v, read back %#v", i, fs[i], back[i])
-			}
-		}
+		checkReadBack(t, out.Bytes(), fs)
 	})
 }
 

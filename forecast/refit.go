@@ -111,3 +111,20 @@ func DriverName(name string) string {
 	}
 	return name
 }
+
+// ForecasterTo is the ForecastTo method of a Refitter, all that Forecasted
+// needs.
+type ForecasterTo interface {
+	ForecastTo(dst *Forecast, s Scenario, level float64) error
+}
+
+// Forecasted returns the forecast m writes with ForecastTo into a new
+// Forecast, or its error: the Forecast method of every Refitter, written
+// once.
+func Forecasted(m ForecasterTo, s Scenario, level float64) (Forecast, error) {
+	var fc Forecast
+	if err := m.ForecastTo(&fc, s, level); err != nil {
+		return Forecast{}, err
+	}
+	return fc, nil
+}

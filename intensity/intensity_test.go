@@ -78,6 +78,19 @@ func mustForecast(t *testing.T, md *Model, s forecast.Scenario, level float64) f
 	return f
 }
 
+// checkPath compares f's point, lower and upper bound in each year with
+// want's, to the tolerance approx, reporting the difference as what.
+func checkPath(t *testing.T, what string, want [][3]float64, f forecast.Forecast) {
+	t.Helper()
+	got := make([][3]float64, f.Point.Len())
+	for i := range got {
+		got[i] = [3]float64{f.Point.Values[i], f.Lower.Values[i], f.Upper.Values[i]}
+	}
+	if d := cmp.Diff(want, got, approx); d != "" {
+		t.Errorf("%s (-want +got):\n%s", what, d)
+	}
+}
+
 // TestCopperPlan reproduces the plan's copper case by the default log
 // trend over 2000, 2005 and 2010 (3 points, 1 residual DF).
 func TestCopperPlan(t *testing.T) {
@@ -110,13 +123,7 @@ func TestCopperPlan(t *testing.T) {
 		{1141.94995276398822, 1051.25701133573989, 1240.46706043913400},
 		{1266.25755035567749, 1159.68962993477385, 1382.61836826370882},
 	}
-	gotPath := make([][3]float64, 5)
-	for i := range gotPath {
-		gotPath[i] = [3]float64{f90.Point.Values[i], f90.Lower.Values[i], f90.Upper.Values[i]}
-	}
-	if d := cmp.Diff(wantPath, gotPath, approx); d != "" {
-		t.Errorf("90%% path (-want +got):\n%s", d)
-	}
+	checkPath(t, "90% path", wantPath, f90)
 
 	// Coefficients from R 4.x: coef(summary(f)); the historical change is
 	// (I[3]/I[1])^(1/10) - 1 in the same session.
@@ -266,13 +273,7 @@ func TestMalenbaum(t *testing.T) {
 		{404.96856592176977, 368.55107260506048, 444.98456679429290},
 		{433.28709633427877, 386.61711338787660, 485.59078568630571},
 	}
-	got := make([][3]float64, 5)
-	for i := range got {
-		got[i] = [3]float64{f.Point.Values[i], f.Lower.Values[i], f.Upper.Values[i]}
-	}
-	if d := cmp.Diff(want, got, approx); d != "" {
-		t.Errorf("forecast (-want +got):\n%s", d)
-	}
+	checkPath(t, "forecast", want, f)
 	// coef(summary(f)) and b <- coef(f); exp(-b[2]/(2*b[3])) in the same session.
 	wantPar := []forecast.Parameter{
 		{Name: ParamIntercept, Value: -1.57545434490528979, StdErr: 0.631865594154433441},

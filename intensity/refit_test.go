@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
@@ -97,23 +98,9 @@ func TestRefitMatchesFit(t *testing.T) {
 // TestConformance on its bad histories.)
 func TestRefitError(t *testing.T) {
 	c := refitCases()[1]
-	m := Method{}
-	fresh, err := m.Fit(c.h, c.d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := fresh.(forecast.Refitter)
 	bad := c.h.Clone()
 	bad.Values[2] = -3
-	_, fitErr := m.Fit(bad, c.d)
-	refitErr := mod.Refit(bad, c.d)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
-	}
-	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, c.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
-	}
+	mod := forecasttest.CheckFailedRefit(t, Method{}, c.h, bad, c.d, c.s, forecast.ErrNonPositive)
 	if f := mod.(*Model).Fitted(); f != nil {
 		t.Errorf("Fitted after a failed Refit: %v, want nil", f)
 	}

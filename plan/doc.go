@@ -166,5 +166,7 @@
 // defaults the ten-metal row reads: plan 4900 against 约5560, −11.9 %; the
 // combination 5582 at 7 % (+0.4 %) and 5870 at the GDP that happened
 // (+5.6 %); of the plan's −660, the GDP assumption explains −289 and the
-// rest is −371.
+// rest is −371. Set as Document.ExPost, the check is printed after the
+// reproduction by WriteText and carried in the JSON document under
+// "ex_post".
 package plan

@@ -31,6 +31,10 @@ type Document struct {
 	// Charts lists chart files written alongside, for the caller to fill.
 	Charts []string `json:"charts,omitempty"`
 	Checks int      `json:"checks"` // the number of audit checks made
+	// ExPost is the check of the plan's 2015 figures against 2015 as it
+	// turned out (CheckExPost), for the caller to fill; absent when nil.
+	// Its JSON form is that of (*ExPost).MarshalJSON.
+	ExPost *ExPost `json:"ex_post,omitempty"`
 }
 
 // DocumentScenario is the GDP assumption of a Document: real growth a year

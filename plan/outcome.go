@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"io"
@@ -146,47 +145,25 @@ func evalFormula(f string) (float64, error) {
 // figure a line in 13 tab-separated columns.
 func parseOutcomes(r io.Reader) ([]Outcome, error) {
 	const header = "metal\tfield\trole\ttext\tconfidence\tdate\tbasis\tsource\tprinted\tunit\tformula\tderivation\tquote"
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 1<<20)
-	var (
-		out        []Outcome
-		seenHeader bool
-		primary    = make(map[figureKey]bool)
-	)
-	for line := 1; sc.Scan(); line++ {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		if !seenHeader {
-			if l != header {
-				return nil, fmt.Errorf("plan: outcomes line %d: header %q, want %q", line, l, header)
-			}
-			seenHeader = true
-			continue
-		}
-		c := strings.Split(l, "\t")
-		if len(c) != 13 {
-			return nil, fmt.Errorf("plan: outcomes line %d: %d columns, want 13", line, len(c))
-		}
+	var out []Outcome
+	primary := make(map[figureKey]bool)
+	err := scanTSV(r, "outcomes", header, 13, func(line int, c []string) error {
 		o, err := outcomeFromColumns(c)
 		if err != nil {
-			return nil, fmt.Errorf("plan: outcomes line %d: %s", line, strings.TrimPrefix(err.Error(), "plan: "))
+			return fmt.Errorf("plan: outcomes line %d: %s", line, strings.TrimPrefix(err.Error(), "plan: "))
 		}
 		if o.Role != RoleAlternative {
 			k := figureKey{key: o.Metal.String(), field: o.Field}
 			if primary[k] {
-				return nil, fmt.Errorf("plan: outcomes line %d: second outcome for %s %s", line, o.Metal, o.Field)
+				return fmt.Errorf("plan: outcomes line %d: second outcome for %s %s", line, o.Metal, o.Field)
 			}
 			primary[k] = true
 		}
 		out = append(out, o)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("plan: outcomes: %w", err)
-	}
-	if !seenHeader {
-		return nil, fmt.Errorf("plan: outcomes: no header")
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -41,13 +41,40 @@ func init() {
 // comments, the first other line is the header
 // "table row key field text", and every further line is one figure.
 func parseTables(r io.Reader) ([]Figure, error) {
-	const header = "table\trow\tkey\tfield\ttext"
+	var figs []Figure
+	seen := make(map[figureKey]bool)
+	err := scanTSV(r, "tables", "table\trow\tkey\tfield\ttext", 5, func(line int, c []string) error {
+		f, err := ParseFigure(c[4])
+		if err != nil {
+			return fmt.Errorf("plan: tables line %d, column 5: %w", line, err)
+		}
+		if math.IsNaN(f.Value) {
+			return fmt.Errorf("plan: tables line %d, column 5: empty figure", line)
+		}
+		f.Table, f.Row, f.Key, f.Field = Table(c[0]), c[1], c[2], Field(c[3])
+		k := figureKey{f.Table, f.Key, f.Field}
+		if seen[k] {
+			return fmt.Errorf("plan: tables line %d: duplicate figure %s %s %s", line, c[0], c[2], c[3])
+		}
+		seen[k] = true
+		figs = append(figs, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return figs, nil
+}
+
+// scanTSV reads the tab-separated file r, called what in errors (lines of
+// up to 1 MiB): it skips empty lines and those starting with #, requires
+// the first other line to be header, and calls row with the line number
+// and the cols columns of every further line, stopping at the first error
+// row returns.
+func scanTSV(r io.Reader, what, header string, cols int, row func(line int, c []string) error) error {
 	sc := bufio.NewScanner(r)
-	var (
-		figs       []Figure
-		seenHeader bool
-		seen       = make(map[figureKey]bool)
-	)
+	sc.Buffer(nil, 1<<20)
+	seenHeader := false
 	for line := 1; sc.Scan(); line++ {
 		l := sc.Text()
 		if l == "" || strings.HasPrefix(l, "#") {
@@ -55,37 +82,26 @@ func parseTables(r io.Reader) ([]Figure, error) {
 		}
 		if !seenHeader {
 			if l != header {
-				return nil, fmt.Errorf("plan: tables line %d: header %q, want %q", line, l, header)
+				return fmt.Errorf("plan: %s line %d: header %q, want %q", what, line, l, header)
 			}
 			seenHeader = true
 			continue
 		}
 		c := strings.Split(l, "\t")
-		if len(c) != 5 {
-			return nil, fmt.Errorf("plan: tables line %d: %d columns, want 5", line, len(c))
+		if len(c) != cols {
+			return fmt.Errorf("plan: %s line %d: %d columns, want %d", what, line, len(c), cols)
 		}
-		f, err := ParseFigure(c[4])
-		if err != nil {
-			return nil, fmt.Errorf("plan: tables line %d, column 5: %w", line, err)
+		if err := row(line, c); err != nil {
+			return err
 		}
-		if math.IsNaN(f.Value) {
-			return nil, fmt.Errorf("plan: tables line %d, column 5: empty figure", line)
-		}
-		f.Table, f.Row, f.Key, f.Field = Table(c[0]), c[1], c[2], Field(c[3])
-		k := figureKey{f.Table, f.Key, f.Field}
-		if seen[k] {
-			return nil, fmt.Errorf("plan: tables line %d: duplicate figure %s %s %s", line, c[0], c[2], c[3])
-		}
-		seen[k] = true
-		figs = append(figs, f)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("plan: tables: %w", err)
+		return fmt.Errorf("plan: %s: %w", what, err)
 	}
 	if !seenHeader {
-		return nil, fmt.Errorf("plan: tables: no header")
+		return fmt.Errorf("plan: %s: no header", what)
 	}
-	return figs, nil
+	return nil
 }
 
 // Figures returns every published figure the package holds, in the order

@@ -67,19 +67,30 @@ func TestTables(t *testing.T) {
 	}
 }
 
-func TestTargets(t *testing.T) {
-	want := map[Metal][2]string{Total: {"4600左右", "8"}, Copper: {"650", "7.3"}, Aluminium: {"2400", "8.8"}, Lead: {"550", "5.2"}, Zinc: {"720", "6.9"}}
+// checkRowTexts checks that get, the function name, reports a row for
+// exactly the metals of want, and that the row's two figures print as
+// want's two texts.
+func checkRowTexts(t *testing.T, name string, want map[Metal][2]string, get func(Metal) (a, b Figure, ok bool)) {
+	t.Helper()
 	for _, m := range Rows() {
-		tr, ok := ProductionTarget(m)
+		a, b, ok := get(m)
 		w, has := want[m]
 		if ok != has {
-			t.Errorf("ProductionTarget(%s) ok = %v, want %v", m, ok, has)
+			t.Errorf("%s(%s) ok = %v, want %v", name, m, ok, has)
 			continue
 		}
-		if has && (tr.Production2015.Text != w[0] || tr.ProductionGrowth12th.Text != w[1]) {
-			t.Errorf("ProductionTarget(%s) = %q, %q, want %q, %q", m, tr.Production2015.Text, tr.ProductionGrowth12th.Text, w[0], w[1])
+		if has && (a.Text != w[0] || b.Text != w[1]) {
+			t.Errorf("%s(%s) = %q, %q, want %q, %q", name, m, a.Text, b.Text, w[0], w[1])
 		}
 	}
+}
+
+func TestTargets(t *testing.T) {
+	want := map[Metal][2]string{Total: {"4600左右", "8"}, Copper: {"650", "7.3"}, Aluminium: {"2400", "8.8"}, Lead: {"550", "5.2"}, Zinc: {"720", "6.9"}}
+	checkRowTexts(t, "ProductionTarget", want, func(m Metal) (Figure, Figure, bool) {
+		tr, ok := ProductionTarget(m)
+		return tr.Production2015, tr.ProductionGrowth12th, ok
+	})
 	tot, _ := ProductionTarget(Total)
 	if !tot.Production2015.Approx || tot.Production2015.Value != 4600 {
 		t.Errorf("total target = %+v, want approximate 4600", tot.Production2015)
@@ -89,17 +100,13 @@ func TestTargets(t *testing.T) {
 func TestStatus(t *testing.T) {
 	want := map[Metal][2]string{Total: {"3121", "13.7"}, Copper: {"458", "12"}, Aluminium: {"1577", "15.1"}, Lead: {"426", "12.2"},
 		Zinc: {"516", "13.7"}, Nickel: {"17", "12.5"}, Magnesium: {"65", "7.7"}}
+	checkRowTexts(t, "StatusFigures", want, func(m Metal) (Figure, Figure, bool) {
+		s, ok := StatusFigures(m)
+		return s.Production2010, s.ProductionGrowth11th, ok
+	})
 	for _, m := range Rows() {
 		s, ok := StatusFigures(m)
-		w, has := want[m]
-		if ok != has {
-			t.Errorf("StatusFigures(%s) ok = %v, want %v", m, ok, has)
-			continue
-		}
-		if has && (s.Production2010.Text != w[0] || s.ProductionGrowth11th.Text != w[1]) {
-			t.Errorf("StatusFigures(%s) = %q, %q, want %q, %q", m, s.Production2010.Text, s.ProductionGrowth11th.Text, w[0], w[1])
-		}
-		if m != Total && !math.IsNaN(s.Consumption2010.Value) {
+		if _, has := want[m]; ok == has && m != Total && !math.IsNaN(s.Consumption2010.Value) {
 			t.Errorf("StatusFigures(%s) consumption = %v, want NaN", m, s.Consumption2010.Value)
 		}
 	}

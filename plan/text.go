@@ -16,14 +16,24 @@ import (
 // each method's 2015 figure beside the combination and the plan with the
 // historical and implied parameters, each method's range between the low
 // and high scenarios, and a few sentences on where the plan departs from
-// its history; then the paths of d.Charts, if any. Chinese text is kept in the last column, since a tabwriter
-// counts a wide CJK character as one column.
+// its history; then, when d.ExPost is set, the ex-post check
+// (WriteExPostTable); then the paths of d.Charts, if any. Chinese text is
+// kept in the last column, since a tabwriter counts a wide CJK character
+// as one column.
 func (d *Document) WriteText(w io.Writer) error {
 	if err := writeTable(w, d); err != nil {
 		return err
 	}
 	if d.Scenario != nil {
 		if err := writeReproduction(w, d); err != nil {
+			return err
+		}
+	}
+	if d.ExPost != nil {
+		if _, err := fmt.Fprintln(w); err != nil {
+			return err
+		}
+		if err := WriteExPostTable(w, d.ExPost); err != nil {
 			return err
 		}
 	}

@@ -132,6 +132,9 @@ func NewDeviationChart(d Deviations, o Options) (*Chart, error) {
 	if c.height == 0 {
 		c.height = max(10*vg.Centimeter, 3*vg.Centimeter+vg.Length(ns)*(0.35*vg.Length(nm)+0.3)*vg.Centimeter)
 	}
+	if err := checkSize(c.width, c.height); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -227,6 +230,9 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 	}
 	if c.height == 0 {
 		c.height = max(8*vg.Centimeter, 3*vg.Centimeter+vg.Length(n)*0.9*vg.Centimeter)
+	}
+	if err := checkSize(c.width, c.height); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -77,11 +77,7 @@ func (c *Chart) drawLegend(area draw.Canvas, pad vg.Length) draw.Canvas {
 	l.Left, l.Top = true, true
 	l.Padding = vg.Points(3)
 	l.ThumbnailWidth = vg.Points(24)
-	var w vg.Length
-	em := l.TextStyle.Width(" ")
-	for _, e := range c.legend {
-		w = max(w, l.ThumbnailWidth+em+l.TextStyle.Width(e.name))
-	}
+	w := c.legendWidth()
 	var eh vg.Length
 	for _, e := range c.legend {
 		eh = max(eh, l.TextStyle.Height(e.name))
@@ -118,6 +114,17 @@ func (c *Chart) drawLegend(area draw.Canvas, pad vg.Length) draw.Canvas {
 	}
 	area.Min.Y += h + pad
 	return area
+}
+
+// legendWidth returns the width of one legend column: the thumbnail, a
+// space and the longest entry.
+func (c *Chart) legendWidth() vg.Length {
+	sty := c.fonts.style(10)
+	var w vg.Length
+	for _, e := range c.legend {
+		w = max(w, vg.Points(24)+sty.Width(" ")+sty.Width(e.name))
+	}
+	return w
 }
 
 // WriterTo returns an io.WriterTo that writes the chart in format: "png",

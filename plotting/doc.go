@@ -28,7 +28,8 @@
 // extension: .png, .svg or .pdf; anything else is ErrFormat) or WriterTo.
 // Errors wrap the sentinel values ErrNoData (nothing to draw: empty
 // history, empty path, no panels), ErrNaN (NaN or ±Inf where a value is
-// needed), ErrMismatch (parts that do not fit together) and ErrFormat.
+// needed), ErrMismatch (parts that do not fit together), ErrSize (a chart
+// size or panel count out of range) and ErrFormat.
 // NaN marks a missing value where the data allow one: a missing history
 // year, a method without an interval, a method without a figure in a
 // deviation chart, an unknown value in a comparison.
@@ -77,7 +78,35 @@
 //	...
 //	c, err := plotting.NewFanChart(fan, plotting.Options{Fonts: fonts, Title: "铜消费量"})
 //
-// Every text of the chart is then set in the collection's first face. A
-// fallback-only font such as Droid Sans Fallback has CJK but no Latin
-// glyphs, and then the numbers disappear instead.
+// Every text of the chart is then set in the collection's first face,
+// each character that face lacks in the bundled Liberation Serif, so a
+// fallback-only font such as Droid Sans Fallback (CJK without Latin
+// glyphs) still gets its numbers. Options.MissingGlyphs lists the
+// characters of a text no font of the chart has. ParseFont also reads
+// font collections (.ttc), taking the first font. No Go module in this
+// module's dependencies bundles a CJK font, so the font is the caller's.
+//
+// # Reading right
+//
+// Charts mark what a reader could otherwise misread:
+//
+//   - A band cut by a y-axis fixed with YHeadroom gets a triangle ▲ at the
+//     top of the axis in its colour, at the last year it runs beyond, and
+//     the legend entry BeyondLabel; bands have no outline there, so the
+//     cut does not read as a bound.
+//   - Unless Options.Signed, the charted quantity cannot be negative:
+//     interval bounds below zero are drawn at zero and the legend names
+//     each method so clipped (NegativeLabel).
+//   - Reference points of the same year label the highest above and the
+//     lowest below its point; narrow panels of small multiples (under
+//     7 cm) name their references in the legend.
+//   - Beyond the palette, methods keep distinct styles: the dash pattern
+//     shifts with each round of colours, distinct for the first 36
+//     methods with the default palette.
+//   - Small multiples label as many years as a panel's width holds apart;
+//     more than MaxPanels panels is an error, and SmallMultiplePages splits
+//     them over pages.
+//   - A size that is negative, not finite or beyond MaxPixels (2²⁶ pixels
+//     at 96 dpi, a 256 MiB image) is an error wrapping ErrSize, not a
+//     failed allocation.
 package plotting

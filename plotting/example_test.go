@@ -1,11 +1,14 @@
 package plotting_test
 
 import (
+	"errors"
 	"fmt"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
+
+	"gonum.org/v1/plot/vg"
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/plotting"
@@ -151,4 +154,41 @@ func ExampleNewFanChart_noData() {
 	_, err := plotting.NewFanChart(plotting.Fan{}, plotting.Options{})
 	fmt.Println(err)
 	// Output: plotting: no data: history unnamed series is empty
+}
+
+// SmallMultiplePages splits many series over pages of small multiples.
+func ExampleSmallMultiplePages() {
+	panels := make([]plotting.Fan, 30)
+	for i := range panels {
+		panels[i] = copperFan()
+		panels[i].Title = fmt.Sprintf("series %d", i+1)
+	}
+	pages, err := plotting.SmallMultiplePages(panels, 12, plotting.Options{Title: "Thirty series"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, c := range pages {
+		w, h := c.Size()
+		fmt.Printf("page %d: %.0f × %.0f cm\n", i+1, w/vg.Centimeter, h/vg.Centimeter)
+	}
+	// Output:
+	// page 1: 21 × 18 cm
+	// page 2: 21 × 18 cm
+	// page 3: 21 × 18 cm
+}
+
+// MissingGlyphs tells which characters of a label the chart fonts lack:
+// the bundled fonts have no Chinese.
+func ExampleOptions_MissingGlyphs() {
+	fmt.Printf("%q\n", string(plotting.Options{}.MissingGlyphs("精炼铜 refined copper")))
+	// Output:
+	// "精炼铜"
+}
+
+// A chart size beyond the pixel budget is an error, not an allocation.
+func ExampleNewFanChart_size() {
+	_, err := plotting.NewFanChart(copperFan(), plotting.Options{Width: 500 * vg.Centimeter, Height: 500 * vg.Centimeter})
+	fmt.Println(errors.Is(err, plotting.ErrSize))
+	// Output:
+	// true
 }

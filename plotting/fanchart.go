@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -13,7 +14,10 @@ import (
 // NewFanChart returns the forecast chart of f: the history, each method's
 // path with its interval bands, the combination and the reference points,
 // with the legend at the right. Default size 20 cm × 12 cm; default axis
-// labels "year" and the history's unit.
+// labels "year" and the history's unit. The x-axis labels as many years
+// as the plot's width holds apart; a chart whose plot would be narrower
+// than 6 cm names its reference points in the legend rather than beside
+// them.
 //
 // It returns an error wrapping ErrNoData for an empty or entirely missing
 // history or an empty path, ErrNaN for an infinite history value, a NaN or
@@ -33,18 +37,43 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 		return nil, err
 	}
 	st := newStyles(methodOrder([]Fan{f}), o.palette())
-	p, entries, err := fanPlot(&f, st, fs, o.Title, xl, yl, 13)
+	p, entries, err := fanPlot(&f, st, fs, "", xl, yl, 13, o, false)
 	if err != nil {
 		return nil, err
 	}
-	o.clipY(p, &f)
-	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height}
+	// The title heads the whole chart, legend included, so that a long
+	// title is not cut at the plot's left or run into the legend.
+	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height,
+		title: o.Title, titleSty: fs.style(13)}
+	c.titleSty.XAlign = text.XCenter
+	c.titleSty.YAlign = text.YTop
 	if c.width == 0 {
 		c.width = 20 * vg.Centimeter
 	}
 	if c.height == 0 {
 		c.height = 12 * vg.Centimeter
 	}
+	if err := checkSize(c.width, c.height); err != nil {
+		return nil, err
+	}
+	// The plot's width: the chart's less the legend at the right and the
+	// reference labels beside their points. Under 6 cm the references are
+	// named in the legend instead.
+	refW := vg.Length(0)
+	for _, r := range f.Refs {
+		refW = max(refW, fs.style(10).Width(r.Label)+vg.Points(7))
+	}
+	plotW := c.width - c.legendWidth() - vg.Points(24) - refW
+	if refW > 0 && plotW-vg.Points(45) < 6*vg.Centimeter {
+		if p, entries, err = fanPlot(&f, st, fs, "", xl, yl, 13, o, true); err != nil {
+			return nil, err
+		}
+		c.plots, c.legend = [][]*plot.Plot{{p}}, entries
+		plotW = c.width - c.legendWidth() - vg.Points(24)
+	}
+	// As many year labels as the plot's width holds apart (6 at the
+	// default size).
+	p.X.Tick.Marker = yearTicks{labels: yearLabels(fs, plotW)}
 	return c, nil
 }
 
@@ -56,7 +85,12 @@ func NewFanChart(f Fan, o Options) (*Chart, error) {
 //
 // The grid has Options.Cols columns and Options.Rows rows; by default one
 // row for up to 3 panels, 2 columns for up to 10, and ⌈√n⌉ columns beyond.
-// The default size is 21 cm wide and 3 cm + 5 cm per row high.
+// The default size is 21 cm wide, or 4 cm per column if wider, and 3 cm +
+// 5 cm per row high. Each panel labels as many years as its width holds
+// apart (at least one); panels narrower than 7 cm name their reference
+// points in the legend rather than beside the points. More than MaxPanels
+// panels, or a grid side beyond it, is an error (ErrSize):
+// SmallMultiplePages splits them over pages.
 //
 // It returns an error wrapping ErrNoData for no panels, ErrMismatch for a
 // grid with fewer cells than panels, and any error NewFanChart gives for a
@@ -66,8 +100,14 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	if n == 0 {
 		return nil, fmt.Errorf("%w: no panels", ErrNoData)
 	}
+	if n > MaxPanels {
+		return nil, fmt.Errorf("%w: %d panels on one page, more than %d (split them with SmallMultiplePages)", ErrSize, n, MaxPanels)
+	}
 	if o.Cols < 0 || o.Rows < 0 {
 		return nil, fmt.Errorf("%w: grid of %d columns and %d rows", ErrMismatch, o.Cols, o.Rows)
+	}
+	if o.Cols > MaxPanels || o.Rows > MaxPanels {
+		return nil, fmt.Errorf("%w: grid of %d columns and %d rows, more than %d", ErrSize, o.Cols, o.Rows, MaxPanels)
 	}
 	cols, rows := o.Cols, o.Rows
 	switch {
@@ -92,8 +132,20 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	if err := o.checkHeadroom(); err != nil {
 		return nil, err
 	}
+	width, height := o.Width, o.Height
+	if width == 0 {
+		width = max(21*vg.Centimeter, vg.Length(cols)*4*vg.Centimeter)
+	}
+	if height == 0 {
+		height = 3*vg.Centimeter + vg.Length(rows)*5*vg.Centimeter
+	}
+	if err := checkSize(width, height); err != nil {
+		return nil, err
+	}
 	fs := newFontSet(o)
 	st := newStyles(methodOrder(panels), o.palette())
+	ticks := yearTicks{labels: yearLabels(fs, width/vg.Length(cols))}
+	narrow := width/vg.Length(cols) < 7*vg.Centimeter
 	grid := make([][]*plot.Plot, rows)
 	for j := range grid {
 		grid[j] = make([]*plot.Plot, cols)
@@ -101,11 +153,11 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	var entries []legendEntry
 	for k := range panels {
 		f := &panels[k]
-		p, es, err := fanPlot(f, st, fs, f.title(), o.XLabel, o.YLabel, 11)
+		p, es, err := fanPlot(f, st, fs, f.title(), o.XLabel, o.YLabel, 11, o, narrow)
 		if err != nil {
 			return nil, fmt.Errorf("%w (panel %d, %s)", err, k, label(f.title()))
 		}
-		o.clipY(p, f)
+		p.X.Tick.Marker = ticks
 		grid[k/cols][k%cols] = p
 		for _, e := range es {
 			if !slices.ContainsFunc(entries, func(x legendEntry) bool { return x.name == e.name }) {
@@ -115,17 +167,42 @@ func NewSmallMultiples(panels []Fan, o Options) (*Chart, error) {
 	}
 	c := &Chart{
 		title: o.Title, plots: grid, legend: entries, below: true, fonts: fs,
-		width: o.Width, height: o.Height, titleSty: fs.style(14),
+		width: width, height: height, titleSty: fs.style(14),
 	}
 	c.titleSty.XAlign = text.XCenter
 	c.titleSty.YAlign = text.YTop
-	if c.width == 0 {
-		c.width = 21 * vg.Centimeter
-	}
-	if c.height == 0 {
-		c.height = 3*vg.Centimeter + vg.Length(rows)*5*vg.Centimeter
-	}
 	return c, nil
+}
+
+// SmallMultiplePages splits panels into pages of at most perPage panels
+// (MaxPanels if perPage is zero) and returns NewSmallMultiples of each,
+// with o.Title followed by " (page i of n)" when there is more than one
+// page. It returns an error wrapping ErrSize for perPage negative or above
+// MaxPanels, and any error of NewSmallMultiples, naming the page.
+func SmallMultiplePages(panels []Fan, perPage int, o Options) ([]*Chart, error) {
+	if perPage == 0 {
+		perPage = MaxPanels
+	}
+	if perPage < 0 || perPage > MaxPanels {
+		return nil, fmt.Errorf("%w: %d panels a page (want 1 to %d)", ErrSize, perPage, MaxPanels)
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("%w: no panels", ErrNoData)
+	}
+	pages := (len(panels) + perPage - 1) / perPage
+	var out []*Chart
+	for i := 0; i < pages; i++ {
+		po := o
+		if pages > 1 {
+			po.Title = strings.TrimSpace(fmt.Sprintf("%s (page %d of %d)", o.Title, i+1, pages))
+		}
+		c, err := NewSmallMultiples(panels[i*perPage:min((i+1)*perPage, len(panels))], po)
+		if err != nil {
+			return out, fmt.Errorf("%w (page %d of %d)", err, i+1, pages)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // checkHeadroom returns an error wrapping ErrMismatch if o.YHeadroom is
@@ -137,26 +214,32 @@ func (o Options) checkHeadroom() error {
 	return nil
 }
 
-// clipY applies o.YHeadroom to p, the panel of f: the y-axis runs from
-// zero to YHeadroom times the largest value of f's history, point paths
-// and references. It does nothing when YHeadroom is zero.
-func (o Options) clipY(p *plot.Plot, f *Fan) {
+// yRange returns the y-axis of f's panel under o.YHeadroom: the top is
+// YHeadroom times the largest value of f's history, point paths and
+// references; the bottom zero, or for a Signed quantity YHeadroom times
+// the smallest such value if it is negative. fixed reports whether the
+// axis is fixed (YHeadroom positive and the range not empty).
+func (o Options) yRange(f *Fan) (bottom, top float64, fixed bool) {
 	if o.YHeadroom == 0 {
-		return
+		return 0, 0, false
 	}
-	top := 0.0
+	var vals []float64
 	_, hs := f.History.Observed()
-	for _, v := range hs {
-		top = max(top, v)
-	}
+	vals = append(vals, hs...)
 	for _, fc := range f.Forecasts {
 		_, vs := fc.Point.Observed()
-		for _, v := range vs {
-			top = max(top, v)
-		}
+		vals = append(vals, vs...)
 	}
 	for _, r := range f.Refs {
-		top = max(top, r.Value)
+		vals = append(vals, r.Value)
 	}
-	p.Y.Min, p.Y.Max = 0, o.YHeadroom*top
+	for _, v := range vals {
+		top = max(top, v)
+		if o.Signed {
+			bottom = min(bottom, v)
+		}
+	}
+	bottom *= o.YHeadroom
+	top *= o.YHeadroom
+	return bottom, top, top > bottom
 }

@@ -19,12 +19,18 @@ import (
 )
 
 // fanPlot builds the plot of one fan. It returns the legend entries the
-// fan needs.
-func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleSize float64) (*plot.Plot, []legendEntry, error) {
+// fan needs. With o.YHeadroom set it fixes the y-axis (yRange) and marks
+// the bands that run beyond its top; unless o.Signed it draws interval
+// bounds below zero at zero and says so in the legend.
+//
+// With refLegend the reference points are not labelled in the plot but
+// named in the legend, one entry per distinct label (for narrow panels).
+func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleSize float64, o Options, refLegend bool) (*plot.Plot, []legendEntry, error) {
 	lastYear, lastValue, err := f.check()
 	if err != nil {
 		return nil, nil, err
 	}
+	bottom, top, fixed := o.yRange(f)
 	comb := f.combination()
 	p := newPlot(fs, title, xlabel, ylabel, titleSize)
 	p.X.Tick.Marker = yearTicks{}
@@ -52,7 +58,11 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 
 	// Bands first, widest level first, so that narrower ones lie on top
 	// and the overlap darkens toward the path.
-	var levels = make(map[string][]float64)
+	var (
+		levels   = make(map[string][]float64)
+		negative []string     // methods with a lower bound below zero
+		beyond   []beyondMark // band tops beyond a fixed axis
+	)
 	for _, m := range names {
 		var bands []forecast.Forecast
 		for _, fc := range byMethod[m] {
@@ -71,13 +81,36 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		})
 		for _, fc := range bands {
 			levels[m] = append(levels[m], fc.Level)
+			if !o.Signed && clipLower(&fc) {
+				negative = appendNew(negative, m)
+			}
 			poly, err := plotter.NewPolygon(bandXYs(fc, lastYear, lastValue))
 			if err != nil {
 				return nil, nil, fmt.Errorf("plotting: band of %q: %w", m, err)
 			}
 			poly.Color = st.fill(m, comb).Color
-			poly.LineStyle = draw.LineStyle{Color: alpha(st.line(m, comb).Color, 0x90), Width: vg.Points(0.6)}
+			// No outline: the bounds are drawn as lines, so that a band
+			// cut at the top of the axis shows no edge there.
+			poly.LineStyle.Width = 0
 			p.Add(poly)
+			edge := draw.LineStyle{Color: alpha(st.line(m, comb).Color, 0x90), Width: vg.Points(0.6)}
+			for _, b := range []series.Series{fc.Upper, fc.Lower} {
+				l, err := plotter.NewLine(pathXYs(b, lastYear, lastValue))
+				if err != nil {
+					return nil, nil, fmt.Errorf("plotting: band of %q: %w", m, err)
+				}
+				l.LineStyle = edge
+				p.Add(l)
+			}
+			if fixed {
+				// One mark a band, at the last year it is beyond the top.
+				for i := fc.Upper.Len() - 1; i >= 0; i-- {
+					if fc.Upper.Values[i] > top {
+						beyond = append(beyond, beyondMark{x: float64(fc.Upper.Start + i), color: st.line(m, comb).Color})
+						break
+					}
+				}
+			}
 		}
 	}
 
@@ -138,14 +171,30 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 		s, _ := plotter.NewScatter(xys)
 		s.GlyphStyle = st.ref
 		p.Add(s)
+	}
+	if len(f.Refs) > 0 && refLegend {
+		for _, r := range f.Refs {
+			if !slices.ContainsFunc(entries, func(e legendEntry) bool { return e.name == r.Label }) {
+				entries = append(entries, legendEntry{r.Label, []plot.Thumbnailer{glyphThumb(st.ref)}})
+			}
+		}
+	}
+	if len(f.Refs) > 0 && !refLegend {
+		xys := make(plotter.XYs, len(f.Refs))
+		labels := make([]string, len(f.Refs))
+		for i, r := range f.Refs {
+			xys[i] = plotter.XY{X: float64(r.Year), Y: r.Value}
+			labels[i] = r.Label
+		}
 		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 		if err != nil {
 			return nil, nil, fmt.Errorf("plotting: reference labels: %w", err)
 		}
+		align := refAlign(f.Refs)
 		for i := range lb.TextStyle {
 			fs.restyle(&lb.TextStyle[i], 10)
 			lb.TextStyle[i].XAlign = text.XLeft
-			lb.TextStyle[i].YAlign = text.YCenter
+			lb.TextStyle[i].YAlign = align[i]
 		}
 		lb.Offset = vg.Point{X: vg.Points(7), Y: 0}
 		p.Add(lb)
@@ -153,7 +202,133 @@ func fanPlot(f *Fan, st styles, fs fontSet, title, xlabel, ylabel string, titleS
 	// Keep a half-year margin so end points and glyphs are not on the axis.
 	p.X.Min -= 0.5
 	p.X.Max += 0.5
+	if fixed {
+		p.Y.Min, p.Y.Max = bottom, top
+		if len(beyond) > 0 {
+			p.Add(beyondMarks{marks: beyond, y: top})
+			entries = append(entries, legendEntry{BeyondLabel, []plot.Thumbnailer{glyphThumb(beyondGlyph(black))}})
+		}
+	}
+	for _, m := range negative {
+		entries = append(entries, legendEntry{m + NegativeLabel, []plot.Thumbnailer{bandThumb(st.fill(m, comb))}})
+	}
 	return p, entries, nil
+}
+
+// BeyondLabel is the legend entry of the marks (▲ at the top of the axis,
+// one a band, at the last year the band is beyond it, in the band's
+// colour) of interval bands that run beyond a y-axis fixed by
+// Options.YHeadroom.
+const BeyondLabel = "interval runs beyond the axis (▲)"
+
+// NegativeLabel follows a method's name in the legend entry of an interval
+// whose lower bound fell below zero and is drawn at zero (Options.Signed
+// false).
+const NegativeLabel = ": bound below 0, drawn at 0"
+
+// clipLower sets the lower bounds of fc below zero to zero, on a copy, and
+// reports whether there were any.
+func clipLower(fc *forecast.Forecast) bool {
+	neg := false
+	for _, v := range fc.Lower.Values {
+		neg = neg || v < 0
+	}
+	if !neg {
+		return false
+	}
+	fc.Lower = fc.Lower.Clone()
+	for i, v := range fc.Lower.Values {
+		fc.Lower.Values[i] = max(v, 0)
+	}
+	return true
+}
+
+func appendNew(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// refAlign returns the vertical alignment of each reference label: where
+// several references share a year, the highest's label sits above its
+// point and the lowest's below, so that close values do not print one
+// label over the other.
+func refAlign(refs []Ref) []text.YAlignment {
+	out := make([]text.YAlignment, len(refs))
+	for i, r := range refs {
+		out[i] = text.YCenter
+		hi, lo, n := true, true, 0
+		for j, s := range refs {
+			if s.Year != r.Year {
+				continue
+			}
+			n++
+			if j == i {
+				continue
+			}
+			if s.Value > r.Value || (s.Value == r.Value && j < i) {
+				hi = false
+			}
+			if s.Value < r.Value || (s.Value == r.Value && j > i) {
+				lo = false
+			}
+		}
+		switch {
+		case n < 2:
+		case hi:
+			out[i] = text.YBottom
+		case lo:
+			out[i] = text.YTop
+		}
+	}
+	return out
+}
+
+// beyondMark is a band that runs beyond the top of a fixed axis at year x.
+type beyondMark struct {
+	x     float64
+	color color.Color
+}
+
+// beyondMarks draws an upward triangle at the top of the axis at each
+// mark, in the band's colour, with a black edge; marks of the same year
+// line up leftward.
+type beyondMarks struct {
+	marks []beyondMark
+	y     float64
+}
+
+func beyondGlyph(c color.Color) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: c, Radius: vg.Points(3.5), Shape: upTriangle{}}
+}
+
+func (b beyondMarks) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	y := ty(b.y)
+	seen := make(map[float64]int) // marks already drawn at a year: line up left of them
+	for _, m := range b.marks {
+		x := tx(m.x)
+		g := beyondGlyph(m.color)
+		g.Shape.DrawGlyph(&c, g, vg.Point{X: x - vg.Length(seen[m.x])*2.2*g.Radius, Y: y - g.Radius})
+		seen[m.x]++
+	}
+}
+
+// upTriangle is a filled triangle pointing up, with a black outline.
+type upTriangle struct{}
+
+func (upTriangle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+	p.Line(vg.Point{X: pt.X - r, Y: pt.Y - r})
+	p.Line(vg.Point{X: pt.X + r, Y: pt.Y - r})
+	p.Close()
+	c.SetColor(sty.Color)
+	c.Fill(p)
+	c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(0.6)})
+	c.Stroke(p)
 }
 
 var (

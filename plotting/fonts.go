@@ -1,8 +1,16 @@
 package plotting
 
 import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
@@ -20,7 +28,121 @@ func newFontSet(o Options) fontSet {
 	}
 	fnt := o.Fonts[0].Font
 	fnt.Size = 0
-	return fontSet{hdlr: text.Plain{Fonts: font.NewCache(o.Fonts)}, fnt: fnt}
+	def := plot.DefaultFont
+	def.Size = 0
+	coll := append(slices.Clone(o.Fonts), liberation.Collection()...)
+	fb := &fallback{cache: font.NewCache(coll), fonts: []font.Font{fnt, def}}
+	for _, f := range fb.fonts {
+		fb.faces = append(fb.faces, fb.cache.Lookup(f, 10).Face)
+	}
+	return fontSet{hdlr: fb, fnt: fnt}
+}
+
+// fallback is a plain-text handler that draws each character in the first
+// of its fonts that has a glyph for it: the caller's font (Options.Fonts),
+// then the bundled Liberation Serif. A CJK font without Latin letters
+// (Droid Sans Fallback) then still gets its digits and Latin text drawn.
+type fallback struct {
+	cache *font.Cache
+	fonts []font.Font      // descriptors, without size
+	faces []*opentype.Font // their faces, in order
+}
+
+var _ text.Handler = (*fallback)(nil)
+
+func (h *fallback) Cache() *font.Cache { return h.cache }
+
+func (h *fallback) Extents(fnt font.Font) font.Extents {
+	f := h.cache.Lookup(fnt, fnt.Size)
+	return f.Extents()
+}
+
+func (h *fallback) Lines(txt string) []string {
+	return strings.Split(strings.TrimRight(txt, "\n"), "\n")
+}
+
+// run is a piece of a line drawn in one face.
+type run struct {
+	face font.Face
+	text string
+}
+
+func (r run) width() vg.Length { return r.face.Width(r.text) }
+
+// runs splits line into runs of characters drawn in the same face, of
+// size size.
+func (h *fallback) runs(line string, size vg.Length) []run {
+	var (
+		buf sfnt.Buffer
+		out []run
+		cur = -1
+		b   strings.Builder
+	)
+	flush := func() {
+		if b.Len() > 0 {
+			f := h.fonts[cur]
+			out = append(out, run{face: h.cache.Lookup(f, size), text: b.String()})
+			b.Reset()
+		}
+	}
+	for _, r := range line {
+		k := 0 // the first font, also for a character none has
+		for i, f := range h.faces {
+			if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				k = i
+				break
+			}
+		}
+		if k != cur {
+			flush()
+			cur = k
+		}
+		b.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+func (h *fallback) width(line string, size vg.Length) vg.Length {
+	var w vg.Length
+	for _, r := range h.runs(line, size) {
+		w += r.width()
+	}
+	return w
+}
+
+func (h *fallback) Box(txt string, fnt font.Font) (width, height, depth vg.Length) {
+	ext := h.Extents(fnt)
+	return h.width(txt, fnt.Size), ext.Ascent, ext.Descent
+}
+
+// Draw draws txt as text.Plain does, run by run.
+func (h *fallback) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	txt = strings.TrimRight(txt, "\n")
+	if len(txt) == 0 {
+		return
+	}
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin64, cos64 := math.Sincos(sty.Rotation)
+	cos, sin := vg.Length(cos64), vg.Length(sin64)
+	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
+	lines := h.Lines(txt)
+	pt.Y += sty.Height(txt)*vg.Length(sty.YAlign) - h.Extents(sty.Font).Ascent
+	for i, line := range lines {
+		x := pt.X + vg.Length(sty.XAlign)*h.width(line, sty.Font.Size)
+		y := pt.Y + vg.Length(len(lines)-i)*sty.Font.Size
+		for _, r := range h.runs(line, sty.Font.Size) {
+			c.FillString(r.face, vg.Point{X: x, Y: y}, r.text)
+			x += r.width()
+		}
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
 }
 
 func (fs fontSet) style(size float64) text.Style {
@@ -48,4 +170,32 @@ func newPlot(fs fontSet, title, xlabel, ylabel string, titleSize float64) *plot.
 	p.Title.Padding = vg.Points(4)
 	p.Y.Tick.Marker = valueTicks{}
 	return p
+}
+
+// MissingGlyphs returns the distinct characters of s, in order, that
+// charts drawn with o have no glyph for: in none of Options.Fonts' first
+// font and the bundled Liberation fonts, which cover Latin, Greek and
+// Cyrillic but no Chinese. Spaces and control characters are not
+// reported. A chart leaves a missing character out.
+func (o Options) MissingGlyphs(s string) []rune {
+	faces := []*opentype.Font{font.DefaultCache.Lookup(plot.DefaultFont, 10).Face}
+	if fb, ok := newFontSet(o).hdlr.(*fallback); ok {
+		faces = fb.faces
+	}
+	var (
+		buf     sfnt.Buffer
+		missing []rune
+	)
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || slices.Contains(missing, r) {
+			continue
+		}
+		if !slices.ContainsFunc(faces, func(f *opentype.Font) bool {
+			i, err := f.GlyphIndex(&buf, r)
+			return f != nil && err == nil && i != 0
+		}) {
+			missing = append(missing, r)
+		}
+	}
+	return missing
 }

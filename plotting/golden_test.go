@@ -80,6 +80,21 @@ func TestGolden(t *testing.T) {
 		{"deviation", func() (*Chart, error) {
 			return NewDeviationChart(deviations(), Options{Title: "Deviation of 2015 forecasts from the plan"})
 		}},
+		// Bands beyond a fixed axis are marked ▲ at the top; the lower
+		// bounds below zero are drawn at zero with a legend note; the two
+		// 2015 labels sit above and below their points.
+		{"fan_clipped", func() (*Chart, error) {
+			return NewFanChart(wideFan(), Options{Title: "Nickel: wide bands, clipped", YHeadroom: 1.5})
+		}},
+		// Nine methods with six colours: methods 1 and 7 share blue but
+		// not dashes.
+		{"fan_many", func() (*Chart, error) {
+			return NewFanChart(manyMethods(9), Options{Title: "Nine methods, six colours"})
+		}},
+		// 30 panels: 6 columns, three year labels a panel.
+		{"multiples_30", func() (*Chart, error) {
+			return NewSmallMultiples(manyPanels(30), Options{Title: "Thirty series"})
+		}},
 		{"comparison", func() (*Chart, error) {
 			return NewComparisonChart(comparison(), Options{Title: "Historical and implied elasticity", XLabel: "elasticity of demand to GDP"})
 		}},
@@ -114,6 +129,31 @@ func BenchmarkSmallMultiplesPNG(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c, err := NewSmallMultiples(panels, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		wt, _ := c.WriterTo("png")
+		if _, err := wt.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFanChartPNGFont draws with a caller's font and the per-character
+// fallback to the bundled one (Droid Sans Fallback, where installed).
+func BenchmarkFanChartPNGFont(b *testing.B) {
+	data, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+	if err != nil {
+		b.Skip(err)
+	}
+	fonts, err := ParseFont("droid", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := sparseFan("精炼铜", 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜 demand"})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,9 +12,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/nonferrous/demand/forecast"
@@ -552,6 +555,274 @@ func TestYHeadroom(t *testing.T) {
 		}
 		if _, err := NewSmallMultiples(panels, Options{YHeadroom: h}); !errors.Is(err, ErrMismatch) {
 			t.Errorf("small multiples, YHeadroom %g: err = %v, want ErrMismatch", h, err)
+		}
+	}
+}
+
+func TestChartSize(t *testing.T) {
+	f := sparseFan("copper", 1)
+	for _, tc := range []struct {
+		name string
+		w, h vg.Length
+		want error
+	}{
+		{"default", 0, 0, nil},
+		{"small", vg.Centimeter, vg.Centimeter, nil},
+		{"negative width", -1, 0, ErrSize},
+		{"negative height", 0, -20 * vg.Centimeter, ErrSize},
+		{"NaN", vg.Length(math.NaN()), 0, ErrSize},
+		{"infinite", vg.Length(math.Inf(1)), 0, ErrSize},
+		{"under a pixel", 0.5, 0.5, ErrSize},
+		// 3 m × 3 m is 11339² ≈ 1.29e8 pixels at 96 dpi, beyond 2²⁶.
+		{"absurd", 300 * vg.Centimeter, 300 * vg.Centimeter, ErrSize},
+		{"huge", 1e12, 1e12, ErrSize},
+	} {
+		o := Options{Width: tc.w, Height: tc.h}
+		for kind, make := range map[string]func() (*Chart, error){
+			"fan":        func() (*Chart, error) { return NewFanChart(f, o) },
+			"multiples":  func() (*Chart, error) { return NewSmallMultiples([]Fan{f}, o) },
+			"deviation":  func() (*Chart, error) { return NewDeviationChart(deviations(), o) },
+			"comparison": func() (*Chart, error) { return NewComparisonChart(comparison(), o) },
+		} {
+			_, err := make()
+			if !errors.Is(err, tc.want) {
+				t.Errorf("%s %s (%v × %v): error %v, want %v", kind, tc.name, tc.w, tc.h, err, tc.want)
+			}
+		}
+	}
+}
+
+func TestSmallMultiplesMany(t *testing.T) {
+	for _, o := range []Options{{Cols: 1 << 40}, {Rows: math.MaxInt}, {Cols: MaxPanels + 1, Width: 10 * vg.Centimeter}} {
+		if _, err := NewSmallMultiples(manyPanels(2), o); !errors.Is(err, ErrSize) {
+			t.Errorf("grid %d × %d: error %v, want ErrSize", o.Cols, o.Rows, err)
+		}
+	}
+	if _, err := NewSmallMultiples(manyPanels(MaxPanels+1), Options{}); !errors.Is(err, ErrSize) {
+		t.Errorf("%d panels: error %v, want ErrSize", MaxPanels+1, err)
+	}
+	pages, err := SmallMultiplePages(manyPanels(100), 0, Options{Title: "many"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 100 panels, 48 a page: 48, 48, 4.
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	n := 0
+	for _, p := range pages {
+		for _, row := range p.Plots() {
+			for _, c := range row {
+				if c != nil {
+					n++
+				}
+			}
+		}
+	}
+	if n != 100 {
+		t.Errorf("%d panels over the pages, want 100", n)
+	}
+	if pages[2].title != "many (page 3 of 3)" {
+		t.Errorf("title %q", pages[2].title)
+	}
+	for _, per := range []int{-1, MaxPanels + 1} {
+		if _, err := SmallMultiplePages(manyPanels(3), per, Options{}); !errors.Is(err, ErrSize) {
+			t.Errorf("perPage %d: error %v, want ErrSize", per, err)
+		}
+	}
+	// The year labels of a panel stay apart: at 36 panels (6 columns of
+	// 4 cm) each panel has at most two labels over 2000–2015.
+	c, err := NewSmallMultiples(manyPanels(36), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plots()[0][0]
+	labels := 0
+	for _, tk := range p.X.Tick.Marker.Ticks(1999.5, 2015.5) {
+		if tk.Label != "" {
+			labels++
+		}
+	}
+	if labels < 1 || labels > 2 {
+		t.Errorf("%d year labels on a 4 cm panel, want 1 or 2", labels)
+	}
+}
+
+func TestStylesDistinct(t *testing.T) {
+	// With the six colours and six dash patterns, the first 36 methods
+	// have distinct (colour, dashes).
+	names := make([]string, 36)
+	for i := range names {
+		names[i] = fmt.Sprint(i)
+	}
+	st := newStyles(names, DefaultPalette())
+	seen := map[string]string{}
+	for _, n := range names {
+		ls := st.line(n, "combination")
+		key := fmt.Sprint(ls.Color, ls.Dashes)
+		if prev, ok := seen[key]; ok {
+			t.Errorf("methods %s and %s share colour and dashes %s", prev, n, key)
+		}
+		seen[key] = n
+	}
+	// A one-colour palette still gives six distinct dash patterns.
+	st = newStyles(names[:6], DefaultPalette()[:1])
+	dseen := map[string]bool{}
+	for _, n := range names[:6] {
+		dseen[fmt.Sprint(st.line(n, "").Dashes)] = true
+	}
+	if len(dseen) != 6 {
+		t.Errorf("one colour: %d distinct dash patterns, want 6", len(dseen))
+	}
+}
+
+func TestRefAlign(t *testing.T) {
+	refs := []Ref{{2015, 70, "plan"}, {2015, 73, "outcome"}, {2010, 50, "alone"}, {2015, 71, "middle"}}
+	got := refAlign(refs)
+	want := []text.YAlignment{text.YTop, text.YBottom, text.YCenter, text.YCenter}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("alignment (-want +got):\n%s", d)
+	}
+	// Equal values: the first above, the second below.
+	if got := refAlign([]Ref{{2015, 5, "a"}, {2015, 5, "b"}}); got[0] != text.YBottom || got[1] != text.YTop {
+		t.Errorf("equal values: %v", got)
+	}
+}
+
+func TestLegendNotes(t *testing.T) {
+	c, err := NewFanChart(wideFan(), Options{YHeadroom: 1.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range c.legend {
+		names = append(names, e.name)
+	}
+	for _, w := range []string{BeyondLabel, "intensity" + NegativeLabel, "regression" + NegativeLabel} {
+		if !slices.Contains(names, w) {
+			t.Errorf("legend %q lacks %q", names, w)
+		}
+	}
+	// Signed: no clipping note; no headroom: no beyond marks.
+	c, err = NewFanChart(wideFan(), Options{Signed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.legend {
+		if strings.Contains(e.name, NegativeLabel) || e.name == BeyondLabel {
+			t.Errorf("signed, no headroom: legend has %q", e.name)
+		}
+	}
+	// The caller's forecast is not changed by the clipping.
+	f := wideFan()
+	if _, err := NewFanChart(f, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.Forecasts[0].Lower.At(2015); !(v < 0) {
+		t.Errorf("caller's lower bound changed to %g", v)
+	}
+	// The axis of a fixed panel runs from 0 to 1.5 × the largest point.
+	c, _ = NewFanChart(wideFan(), Options{YHeadroom: 1.5})
+	p := c.Plots()[0][0]
+	top := 1.5 * 52 * math.Pow(1.12, 5)
+	if p.Y.Min != 0 || math.Abs(p.Y.Max-top) > 1e-9*top {
+		t.Errorf("y-axis %g–%g, want 0–%g", p.Y.Min, p.Y.Max, top)
+	}
+}
+
+func TestMissingGlyphs(t *testing.T) {
+	if got := (Options{}).MissingGlyphs("copper (10 kt), Ωμ, медь"); len(got) != 0 {
+		t.Errorf("Latin, Greek, Cyrillic: missing %q", string(got))
+	}
+	if got := (Options{}).MissingGlyphs("铜 copper 铜铝"); string(got) != "铜铝" {
+		t.Errorf("Chinese with the bundled fonts: missing %q, want 铜铝", string(got))
+	}
+	// A CJK font on the system, where there is one, covers them.
+	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	data, err := os.ReadFile(droid)
+	if err != nil {
+		t.Skipf("no CJK font to try: %v", err)
+	}
+	fonts, err := ParseFont("droid", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Fonts: fonts}
+	if got := o.MissingGlyphs("精炼铜 电解铝"); len(got) != 0 {
+		t.Errorf("%s: missing %q", droid, string(got))
+	}
+	f := sparseFan("精炼铜", 1)
+	c, err := NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜：需求预测"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Save(filepath.Join(t.TempDir(), "cjk.png")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSignedAxis(t *testing.T) {
+	// A balance that is negative in 2005: with Signed and YHeadroom the
+	// axis reaches down to 1.5 × −40; without Signed it starts at zero.
+	f := Fan{History: series.New("balance", "kt", 2000, 10, nan, nan, nan, nan, -40, nan, nan, nan, nan, 20)}
+	for _, tc := range []struct {
+		signed   bool
+		min, max float64
+	}{{true, -60, 30}, {false, 0, 30}} {
+		c, err := NewFanChart(f, Options{YHeadroom: 1.5, Signed: tc.signed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.Plots()[0][0]
+		if p.Y.Min != tc.min || p.Y.Max != tc.max {
+			t.Errorf("signed %v: y-axis %g–%g, want %g–%g", tc.signed, p.Y.Min, p.Y.Max, tc.min, tc.max)
+		}
+	}
+}
+
+// FuzzFanChartSize builds fan charts and small multiples of any size and
+// data: no size or value may panic, and an error is one of the sentinels.
+func FuzzFanChartSize(f *testing.F) {
+	f.Add(0.0, 0.0, 1.0, 2.0, 3.0, -1.0, 0.0, 2000)
+	f.Add(-5.0, 1e300, 100.0, 50.0, 150.0, 40.0, 1.5, 2010)
+	f.Add(math.NaN(), math.Inf(1), 1.0, math.NaN(), 3.0, -1e308, 3.0, math.MaxInt-2)
+	f.Add(600.0, 1e4, 0.0, 0.0, 0.0, 0.0, 0.0, math.MinInt+1)
+	f.Fuzz(func(t *testing.T, w, h, a, b, c, lo, headroom float64, start int) {
+		hist := series.New("x", "kt", start, a, b)
+		point := series.New("x", "kt", start+2, c)
+		fc := forecast.Forecast{Method: "m", Point: point, Lower: series.New("x", "kt", start+2, lo), Upper: series.New("x", "kt", start+2, c+1), Level: 0.8}
+		fan := Fan{History: hist, Forecasts: []forecast.Forecast{fc}, Refs: []Ref{{Year: start + 2, Value: b, Label: "r"}}}
+		o := Options{Width: vg.Length(w), Height: vg.Length(h), YHeadroom: headroom}
+		for _, err := range []error{
+			func() error { _, err := NewFanChart(fan, o); return err }(),
+			func() error { _, err := NewSmallMultiples([]Fan{fan, fan}, o); return err }(),
+		} {
+			if err != nil && !errors.Is(err, ErrSize) && !errors.Is(err, ErrNaN) && !errors.Is(err, ErrMismatch) && !errors.Is(err, ErrNoData) {
+				t.Errorf("error %v wraps no sentinel", err)
+			}
+		}
+	})
+}
+
+func TestFanChartYearLabels(t *testing.T) {
+	// At 20 cm the sparse fan's 2000–2015 gets labels every 5 years; at
+	// 10 cm, with the legend taking half, every 10 or 20.
+	for _, tc := range []struct {
+		w        vg.Length
+		min, max int
+	}{{0, 4, 4}, {10 * vg.Centimeter, 1, 2}} {
+		c, err := NewFanChart(sparseFan("copper", 1), Options{Width: tc.w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, tk := range c.Plots()[0][0].X.Tick.Marker.Ticks(1999.5, 2015.5) {
+			if tk.Label != "" {
+				n++
+			}
+		}
+		if n < tc.min || n > tc.max {
+			t.Errorf("width %v: %d year labels, want %d to %d", tc.w, n, tc.min, tc.max)
 		}
 	}
 }

@@ -35,7 +35,7 @@ func (s styles) line(method, combination string) draw.LineStyle {
 		return draw.LineStyle{Color: vermillion, Width: vg.Points(3)}
 	}
 	i := slices.Index(s.methods, method)
-	return draw.LineStyle{Color: methodColor(s.palette, i), Width: vg.Points(1.6), Dashes: methodDashes(i)}
+	return draw.LineStyle{Color: methodColor(s.palette, i), Width: vg.Points(1.6), Dashes: methodDashes(len(s.palette), i)}
 }
 
 func (s styles) fill(method, combination string) draw.LineStyle {
@@ -128,10 +128,23 @@ var dashes = [][]vg.Length{
 }
 
 func methodColor(p []color.Color, i int) color.Color {
+	if i < 0 {
+		i = 0
+	}
 	return p[i%len(p)]
 }
 
-func methodDashes(i int) []vg.Length { return dashes[i%len(dashes)] }
+// methodDashes returns the dashes of the i-th method with a palette of nc
+// colours: the i-th dash pattern for the first nc methods, then shifted by
+// one for each round of the palette, so that no two of the first
+// nc·len(dashes) methods (36 with the default palette) have the same
+// colour and dashes.
+func methodDashes(nc, i int) []vg.Length {
+	if i < 0 {
+		i = 0
+	}
+	return dashes[(i%nc+i/nc)%len(dashes)]
+}
 
 // alpha returns c with alpha a, as non-premultiplied colour.
 func alpha(c color.Color, a uint8) color.Color {

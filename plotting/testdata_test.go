@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/nonferrous/demand/forecast"
@@ -124,4 +125,42 @@ func comparison() Comparison {
 	}
 	c.Implied[8] = nan
 	return c
+}
+
+// wideFan is a three-point history whose bands run far beyond 1.5 times
+// the largest point and, for one method, below zero; a plan and an
+// outcome share 2015 at close values.
+func wideFan() Fan {
+	h := series.New("nickel", "10 kt", 2000, 5.6, nan, nan, nan, nan, 19.5, nan, nan, nan, nan, 52)
+	a := growthPath("nickel", 2010, 52, 0.12, 5)
+	b := growthPath("nickel", 2010, 52, 0.06, 5)
+	return Fan{
+		History: h,
+		Derived: []int{2000},
+		Forecasts: []forecast.Forecast{
+			withBand("intensity", a, 0.8, 0.9), // upper 2015: 92·(1+0.9·√5) ≈ 277
+			withBand("regression", b, 0.8, 0.5),
+		},
+		Refs: []Ref{{Year: 2015, Value: 70, Label: "plan 70"}, {Year: 2015, Value: 73, Label: "outcome 73 (low confidence)"}},
+	}
+}
+
+// manyMethods is sparseFan with n methods, each a little faster than the
+// one before, without bands.
+func manyMethods(n int) Fan {
+	f := sparseFan("copper", 1)
+	f.Forecasts = nil
+	for i := 0; i < n; i++ {
+		f.Forecasts = append(f.Forecasts, noBand(fmt.Sprintf("method %d", i+1), growthPath("copper", 2010, 740, 0.03+0.006*float64(i), 5)))
+	}
+	return f
+}
+
+// manyPanels is n copies of the sparse copper fan, named 1 to n.
+func manyPanels(n int) []Fan {
+	out := make([]Fan, n)
+	for i := range out {
+		out[i] = sparseFan(fmt.Sprintf("series %d", i+1), 1+0.1*float64(i))
+	}
+	return out
 }

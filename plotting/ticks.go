@@ -5,19 +5,24 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // yearTicks marks whole years, labelled as integers ("2005"), at a step of
-// 1, 2, 5, 10, 20, 25, 50 or 100 years giving at most 6 labels, with
-// unlabelled minor ticks between.
-type yearTicks struct{}
+// 1, 2, 5, 10, 20, 25, 50 or 100 years giving at most labels labels (6 if
+// labels is zero), with unlabelled minor ticks between.
+type yearTicks struct{ labels int }
 
-func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t yearTicks) Ticks(lo, hi float64) []plot.Tick {
+	most := t.labels
+	if most <= 0 {
+		most = 6
+	}
 	span := hi - lo
 	step := 1
-	for _, s := range []int{1, 2, 5, 10, 20, 25, 50, 100} {
+	for _, s := range []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000} {
 		step = s
-		if span/float64(s) <= 6 {
+		if span/float64(s) <= float64(most) {
 			break
 		}
 	}
@@ -41,6 +46,15 @@ func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, t)
 	}
 	return ticks
+}
+
+// yearLabels returns how many year labels fit apart on a panel of width
+// w: the width less the y-axis (about 45 points), over the width of
+// a label ("2000" at 10 points) and a gap of 0.6 of it, between 1 and 6.
+func yearLabels(fs fontSet, w vg.Length) int {
+	lw := fs.style(10).Width("2000")
+	n := int((w - vg.Points(45)) / (1.6 * lw))
+	return min(max(n, 1), 6)
 }
 
 // valueTicks marks round values — 1, 2, 2.5 or 5 times a power of ten

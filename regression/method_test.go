@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/internal/lmref"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
@@ -304,13 +305,7 @@ func TestMethodFitErrors(t *testing.T) {
 		{"negative spec", Method{Spec: Spec(-1)}, ok, drivers, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			mod, err := tc.m.Fit(tc.hist, tc.drivers)
-			if err == nil {
-				t.Fatalf("Fit returned a model %v and no error", mod)
-			}
-			if tc.want != nil && !errors.Is(err, tc.want) {
-				t.Errorf("error %q does not wrap %q", err, tc.want)
-			}
+			err := forecasttest.CheckFitError(t, tc.m, tc.hist, tc.drivers, tc.want)
 			if msg := err.Error(); len(msg) < 12 || msg[:11] != "regression:" {
 				t.Errorf("error %q does not start with the package name", msg)
 			}

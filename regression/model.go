@@ -208,11 +208,7 @@ func (mod *Model) Parameters() []forecast.Parameter {
 // drivers the model was fit on. It returns an error wrapping
 // forecast.ErrNotFitted if the model holds no fit (its last Refit failed).
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	var fc forecast.Forecast
-	if err := mod.ForecastTo(&fc, s, level); err != nil {
-		return forecast.Forecast{}, err
-	}
-	return fc, nil
+	return forecast.Forecasted(mod, s, level)
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/internal/lmref"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
@@ -141,23 +142,9 @@ func qrBounds(t *testing.T, m Method, mod *Model, s forecast.Scenario, level flo
 // TestConformance on its bad histories.)
 func TestRefitError(t *testing.T) {
 	dat := refitDataSets()[1]
-	m := Method{Spec: LogLinear}
-	fresh, err := m.Fit(dat.h, dat.d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := fresh.(forecast.Refitter)
 	bad := dat.h.Clone()
 	bad.Values[4] = -1
-	_, fitErr := m.Fit(bad, dat.d)
-	refitErr := mod.Refit(bad, dat.d)
-	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, forecast.ErrNonPositive) {
-		t.Fatalf("Fit error %v, Refit error %v: want the same forecast.ErrNonPositive", fitErr, refitErr)
-	}
-	var dst forecast.Forecast
-	if err := mod.ForecastTo(&dst, dat.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
-		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
-	}
+	mod := forecasttest.CheckFailedRefit(t, Method{Spec: LogLinear}, dat.h, bad, dat.d, dat.s, forecast.ErrNonPositive)
 	if _, err := mod.Forecast(dat.s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Forecast after a failed Refit: error %v, want forecast.ErrNotFitted", err)
 	}

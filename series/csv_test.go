@@ -12,21 +12,14 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/nonferrous/demand/internal/bitcmp"
 )
 
 // sameBits reports whether a and b hold the same name, unit, start and
 // values, comparing values bit for bit except that any NaN equals any NaN.
 func sameBits(a, b Series) bool {
-	if a.Name != b.Name || a.Unit != b.Unit || a.Start != b.Start || len(a.Values) != len(b.Values) {
-		return false
-	}
-	for i, v := range a.Values {
-		w := b.Values[i]
-		if math.IsNaN(v) != math.IsNaN(w) || !math.IsNaN(v) && math.Float64bits(v) != math.Float64bits(w) {
-			return false
-		}
-	}
-	return true
+	return a.Name == b.Name && a.Unit == b.Unit && a.Start == b.Start && bitcmp.Floats(a.Values, b.Values)
 }
 
 // roundTrip writes ss and reads them back, failing t on any error or

@@ -3,6 +3,7 @@ package series
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -24,40 +25,72 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ss, err := ReadCSV(bytes.NewReader(data))
-		if err != nil {
-			var ce *CSVError
-			if !errors.As(err, &ce) || ce.Line < 1 || ce.Column < 0 || !strings.HasPrefix(err.Error(), "series: csv line ") {
-				t.Fatalf("error %q (%T) is not a *CSVError naming a line", err, err)
-			}
+		out, back, ok := checkCSVRoundTrip(t, data, wideCSV, nil)
+		if !ok {
 			return
 		}
-		for _, s := range ss {
-			if err := s.Validate(); err != nil {
-				t.Fatalf("ReadCSV gave an invalid series: %v", err)
-			}
-		}
-		var out bytes.Buffer
-		if err := WriteCSV(&out, ss...); err != nil {
-			t.Fatalf("WriteCSV of what ReadCSV read: %v", err)
-		}
-		back, err := ReadCSV(bytes.NewReader(out.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadCSV of what WriteCSV wrote:\n%s\n%v", out.Bytes(), err)
-		}
-		if len(back) != len(ss) {
-			t.Fatalf("read back %d series, wrote %d", len(back), len(ss))
-		}
-		for i := range ss {
-			if !sameBits(ss[i], back[i]) {
-				t.Fatalf("series %d: wrote %#v, read back %#v", i, ss[i], back[i])
-			}
-		}
 		var again bytes.Buffer
-		if err := WriteCSV(&again, back...); err != nil || !bytes.Equal(out.Bytes(), again.Bytes()) {
-			t.Fatalf("writing is not stable: %v\n%q\n%q", err, out.Bytes(), again.Bytes())
+		if err := WriteCSV(&again, back...); err != nil || !bytes.Equal(out, again.Bytes()) {
+			t.Fatalf("writing is not stable: %v\n%q\n%q", err, out, again.Bytes())
 		}
 	})
+}
+
+// csvFormat is one CSV layout for checkCSVRoundTrip: its reader, its
+// writer and the reader of what the writer wrote, with their names.
+type csvFormat struct {
+	read, readBack                func(io.Reader) ([]Series, error)
+	write                         func(io.Writer, ...Series) error
+	readName, writeName, backName string
+}
+
+var (
+	wideCSV = csvFormat{read: ReadCSV, readBack: ReadCSV, write: WriteCSV,
+		readName: "ReadCSV", writeName: "WriteCSV", backName: "ReadCSV"}
+	longCSV = csvFormat{read: ReadLongCSV, readBack: ReadAnyCSV, write: WriteLongCSV,
+		readName: "ReadLongCSV", writeName: "WriteLongCSV", backName: "ReadAnyCSV"}
+)
+
+// checkCSVRoundTrip is the body the CSV fuzz targets share. If format's
+// reader rejects data, the error must be a *CSVError naming a line, and ok
+// is false. Otherwise every series it reads must be valid and pass check
+// (if not nil), and what the writer writes of them (out) must read back
+// (back) to the same series, bit for bit.
+func checkCSVRoundTrip(t *testing.T, data []byte, format csvFormat, check func(*testing.T, Series)) (out []byte, back []Series, ok bool) {
+	t.Helper()
+	ss, err := format.read(bytes.NewReader(data))
+	if err != nil {
+		var ce *CSVError
+		if !errors.As(err, &ce) || ce.Line < 1 || ce.Column < 0 || !strings.HasPrefix(err.Error(), "series: csv line ") {
+			t.Fatalf("error %q (%T) is not a *CSVError naming a line", err, err)
+		}
+		return nil, nil, false
+	}
+	for _, s := range ss {
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%s gave an invalid series: %v", format.readName, err)
+		}
+		if check != nil {
+			check(t, s)
+		}
+	}
+	var buf bytes.Buffer
+	if err := format.write(&buf, ss...); err != nil {
+		t.Fatalf("%s of what %s read: %v", format.writeName, format.readName, err)
+	}
+	back, err = format.readBack(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("%s of what %s wrote:\n%s\n%v", format.backName, format.writeName, buf.Bytes(), err)
+	}
+	if len(back) != len(ss) {
+		t.Fatalf("read back %d series, wrote %d", len(back), len(ss))
+	}
+	for i := range ss {
+		if !sameBits(ss[i], back[i]) {
+			t.Fatalf("series %d: wrote %#v, read back %#v", i, ss[i], back[i])
+		}
+	}
+	return buf.Bytes(), back, true
 }
 
 func FuzzOps(f *testing.F) {
@@ -141,38 +174,11 @@ func FuzzReadLongCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ss, err := ReadLongCSV(bytes.NewReader(data))
-		if err != nil {
-			var ce *CSVError
-			if !errors.As(err, &ce) || ce.Line < 1 || ce.Column < 0 || !strings.HasPrefix(err.Error(), "series: csv line ") {
-				t.Fatalf("error %q (%T) is not a *CSVError naming a line", err, err)
-			}
-			return
-		}
-		for _, s := range ss {
-			if err := s.Validate(); err != nil {
-				t.Fatalf("ReadLongCSV gave an invalid series: %v", err)
-			}
+		checkCSVRoundTrip(t, data, longCSV, func(t *testing.T, s Series) {
 			if s.Len() > MaxLongSpan {
 				t.Fatalf("series %q spans %d years", s.Name, s.Len())
 			}
-		}
-		var out bytes.Buffer
-		if err := WriteLongCSV(&out, ss...); err != nil {
-			t.Fatalf("WriteLongCSV of what ReadLongCSV read: %v", err)
-		}
-		back, err := ReadAnyCSV(bytes.NewReader(out.Bytes()))
-		if err != nil {
-			t.Fatalf("ReadAnyCSV of what WriteLongCSV wrote:\n%s\n%v", out.Bytes(), err)
-		}
-		if len(back) != len(ss) {
-			t.Fatalf("read back %d series, wrote %d", len(back), len(ss))
-		}
-		for i := range ss {
-			if !sameBits(ss[i], back[i]) {
-				t.Fatalf("series %d: wrote %#v, read back %#v", i, ss[i], back[i])
-			}
-		}
+		})
 	})
 }
 

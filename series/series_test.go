@@ -175,35 +175,22 @@ func TestAlign(t *testing.T) {
 	checkErr(t, err, 0, "no years", "share no year")
 }
 
-func TestRatio(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		num, den Series
-		want     Series
-		wantErr  []string
-		wantYear int
-	}{
-		// Values from R 4.2.2: sprintf("%.17g", c(753, 800)/c(2.5, 3.2)) gives 301.19999999999999, 250.
-		{name: "intensity", num: New("cu", "kt", 2009, 700, 753, 800), den: New("gdp", "10^12 yuan", 2010, 2.5, 3.2, 4),
-			want: New("cu", "kt/10^12 yuan", 2010, 301.19999999999999, 250)},
-		{name: "missing either", num: New("x", "", 2000, nan, 1, nan, 0), den: New("y", "", 2000, 1, nan, 0, nan),
-			want: New("x", "", 2000, nan, nan, nan, nan)},
-		{name: "unit on one side", num: New("x", "", 2000, 1), den: New("y", "t", 2000, 4), want: New("x", "/t", 2000, 0.25)},
-		{name: "zero denominator", num: New("x", "", 2000, 1, 2), den: New("y", "", 2000, 1, 0),
-			wantErr: []string{"ratio", `y`, "zero denominator", "year 2001"}, wantYear: 2001},
-		{name: "negative zero denominator", num: New("x", "", 2000, 1), den: New("y", "", 2000, math.Copysign(0, -1)),
-			wantErr: []string{"zero denominator", "year 2000"}, wantYear: 2000},
-		{name: "overflow", num: New("x", "", 2000, 1, 1e300), den: New("y", "", 2000, 1, 1e-300),
-			wantErr: []string{"ratio", "x", "overflows", "year 2001"}, wantYear: 2001},
-		{name: "infinite numerator", num: New("x", "", 2000, inf), den: New("y", "", 2000, inf),
-			wantErr: []string{"infinite", "year 2000"}, wantYear: 2000},
-		{name: "infinite denominator", num: New("x", "", 2000, 1, 1), den: New("y", "", 2000, 1, -inf),
-			wantErr: []string{"infinite", "year 2001"}, wantYear: 2001},
-		{name: "disjoint", num: New("x", "", 2000, 1), den: New("y", "", 2001, 1), wantErr: []string{"share no year"}},
-		{name: "empty", num: New("x", "", 2000, 1), den: Series{Name: "y"}, wantErr: []string{"empty", `"y"`}},
-	} {
+// binaryCase is a case of an operation on two series: the operands, and
+// the result or the words and year of the error.
+type binaryCase struct {
+	name     string
+	a, b     Series
+	want     Series
+	wantErr  []string
+	wantYear int
+}
+
+// runBinary runs the cases of op, which is named name in the diffs.
+func runBinary(t *testing.T, name string, op func(a, b Series) (Series, error), cases []binaryCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Ratio(tc.num, tc.den)
+			got, err := op(tc.a, tc.b)
 			if tc.wantErr != nil {
 				checkErr(t, err, tc.wantYear, tc.wantErr...)
 				return
@@ -212,20 +199,37 @@ func TestRatio(t *testing.T) {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tc.want, got, approx); diff != "" {
-				t.Errorf("Ratio (-want +got):\n%s", diff)
+				t.Errorf("%s (-want +got):\n%s", name, diff)
 			}
 		})
 	}
 }
 
+func TestRatio(t *testing.T) {
+	runBinary(t, "Ratio", Ratio, []binaryCase{
+		// Values from R 4.2.2: sprintf("%.17g", c(753, 800)/c(2.5, 3.2)) gives 301.19999999999999, 250.
+		{name: "intensity", a: New("cu", "kt", 2009, 700, 753, 800), b: New("gdp", "10^12 yuan", 2010, 2.5, 3.2, 4),
+			want: New("cu", "kt/10^12 yuan", 2010, 301.19999999999999, 250)},
+		{name: "missing either", a: New("x", "", 2000, nan, 1, nan, 0), b: New("y", "", 2000, 1, nan, 0, nan),
+			want: New("x", "", 2000, nan, nan, nan, nan)},
+		{name: "unit on one side", a: New("x", "", 2000, 1), b: New("y", "t", 2000, 4), want: New("x", "/t", 2000, 0.25)},
+		{name: "zero denominator", a: New("x", "", 2000, 1, 2), b: New("y", "", 2000, 1, 0),
+			wantErr: []string{"ratio", `y`, "zero denominator", "year 2001"}, wantYear: 2001},
+		{name: "negative zero denominator", a: New("x", "", 2000, 1), b: New("y", "", 2000, math.Copysign(0, -1)),
+			wantErr: []string{"zero denominator", "year 2000"}, wantYear: 2000},
+		{name: "overflow", a: New("x", "", 2000, 1, 1e300), b: New("y", "", 2000, 1, 1e-300),
+			wantErr: []string{"ratio", "x", "overflows", "year 2001"}, wantYear: 2001},
+		{name: "infinite numerator", a: New("x", "", 2000, inf), b: New("y", "", 2000, inf),
+			wantErr: []string{"infinite", "year 2000"}, wantYear: 2000},
+		{name: "infinite denominator", a: New("x", "", 2000, 1, 1), b: New("y", "", 2000, 1, -inf),
+			wantErr: []string{"infinite", "year 2001"}, wantYear: 2001},
+		{name: "disjoint", a: New("x", "", 2000, 1), b: New("y", "", 2001, 1), wantErr: []string{"share no year"}},
+		{name: "empty", a: New("x", "", 2000, 1), b: Series{Name: "y"}, wantErr: []string{"empty", `"y"`}},
+	})
+}
+
 func TestProduct(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		a, b     Series
-		want     Series
-		wantErr  []string
-		wantYear int
-	}{
+	runBinary(t, "Product", Product, []binaryCase{
 		// Hand-checked: 301.2·2.5 = 753, 250·3.2 = 800.
 		{name: "intensity times gdp", a: New("cu", "kt/gdp", 2010, 301.2, 250), b: New("gdp", "gdp", 2009, 1, 2.5, 3.2),
 			want: New("cu", "kt/gdp·gdp", 2010, 753, 800)},
@@ -236,21 +240,7 @@ func TestProduct(t *testing.T) {
 			wantErr: []string{"infinite", "year 2001"}, wantYear: 2001},
 		{name: "disjoint", a: New("a", "", 2000, 1), b: New("b", "", 1990, 1), wantErr: []string{"share no year"}},
 		{name: "empty", a: Series{}, b: New("b", "", 1990, 1), wantErr: []string{"empty"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := Product(tc.a, tc.b)
-			if tc.wantErr != nil {
-				checkErr(t, err, tc.wantYear, tc.wantErr...)
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, got, approx); diff != "" {
-				t.Errorf("Product (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 func TestLog(t *testing.T) {

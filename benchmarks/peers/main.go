@@ -34,6 +34,9 @@ func main() {
 	gen := flag.String("gen", "", "write the synthetic series to `dir`/series.csv")
 	goDir := flag.String("go", "", "forecast `dir`/series.csv here and write dir/go.csv")
 	cmpDir := flag.String("compare", "", "compare the peers' results in `dir` and print the table")
+	smoothDir := flag.String("go-smooth", "", "forecast the first -ns series of `dir`/series.csv with ets.Auto and theta here, write dir/go-ets.csv and dir/go-theta.csv, print timings")
+	cmpSmooth := flag.String("compare-smooth", "", "compare the peers' exponential smoothing and Theta results in `dir` and print the table")
+	ns := flag.Int("ns", 300, "number of series for -go-smooth")
 	n := flag.Int("n", 10000, "number of series for -gen")
 	minTime := flag.Duration("time", time.Second, "minimum timing per Go variant")
 	flag.Parse()
@@ -46,6 +49,10 @@ func main() {
 		check(runGo(*goDir, *minTime))
 	case *cmpDir != "":
 		check(compare(*cmpDir))
+	case *smoothDir != "":
+		check(runGoSmooth(*smoothDir, *ns, *minTime))
+	case *cmpSmooth != "":
+		check(compareSmooth(*cmpSmooth))
 	default:
 		flag.Usage()
 		os.Exit(2)
@@ -125,10 +132,15 @@ func timeIt(nSeries int, min time.Duration, f func()) float64 {
 	return float64(nSeries*runs) / time.Since(t0).Seconds()
 }
 
-func runGo(dir string, min time.Duration) error {
+// readJobs returns the series of dir/series.csv (the first ns of them, or
+// all if ns is negative) as jobs forecasting horizon years.
+func readJobs(dir string, ns int) ([]forecast.Job, error) {
 	rows, err := readCSV(filepath.Join(dir, "series.csv"))
 	if err != nil {
-		return err
+		return nil, err
+	}
+	if ns >= 0 && ns < len(rows) {
+		rows = rows[:ns]
 	}
 	jobs := make([]forecast.Job, len(rows))
 	for i, r := range rows {
@@ -136,6 +148,85 @@ func runGo(dir string, min time.Duration) error {
 			History:  series.Series{Name: strconv.Itoa(int(r[0])), Start: int(r[1]), Values: r[2:]},
 			Scenario: forecast.Scenario{Horizon: horizon},
 		}
+	}
+	return jobs, nil
+}
+
+// writeForecasts writes path: the header head followed by the columns
+// p1…, l1…, u1… of the horizon years, then for each forecast fs[i] a row of
+// lead[i] followed by its points, lower and upper bounds, each to 17
+// significant digits.
+func writeForecasts(path, head string, lead []string, fs []forecast.Forecast) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	fmt.Fprint(w, head)
+	for _, p := range []string{"p", "l", "u"} {
+		for k := 1; k <= horizon; k++ {
+			fmt.Fprintf(w, ",%s%d", p, k)
+		}
+	}
+	fmt.Fprintln(w)
+	for i, f := range fs {
+		fmt.Fprint(w, lead[i])
+		for _, v := range [][]float64{f.Point.Values, f.Lower.Values, f.Upper.Values} {
+			for _, x := range v {
+				fmt.Fprintf(w, ",%s", strconv.FormatFloat(x, 'g', 17, 64))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return out.Close()
+}
+
+// printTimings prints the timings as lines "TIMING name value", sorted by
+// name.
+func printTimings(timings map[string]float64) {
+	names := make([]string, 0, len(timings))
+	for k := range timings {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Printf("TIMING %s %.6g\n", k, timings[k])
+	}
+}
+
+// readTimings reads the TIMING lines that printTimings wrote (those of
+// several runs, concatenated) from path: each name's last value, and the
+// names in the order of their first line.
+func readTimings(path string) (rate map[string]float64, order []string, err error) {
+	tf, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	rate = map[string]float64{}
+	for _, line := range strings.Split(string(tf), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != "TIMING" {
+			continue
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %q: %v", filepath.Base(path), line, err)
+		}
+		if _, dup := rate[f[1]]; !dup {
+			order = append(order, f[1])
+		}
+		rate[f[1]] = v
+	}
+	return rate, order, nil
+}
+
+func runGo(dir string, min time.Duration) error {
+	jobs, err := readJobs(dir, -1)
+	if err != nil {
+		return err
 	}
 	m := regression.Method{Spec: regression.Linear}
 	var res []forecast.Result
@@ -189,47 +280,16 @@ func runGo(dir string, min time.Duration) error {
 			}
 		}
 	}
-	out, err := os.Create(filepath.Join(dir, "go.csv"))
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(out)
-	writeHeader(w)
+	lead := make([]string, len(res))
+	fs := make([]forecast.Forecast, len(res))
 	for i, r := range res {
-		f := r.Forecasts[0]
-		fmt.Fprintf(w, "%d", i)
-		for _, v := range [][]float64{f.Point.Values, f.Lower.Values, f.Upper.Values} {
-			for _, x := range v {
-				fmt.Fprintf(w, ",%s", strconv.FormatFloat(x, 'g', 17, 64))
-			}
-		}
-		fmt.Fprintln(w)
+		lead[i], fs[i] = strconv.Itoa(i), r.Forecasts[0]
 	}
-	if err := w.Flush(); err != nil {
+	if err := writeForecasts(filepath.Join(dir, "go.csv"), "id", lead, fs); err != nil {
 		return err
 	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	names := make([]string, 0, len(timings))
-	for k := range timings {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		fmt.Printf("TIMING %s %.6g\n", k, timings[k])
-	}
+	printTimings(timings)
 	return nil
-}
-
-func writeHeader(w *bufio.Writer) {
-	fmt.Fprint(w, "id")
-	for _, p := range []string{"p", "l", "u"} {
-		for k := 1; k <= horizon; k++ {
-			fmt.Fprintf(w, ",%s%d", p, k)
-		}
-	}
-	fmt.Fprintln(w)
 }
 
 // compare checks each peer's results against go.csv and prints the table.
@@ -268,25 +328,9 @@ func compare(dir string) error {
 			defer os.Exit(1)
 		}
 	}
-	tf, err := os.ReadFile(filepath.Join(dir, "timings.txt"))
+	rate, order, err := readTimings(filepath.Join(dir, "timings.txt"))
 	if err != nil {
 		return err
-	}
-	rate := map[string]float64{}
-	var order []string
-	for _, line := range strings.Split(string(tf), "\n") {
-		f := strings.Fields(line)
-		if len(f) != 3 || f[0] != "TIMING" {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil {
-			return fmt.Errorf("timings.txt: %q: %v", line, err)
-		}
-		if _, dup := rate[f[1]]; !dup {
-			order = append(order, f[1])
-		}
-		rate[f[1]] = v
 	}
 	sort.Slice(order, func(i, j int) bool { return rate[order[i]] > rate[order[j]] })
 	batch := ""

@@ -22,7 +22,8 @@
 // # demand forecast
 //
 //	demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-charts=false]
+//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
+//	                [-charts=false]
 //
 // The series file holds one column per consumption series and the drivers
 // file a "gdp" column (real GDP, an index or level at constant prices) and
@@ -54,7 +55,7 @@
 // than the observed one or whose first value is 10 times or more above or
 // below the last observed value, a panel that does not judge the target
 // year or whose median likely value is 10 times off the series' last
-// value. Warnings on stderr, marked WARNING: consumption of zero or below
+// value. Warnings on stderr: consumption of zero or below
 // zero (a series with a value below zero is taken as one that can be
 // negative, a balance, whose forecasts may be too), -growth
 // beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, and
@@ -70,14 +71,25 @@
 // combines them with equal and inverse-MSE weights (forecast.Analyse), and
 // reports each method that cannot run with its reason. It writes
 // forecasts.csv (forecast.WriteCSV), forecasts.json, a fan chart per
-// series and a page of small multiples to -out (default forecast-out;
-// -charts=false writes no chart), and prints a summary table and the
-// paths written. The files are written series by series, so memory does
-// not grow with the number of series when there are no charts; a run of
-// more than two seconds reports its progress on stderr. Chart files are
+// series and pages of small multiples, 12 series a page
+// (small-multiples.png, small-multiples-2.png, …), to -out (default
+// forecast-out; -charts=false writes no chart), and prints a summary table
+// and the paths written. The files are written series by series, so memory
+// does not grow with the number of series when there are no charts; a run
+// of more than two seconds reports its progress on stderr. Chart files are
 // named after the series; names that would give the same file (Cu/1 and
 // Cu_1, or names that differ in case only) get suffixes -2, -3, …, with a
 // message.
+//
+// A series observed at zero or above is taken as a quantity that cannot be
+// negative: a method whose forecast falls below zero is left out (see
+// above), an interval bound below zero is reported on standard error with
+// the series, the method, the first such year and the value, suggesting a
+// log specification, and the charts draw such bounds at zero with a note
+// in the legend. The charts' bundled fonts have no Chinese glyphs: a
+// series named in Chinese gets a warning and needs -font FILE, a TrueType
+// or OpenType font (or collection) with CJK glyphs; characters that font
+// lacks are drawn in the bundled font.
 //
 // # demand evaluate
 //
@@ -122,9 +134,13 @@
 // the reproduction's fixed defaults (package plan/defaults) with their
 // equal-weight combination, the deviation from the plan, the historical
 // and implied elasticity and intensity change, and the range for the low
-// and high GDP growth (plan.Document.WriteText), or with -json the
-// document as JSON (plan.Document). It writes its charts into -out
-// (package plan/planchart); -out "" writes none.
+// and high GDP growth, then the ex-post check against 2015 as it turned
+// out (plan.CheckExPost: the outcomes with their confidence, the plan,
+// each method and the combination at 7 % and at the GDP that happened,
+// the split of the plan's error) (plan.Document.WriteText), or with -json
+// the document as JSON (plan.Document, the check under "ex_post"). It
+// writes its charts into -out (package plan/planchart: the reproduction's
+// and an ex-post chart per row with an outcome); -out "" writes none.
 //
 // # Exit status
 //

@@ -18,10 +18,12 @@ import (
 
 	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/elasticity"
+	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/theta"
 )
 
 // evalMethod is a method demand evaluate can run.
@@ -39,6 +41,8 @@ var evalMethods = []evalMethod{
 	{"naive", nil, func() forecast.Method { return baseline.Naive{} }},
 	{"drift", nil, func() forecast.Method { return baseline.Drift{} }},
 	{"mean", nil, func() forecast.Method { return baseline.Mean{} }},
+	{"ets", nil, func() forecast.Method { return ets.Auto{} }},
+	{"theta", nil, func() forecast.Method { return theta.Method{} }},
 	{"regression-linear", nil, func() forecast.Method { return regression.Method{Spec: regression.Linear} }},
 	{"regression-loglinear", nil, func() forecast.Method { return regression.Method{Spec: regression.LogLinear} }},
 	{"regression", []string{forecast.GDP}, func() forecast.Method { return regression.Method{} }},
@@ -140,6 +144,8 @@ func evalParseFlags(args []string) (evalConfig, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case cfg.seriesFile == "":
 		return cfg, errors.New("-series is required")
+	case cfg.holdout == 0:
+		return cfg, errors.New("-holdout H is required: the number of last observed years of each series to hold out")
 	case cfg.holdout < 1 || cfg.holdout > forecast.HorizonLimit:
 		return cfg, fmt.Errorf("-holdout must be from 1 to %d (years held out), have %d", forecast.HorizonLimit, cfg.holdout)
 	case cfg.out == "":
@@ -171,6 +177,12 @@ func evalParseLevels(s string) ([]float64, error) {
 		v, err := series.ParseNumber(f)
 		if err != nil || !(v > 0 && v < 100) {
 			return nil, fmt.Errorf("-levels: %q is not a level in percent, in (0, 100)", f)
+		}
+		if v < 1 {
+			// A level under 1 % is almost surely a fraction written for a
+			// percentage: an interval that should hold 0.8 % of outcomes
+			// is of no use, so it is refused rather than guessed.
+			return nil, fmt.Errorf("-levels: %q is under 1 %%; levels are in percent (did you mean %g?)", f, v*100)
 		}
 		l := v / 100
 		if slices.Contains(ls, l) {

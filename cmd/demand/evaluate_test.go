@@ -161,7 +161,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 	if code, _, stderr := runEval("-series", in, "-holdout", "2", "-out", out, "-levels", "50,80"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := []string{"naive", "drift", "mean", "regression-linear", "regression-loglinear"}
+	want := []string{"naive", "drift", "mean", "ets", "theta", "regression-linear", "regression-loglinear"}
 	if got := methodsOf(out); !slices.Equal(got, want) {
 		t.Errorf("without drivers: %v, want %v", got, want)
 	}
@@ -199,12 +199,14 @@ func TestEvaluateErrors(t *testing.T) {
 		stderr string
 	}{
 		{"no series", []string{"-holdout", "3"}, 2, "-series is required"},
-		{"no holdout", []string{"-series", good}, 2, "-holdout must be from 1 to 1000 (years held out), have 0"},
+		{"no holdout", []string{"-series", good}, 2, "-holdout H is required"},
+		{"negative holdout", []string{"-series", good, "-holdout", "-2"}, 2, "-holdout must be from 1 to 1000 (years held out), have -2"},
 		{"huge holdout", []string{"-series", good, "-holdout", "9223372036854775807"}, 2, "-holdout must be from 1 to 1000 (years held out), have 9223372036854775807"},
 		{"hexadecimal level", []string{"-series", good, "-holdout", "3", "-levels", "0x50"}, 2, `"0x50" is not a level`},
 		{"bad flag", []string{"-series", good, "-holdout", "3", "-bogus"}, 2, "flag provided but not defined: -bogus"},
 		{"argument", []string{"-series", good, "-holdout", "3", "extra"}, 2, `unexpected argument "extra"`},
 		{"bad level", []string{"-series", good, "-holdout", "3", "-levels", "80,100"}, 2, `"100" is not a level`},
+		{"fraction for a level", []string{"-series", good, "-holdout", "3", "-levels", "0.8"}, 2, `"0.8" is under 1 %; levels are in percent (did you mean 80?)`},
 		{"unknown method", []string{"-series", good, "-holdout", "3", "-methods", "naive,theta0"}, 2, `unknown method "theta0"`},
 		{"needs driver", []string{"-series", good, "-holdout", "3", "-methods", "regression"}, 2, "needs the driver gdp"},
 		{"missing file", []string{"-series", filepath.Join(dir, "none.csv"), "-holdout", "3"}, 1, "none.csv"},

@@ -7,16 +7,20 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"gonum.org/v1/plot/font"
+
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/methods"
+	"github.com/nonferrous/demand/plotting"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -25,7 +29,8 @@ import (
 const recentYears = 5
 
 const forecastUsage = `usage: demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-charts=false]
+                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
+                       [-charts=false]
 
 Forecasts each consumption series in FILE with every method the data allow
 (regression on GDP and log-log, elasticity arc and point, intensity log trend
@@ -40,7 +45,13 @@ CSV files have a "year" column first and one column per series, headed
     2019,1381.5,2540.5
     2020,1409,2663.2
 
-Checks (errors stop the run; warnings go to stderr, marked WARNING):
+or are long (tidy) tables, one row per series and year in any order, with
+an optional unit column; the format is told from the header:
+
+    series,year,value,unit
+    copper,2019,1381.5,kt
+
+Checks (errors stop the run; warnings go to stderr):
   - a driver at or below zero is an error; consumption of zero, and
     consumption below zero (the series is then taken as one that can be
     negative, a balance, and its forecasts may be), are warnings;
@@ -53,7 +64,8 @@ Checks (errors stop the run; warnings go to stderr, marked WARNING):
   - a panel must judge the target year, and its median likely value must
     lie within a factor of 10 of the series' last value;
   - a method whose forecast falls below zero, for a series that never
-    does, is left out, with a warning.
+    does, is left out, with a warning; an interval bound below zero is a
+    warning.
 
 Flags:
 `
@@ -67,6 +79,7 @@ type forecastConfig struct {
 	level                                 float64
 	panels                                panelFlag
 	out                                   string
+	font                                  string
 	charts                                bool
 }
 
@@ -134,6 +147,7 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.Float64Var(&c.level, "level", 0.8, "prediction interval level, in (0, 1)")
 	fs.Var(&c.panels, "panel", "expert panel CSV (expert,round,year,low,likely,high,weight) for a series,\nas SERIES=FILE; FILE alone when there is one series; may be repeated.\nThe panel must judge the target year")
 	fs.StringVar(&c.out, "out", "forecast-out", "output directory, created if need be")
+	fs.StringVar(&c.font, "font", "", "TrueType or OpenType font file (.ttf, .otf, .ttc) for the chart text. The bundled\nfonts have no Chinese glyphs: series named in Chinese need a CJK font here\n(e.g. NotoSansCJK-Regular.ttc, DroidSansFallbackFull.ttf)")
 	fs.BoolVar(&c.charts, "charts", true, "write a fan chart per series and the small multiples (-charts=false writes none:\nfaster for many series)")
 	return fs
 }
@@ -173,6 +187,22 @@ func forecastCmd(c forecastConfig, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.font != "" {
+		data, err := os.ReadFile(c.font)
+		if err != nil {
+			return fmt.Errorf("-font: %w", err)
+		}
+		if in.fonts, err = plotting.ParseFont(filepath.Base(c.font), data); err != nil {
+			return fmt.Errorf("-font %s: %w", c.font, err)
+		}
+	}
+	if c.charts {
+		for _, h := range in.series {
+			if w := glyphWarning(h.Name, in.fonts, c.font); w != "" {
+				fmt.Fprintln(stderr, "demand forecast: warning:", w)
+			}
+		}
+	}
 	out, err := newOutput(c, in, stderr)
 	if err != nil {
 		return err
@@ -181,7 +211,10 @@ func forecastCmd(c forecastConfig, stdout, stderr io.Writer) error {
 	progress := progressFunc(stderr, "demand forecast")
 	for i, h := range in.series {
 		r := analyse(h, in)
-		warnNegative(stderr, &r, in.target)
+		warnBelowZero(stderr, r)
+		for _, w := range negativeWarnings(r, in.level) {
+			fmt.Fprintln(stderr, "demand forecast: warning:", w)
+		}
 		if err := out.add(r); err != nil {
 			return err
 		}
@@ -207,7 +240,7 @@ func analyse(h series.Series, in *inputs) forecast.Analysis {
 	if p, ok := in.panels[h.Name]; ok {
 		opts.Panel = p.judgments
 	}
-	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level, NonNegative: !canBeNegative(h)})
+	a := forecast.Analyse(h, in.drivers, sc, methods.Default(opts), forecast.AnalysisSettings{Level: in.level, NonNegative: !signed(h)})
 	for i, s := range a.Skipped {
 		if s.Driver != "" {
 			a.Skipped[i].Reason = fmt.Sprintf("needs a %q column in the drivers file", s.Driver)
@@ -216,24 +249,13 @@ func analyse(h series.Series, in *inputs) forecast.Analysis {
 	return a
 }
 
-// warnNegative warns on stderr of each method left out of a because its
-// forecast falls below zero (forecast.ErrBelowZero: consumption cannot be
-// negative, so the method's fit does not suit the series over the
-// horizon), and of any forecast that still does.
-func warnNegative(stderr io.Writer, a *forecast.Analysis, target int) {
-	for _, s := range a.Skipped {
+// warnBelowZero warns on stderr of each method left out of r because its
+// forecast falls below zero (forecast.ErrBelowZero: the series cannot be
+// negative, so the method's fit does not suit it over the horizon).
+func warnBelowZero(stderr io.Writer, r forecast.Analysis) {
+	for _, s := range r.Skipped {
 		if errors.Is(s.Err, forecast.ErrBelowZero) {
-			fmt.Fprintf(stderr, "demand forecast: WARNING: series %q: %s: %s; left out of the combinations\n", a.History.Name, s.Method, s.Reason)
-		}
-	}
-	for _, f := range a.Forecasts {
-		for i, v := range f.Point.Values {
-			if v < 0 {
-				msg := fmt.Sprintf("%s forecasts %.4g for %d, below zero: consumption cannot be negative", f.Method, v, f.Point.Start+i)
-				fmt.Fprintf(stderr, "demand forecast: WARNING: series %q: %s\n", a.History.Name, msg)
-				a.Notes = append(a.Notes, "WARNING: "+msg)
-				break
-			}
+			fmt.Fprintf(stderr, "demand forecast: warning: series %q, method %q: %s; left out of the combinations\n", r.History.Name, s.Method, s.Reason)
 		}
 	}
 }
@@ -263,6 +285,7 @@ type inputs struct {
 	target   int
 	level    float64
 	panels   map[string]panelFile // by series name
+	fonts    font.Collection      // the chart font (-font), nil for the bundled one
 }
 
 type panelFile struct {
@@ -357,7 +380,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 	}
 	if c.growthSet {
 		if w := macro.GrowthWarning(c.growth); w != "" {
-			fmt.Fprintf(stderr, "demand forecast: WARNING: -growth %g: %s\n", c.growth, w)
+			fmt.Fprintf(stderr, "demand forecast: warning: -growth %g: %s\n", c.growth, w)
 		}
 	}
 
@@ -464,7 +487,7 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 					c.scenarioFile, scen.Name, v, y, v/last, last, d.End(), c.driversFile)
 			}
 			if g := v/prev - 1; math.Abs(g) > macro.WarnRate {
-				fmt.Fprintf(stderr, "demand forecast: WARNING: %s: %q changes by %+.1f %% from %d to %d (%g to %g)\n", c.scenarioFile, scen.Name, 100*g, prevYear, y, prev, v)
+				fmt.Fprintf(stderr, "demand forecast: warning: %s: %q changes by %+.1f %% from %d to %d (%g to %g)\n", c.scenarioFile, scen.Name, 100*g, prevYear, y, prev, v)
 			}
 			prev, prevYear = v, y
 			vals = append(vals, v)
@@ -509,25 +532,12 @@ func checkConsumption(s series.Series, file string, stderr io.Writer) error {
 		switch {
 		case v < 0 && !negative:
 			negative = true
-			fmt.Fprintf(stderr, "demand forecast: WARNING: %s: series %q is %g in %d: below zero, so it is taken as a quantity that can be negative (a balance, a change) and its forecasts may be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
+			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is %g in %d, negative: it is taken as a quantity that can be (a balance, a change), and so may its forecasts be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
 		case v == 0:
-			fmt.Fprintf(stderr, "demand forecast: WARNING: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
+			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
 		}
 	}
 	return nil
-}
-
-// canBeNegative reports whether h has a value below zero: a quantity that
-// can be negative (a balance, a change), whose forecasts may be. A series
-// observed at zero or above is taken as one that cannot, such as
-// consumption.
-func canBeNegative(h series.Series) bool {
-	for _, v := range h.Values {
-		if v < 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPanel checks the panel js read from path for series h: it must

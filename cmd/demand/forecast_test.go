@@ -229,7 +229,7 @@ func TestMethodsNotRun(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if w := `demand forecast: WARNING: ` + ser + `: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`; !strings.Contains(errOut, w) {
+	if w := `demand forecast: warning: ` + ser + `: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`; !strings.Contains(errOut, w) {
 		t.Errorf("stderr %q lacks %q", errOut, w)
 	}
 	for _, want := range []string{
@@ -280,13 +280,13 @@ func TestConcurrentAnalysis(t *testing.T) {
 	}
 }
 
-// TestForecastWarnings checks the warnings of demand forecast and the
+// TestForecastChecks checks the warnings of demand forecast and the
 // runs that go on despite them: a method whose forecast falls below zero
 // is left out with a warning, a growth beyond ±20 % warns, -growth leaves
 // population at its own growth, a missing GDP year is skipped with a
 // note, -charts=false writes no chart, and series names that map to one
 // file name get distinct chart files, with a message.
-func TestForecastWarnings(t *testing.T) {
+func TestForecastChecks(t *testing.T) {
 	dir := t.TempDir()
 	var decl strings.Builder
 	decl.WriteString("year,tin [kt]\n")
@@ -299,8 +299,8 @@ func TestForecastWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, w := range []string{
-		`demand forecast: WARNING: -growth 0.3: a growth rate of 0.3 is 30 % a year, beyond ±20 %`,
-		`demand forecast: WARNING: series "tin": regression: forecast below zero: `,
+		`demand forecast: warning: -growth 0.3: a growth rate of 0.3 is 30 % a year, beyond ±20 %`,
+		`demand forecast: warning: series "tin", method "regression": forecast below zero: `,
 		`; left out of the combinations`,
 	} {
 		if !strings.Contains(errOut, w) {
@@ -379,7 +379,7 @@ func TestNegativeConsumption(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if w := `demand forecast: WARNING: ` + in + `: series "balance" is -20 in 2016: below zero, so it is taken as a quantity that can be negative`; !strings.Contains(errOut, w) {
+	if w := `demand forecast: warning: ` + in + `: series "balance" is -20 in 2016, negative: it is taken as a quantity that can be`; !strings.Contains(errOut, w) {
 		t.Errorf("stderr lacks %q:\n%s", w, errOut)
 	}
 	if strings.Contains(out, "forecast below zero") {

@@ -28,6 +28,11 @@ import (
 //	gdponly:  -series testdata/series.csv -drivers testdata/drivers-gdp.csv -target 2024
 //	plan.txt: plan2015 -out "";  plan.json: plan2015 -json -out ""
 //
+// plan.txt and plan.json were rewritten when the ex-post check was added:
+// the text gained its section after the reproduction's reading, the old
+// text unchanged before it; the JSON document gained the key "ex_post"
+// after "checks", every other key unchanged.
+//
 // summary.txt is the printed summary up to the list of files written.
 var goldenCases = []struct {
 	name string

@@ -129,7 +129,8 @@ func (o *output) add(r forecast.Analysis) error {
 func (o *output) chart(r forecast.Analysis) {
 	in := o.in
 	fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
-	c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level)})
+	c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level),
+		Fonts: in.fonts, Signed: signed(r.History)})
 	if err != nil {
 		fmt.Fprintf(o.stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
 		return
@@ -175,20 +176,32 @@ func (o *output) finish() ([]string, error) {
 	}
 	paths := append([]string{o.csvFile.Name(), o.jsonFile.Name()}, o.charts...)
 	if len(o.fans) > 0 {
-		c, err := plotting.NewSmallMultiples(o.fans, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", o.in.target)})
+		// Pages of at most 12 panels: small-multiples.png, then
+		// small-multiples-2.png, … when there are more.
+		signedAny := slices.ContainsFunc(o.fans, func(f plotting.Fan) bool { return signed(f.History) })
+		pages, err := plotting.SmallMultiplePages(o.fans, panelsPerPage, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", o.in.target),
+			Fonts: o.in.fonts, Signed: signedAny})
 		if err != nil {
 			fmt.Fprintf(o.stderr, "demand forecast: small multiples: %v\n", err)
-		} else {
-			p := filepath.Join(o.c.out, "small-multiples.png")
+		}
+		for i, c := range pages {
+			name := "small-multiples.png"
+			if i > 0 {
+				name = fmt.Sprintf("small-multiples-%d.png", i+1)
+			}
+			p := filepath.Join(o.c.out, name)
 			if err := c.Save(p); err != nil {
 				fmt.Fprintf(o.stderr, "demand forecast: %v\n", err)
-			} else {
-				paths = append(paths, p)
+				continue
 			}
+			paths = append(paths, p)
 		}
 	}
 	return paths, nil
 }
+
+// panelsPerPage is the most series on one page of small multiples.
+const panelsPerPage = 12
 
 // noForecast returns the error for a run in which no method forecast any
 // series: the distinct reasons, the commonest first, at most five.

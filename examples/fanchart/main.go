@@ -111,9 +111,10 @@ func forecasts(h series.Series, horizon int) (plotting.Fan, error) {
 		comb.Point.Values[i] = (p + l) / 2
 		comb.Lower.Values[i], comb.Upper.Values[i] = math.NaN(), math.NaN()
 	}
+	// No reference point: the chart shows only the data and the two
+	// forecasts made from it.
 	return plotting.Fan{
 		History:   h,
 		Forecasts: []forecast.Forecast{growth, growth80, line, comb},
-		Refs:      []plotting.Ref{{Year: last + horizon, Value: base * math.Pow(1+g, float64(horizon)) * 0.95, Label: "target"}},
 	}, nil
 }

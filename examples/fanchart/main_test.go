@@ -33,6 +33,10 @@ func TestForecasts(t *testing.T) {
 			t.Errorf("%s covers %d–%d, want 2011–2015", f.Method, f.Point.Start, f.Point.End())
 		}
 	}
+	// The chart draws nothing that is not made from the data.
+	if len(fan.Refs) != 0 {
+		t.Errorf("reference points %+v, want none", fan.Refs)
+	}
 	if _, err := forecasts(h, 0); err == nil {
 		t.Error("horizon 0: no error")
 	}

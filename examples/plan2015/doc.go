@@ -9,7 +9,14 @@
 // figure and the deviation from it, the implied and historical elasticity
 // and intensity change, the range each method gives for low and high GDP
 // growth, a short reading of where the plan departs from its history, and
-// the audit of the plan's tables.
+// the audit of the plan's tables. Then the ex-post check against 2015 as
+// it turned out (plan.CheckExPost, plan.WriteExPostTable): each outcome
+// with its confidence, the plan's figure, each method and the combination
+// under the plan's 7 % a year and under the GDP that happened, their
+// errors, the split of the plan's error into the part the GDP assumption
+// explains and the rest, the elasticities and intensity changes the
+// outcomes imply, the implied expert figures, the production targets
+// against production, and a reading; rows without an outcome say so.
 //
 // Usage:
 //
@@ -19,6 +26,9 @@
 // README for its fields). It writes its charts as PNG files into the -out
 // directory — one per metal and for the total, the ten metals on one page
 // (overview.png), the deviation of each method from the plan
-// (deviation.png) and the historical vs implied elasticity
-// (elasticity.png) — and lists their paths.
+// (deviation.png), the historical vs implied elasticity (elasticity.png),
+// and one ex-post chart for the total and for each metal with an outcome
+// (expost-total.png, expost-copper.png, …: history, each method, the
+// combination at 7 % and at actual GDP, the plan and the outcome labelled
+// with its confidence) — and lists their paths.
 package main

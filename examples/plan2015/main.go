@@ -62,10 +62,18 @@ func run(w io.Writer, args []string) error {
 	// missed (a growth beyond ±20 %, a figure below zero) on stderr.
 	doc := plan.NewDocument(study)
 	for _, w := range doc.Warnings() {
-		fmt.Fprintln(os.Stderr, "plan2015: WARNING:", w)
+		fmt.Fprintln(os.Stderr, "plan2015: warning:", w)
+	}
+	if doc.ExPost, err = plan.CheckExPost(set); err != nil {
+		return err
 	}
 	if *out != "" {
 		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
+			return err
+		}
+		ex, err := planchart.WriteExPost(*out, doc.ExPost)
+		doc.Charts = append(doc.Charts, ex...)
+		if err != nil {
 			return err
 		}
 	}

@@ -216,7 +216,9 @@ func TestRunCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"copper", "aluminium", "lead", "zinc", "nickel", "tin", "antimony", "mercury", "magnesium",
-		"titanium", "total", "overview", "deviation", "elasticity"}
+		"titanium", "total", "overview", "deviation", "elasticity",
+		// The ex-post charts: the total and the metals with an outcome.
+		"expost-total", "expost-copper", "expost-aluminium", "expost-lead", "expost-zinc", "expost-tin", "expost-magnesium"}
 	if len(doc.Charts) != len(want) {
 		t.Fatalf("charts %v, want %d", doc.Charts, len(want))
 	}
@@ -239,5 +241,122 @@ func TestRunCharts(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "Charts:\n  "+filepath.Join(dir, "copper.png")) {
 		t.Errorf("text output does not list the charts")
+	}
+}
+
+// TestRunExPost checks the ex-post section of the text and the JSON
+// document against figures recomputed by hand from the outcomes and the
+// reproduction (plan's expost_test.go recomputes the rows):
+//
+//	total: plan 4900, outcome 约5560 (high): 100·(4900 − 5560)/5560 = −11.87 %;
+//	the combination at 7 %, 5582, is +0.4 %; at actual GDP, 5870, +5.6 %;
+//	GDP part 5582 − 5870 = −288.8 (−5.2 points), rest −660 + 288.8 = −371.2 (−6.7).
+func TestRunExPost(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf, []string{"-out", ""}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	i := strings.Index(out, "Ex-post check")
+	if i < 0 || i < strings.Index(out, "With three observed years") {
+		t.Fatalf("no ex-post section after the reproduction:\n%s", out)
+	}
+	ex := out[i:]
+	for _, s := range []string{
+		"total       ≈5560        high  4900", "5582 → 5870", "-11.9", "+0.4 → +5.6",
+		"-660.0   -11.9    -288.8  -5.2  -371.2    -6.7",
+		"nickel  none found", "no outcome found for nickel, antimony, mercury, titanium",
+		"Ten metals: the plan's 4900 against 约5560 (high confidence) is -11.9 %",
+	} {
+		if !strings.Contains(ex, s) {
+			t.Errorf("ex-post section lacks %q", s)
+		}
+	}
+
+	buf.Reset()
+	if err := run(&buf, []string{"-json", "-out", ""}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		ExPost struct {
+			Rows []struct {
+				Metal   string `json:"metal"`
+				Outcome struct {
+					Value      *float64 `json:"value"`
+					Confidence string   `json:"confidence"`
+				} `json:"outcome"`
+				HasOutcome bool     `json:"has_outcome"`
+				Plan       float64  `json:"plan"`
+				PlanErrPct *float64 `json:"plan_error_pct"`
+				Combined   struct {
+					AtPlan   float64 `json:"at_plan"`
+					AtActual float64 `json:"at_actual"`
+				} `json:"combined"`
+				GDPPart *float64 `json:"gdp_part"`
+				Rest    *float64 `json:"rest"`
+			} `json:"rows"`
+			Reading []string `json:"reading"`
+		} `json:"ex_post"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	rows := doc.ExPost.Rows
+	if len(rows) != 11 || rows[0].Metal != "total" {
+		t.Fatalf("%d rows, first %+v", len(rows), rows)
+	}
+	tot := rows[0]
+	if tot.Outcome.Value == nil || *tot.Outcome.Value != 5560 || tot.Outcome.Confidence != "high" || tot.Plan != 4900 {
+		t.Errorf("total outcome %+v, plan %v", tot.Outcome, tot.Plan)
+	}
+	if want := 100 * (4900.0 - 5560) / 5560; tot.PlanErrPct == nil || math.Abs(*tot.PlanErrPct-want) > 1e-9 {
+		t.Errorf("total plan error %v %%, want %v", tot.PlanErrPct, want)
+	}
+	if want := tot.Combined.AtPlan - tot.Combined.AtActual; tot.GDPPart == nil || math.Abs(*tot.GDPPart-want) > 1e-9 || *tot.GDPPart > -280 || *tot.GDPPart < -300 {
+		t.Errorf("total GDP part %v, want %v (about −288.8)", tot.GDPPart, want)
+	}
+	if tot.Rest == nil || math.Abs(*tot.Rest+*tot.GDPPart-(4900-5560)) > 1e-9 {
+		t.Errorf("total rest %v does not add up with the GDP part to −660", tot.Rest)
+	}
+	for _, r := range rows {
+		switch r.Metal {
+		case "nickel", "antimony", "mercury", "titanium":
+			if r.HasOutcome || r.Outcome.Value != nil || r.PlanErrPct != nil || r.Rest != nil {
+				t.Errorf("%s has no outcome but %+v", r.Metal, r)
+			}
+		default:
+			if !r.HasOutcome || r.Outcome.Confidence == "" {
+				t.Errorf("%s: outcome without confidence: %+v", r.Metal, r.Outcome)
+			}
+		}
+	}
+	if len(doc.ExPost.Reading) < 5 {
+		t.Errorf("reading %q", doc.ExPost.Reading)
+	}
+}
+
+// TestRunGolden checks the program against the golden output demand plan
+// is tested with (cmd/demand/testdata/golden), byte for byte: the two print
+// the same report. The goldens gained the ex-post check at their end (the
+// text) and under "ex_post" (the JSON), the rest unchanged.
+func TestRunGolden(t *testing.T) {
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"plan.txt", []string{"-out", ""}},
+		{"plan.json", []string{"-json", "-out", ""}},
+	} {
+		want, err := os.ReadFile(filepath.Join("..", "..", "cmd", "demand", "testdata", "golden", c.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := run(&buf, c.args); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("plan2015 %q differs from cmd/demand/testdata/golden/%s", c.args, c.golden)
+		}
 	}
 }

@@ -31,13 +31,17 @@ func cloneForecast(f forecast.Forecast) forecast.Forecast {
 	return f
 }
 
+// recoverOutcome, deferred, sets *o to the panic of the call it ends, if
+// there is one.
+func recoverOutcome(o *outcome) {
+	if r := recover(); r != nil {
+		*o = outcome{panic: r}
+	}
+}
+
 // attempt fits m on h and d and forecasts s at level, recovering a panic.
 func attempt(m forecast.Method, h series.Series, d forecast.Drivers, s forecast.Scenario, level float64) (o outcome) {
-	defer func() {
-		if r := recover(); r != nil {
-			o = outcome{panic: r}
-		}
-	}()
+	defer recoverOutcome(&o)
 	model, err := m.Fit(h, d)
 	if err != nil {
 		return outcome{err: err.Error()}
@@ -50,11 +54,7 @@ func attempt(m forecast.Method, h series.Series, d forecast.Drivers, s forecast.
 
 // forecastOutcome forecasts s at level with model, recovering a panic.
 func forecastOutcome(model forecast.Model, s forecast.Scenario, level float64) (o outcome) {
-	defer func() {
-		if r := recover(); r != nil {
-			o = outcome{panic: r}
-		}
-	}()
+	defer recoverOutcome(&o)
 	f, err := model.Forecast(s, level)
 	if err != nil {
 		return outcome{err: err.Error()}
@@ -65,11 +65,7 @@ func forecastOutcome(model forecast.Model, s forecast.Scenario, level float64) (
 // forecastToOutcome forecasts s at level with r into dst, recovering a
 // panic. The outcome's forecast shares memory with dst.
 func forecastToOutcome(r forecast.Refitter, dst *forecast.Forecast, s forecast.Scenario, level float64) (o outcome) {
-	defer func() {
-		if r := recover(); r != nil {
-			o = outcome{panic: r}
-		}
-	}()
+	defer recoverOutcome(&o)
 	if err := r.ForecastTo(dst, s, level); err != nil {
 		return outcome{err: err.Error()}
 	}

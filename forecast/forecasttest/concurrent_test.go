@@ -39,14 +39,7 @@ func (m overlapping) Fit(h series.Series, d forecast.Drivers) (forecast.Model, e
 }
 
 func TestConcurrencyCheckFindsOverlap(t *testing.T) {
-	log := record(overlapping{toy: toy{name: "toy"}, inFlight: new(atomic.Int32)}, trend)
-	found := false
-	for _, l := range log {
-		found = found || strings.Contains(l, "from 8 goroutines at once differs from a lone call")
-	}
-	if !found {
-		t.Errorf("no concurrency failure reported; reported:\n%s", strings.Join(log, "\n"))
-	}
+	checkReported(t, "overlapping", record(overlapping{toy: toy{name: "toy"}, inFlight: new(atomic.Int32)}, trend), "from 8 goroutines at once differs from a lone call")
 }
 
 // TestConcurrencyCheckFindsLevelCache checks that the kit finds a model
@@ -126,5 +119,14 @@ func TestOutcomeDiff(t *testing.T) {
 	}
 	if f.Point.Values[0] != 1 {
 		t.Errorf("cloneForecast shares memory with its argument")
+	}
+}
+
+// TestAttemptRecovers checks that attempt reports a panic in Forecast as
+// the outcome's panic.
+func TestAttemptRecovers(t *testing.T) {
+	m := toy{name: "toy", panicForecast: true}
+	if o := attempt(m, trend.History, nil, trend.Scenario, 0.5); o.panic != "toy: broken" {
+		t.Errorf("attempt: outcome %+v, want the panic toy: broken", o)
 	}
 }

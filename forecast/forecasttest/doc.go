@@ -79,9 +79,14 @@
 // names, so that forecast.WriteCSV writes them as distinct blocks and
 // forecast.Combine takes them as distinct members.
 //
+// Two helpers serve the method packages' own error tests: CheckFitError
+// checks that Fit rejects an input with a given error, and
+// CheckFailedRefit that Fit and a failed Refit agree and that the model
+// then refuses to forecast.
+//
 // The package also holds the helpers the method packages' fuzz targets
 // share: AddFuzzSeeds adds their common seeds and FuzzBytes encodes others,
 // FuzzFloats and FuzzInput decode the fuzzer's bytes into values, a history
 // and drivers, and CheckFuzzForecast checks the forecast a method makes of
-// them.
+// them; FuzzMethod is the whole fit-and-forecast target built on them.
 package forecasttest

@@ -226,6 +226,18 @@ func record(m forecast.Method, cases ...Case) []string {
 	return log
 }
 
+// checkReported fails t unless a failure in log contains want; what names
+// the check in the message.
+func checkReported(t *testing.T, what string, log []string, want string) {
+	t.Helper()
+	for _, l := range log {
+		if strings.Contains(l, want) {
+			return
+		}
+	}
+	t.Errorf("%s: no failure containing %q; reported:\n%s", what, want, strings.Join(log, "\n"))
+}
+
 var nan = math.NaN()
 
 // trend is a complete history; plan a plan-like one observing only 2000,
@@ -297,14 +309,7 @@ func TestBrokenMethods(t *testing.T) {
 		{"ignores driver", toy{name: "toy"}, plan, "driver \"gdp\" removed: Fit and Forecast gave no error"},
 		{"invalid case", toy{name: "toy"}, Case{Name: "bad", History: trend.History}, "invalid case"},
 	} {
-		log := record(tc.m, tc.c)
-		found := false
-		for _, l := range log {
-			found = found || strings.Contains(l, tc.want)
-		}
-		if !found {
-			t.Errorf("%s: no failure containing %q; reported:\n%s", tc.name, tc.want, strings.Join(log, "\n"))
-		}
+		checkReported(t, tc.name, record(tc.m, tc.c), tc.want)
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 // The fuzz helpers below serve the fuzz targets of the method packages:
 // AddFuzzSeeds adds their shared seeds and FuzzBytes encodes others,
 // FuzzFloats and FuzzInput decode the fuzzer's bytes into values, a history
-// and drivers, and CheckFuzzForecast checks what the method made of them.
+// and drivers, and CheckFuzzForecast checks what the method made of them;
+// FuzzMethod is the whole fit-and-forecast target built on them (see the
+// package documentation).
 
 // fuzzSeeds are the values of the seeds AddFuzzSeeds adds.
 var fuzzSeeds = [][]float64{
@@ -116,4 +118,54 @@ func CheckFuzzForecast(t testing.TB, f forecast.Forecast, h series.Series, horiz
 			t.Fatalf("interval [%g, %g] around %g at %d from history %v", lo, hi, p, f.Point.Start+i, h.Values)
 		}
 	}
+}
+
+// FuzzCase is what a method package's fuzz target makes of one input, for
+// FuzzMethod to fit and forecast.
+type FuzzCase struct {
+	// Method is the configuration to fit.
+	Method forecast.Method
+	// Drivers are given to Fit; nil for a method that takes none.
+	Drivers forecast.Drivers
+	// Scenario is given to Forecast, at level 0.9; its Horizon is the
+	// horizon CheckFuzzForecast checks.
+	Scenario forecast.Scenario
+	// MeanPoint is passed to CheckFuzzForecast.
+	MeanPoint bool
+	// Implied asks for the model, which must be a forecast.Implier, to be
+	// asked for the parameter that reaches twice the last observed value in
+	// the last year of the horizon: an answer without error must be finite.
+	Implied bool
+}
+
+// FuzzMethod runs the fuzz target that the method packages share over the
+// seeds of AddFuzzSeeds: each input (data []byte, n uint8, start int16, mode
+// uint8) is decoded by FuzzInput with the horizon horizon(mode), build makes
+// the case of mode and the decoded history and drivers, and no case may make
+// Fit, Forecast or Implied panic. A forecast made without error must pass
+// CheckFuzzForecast; a Fit error ends the input.
+func FuzzMethod(f *testing.F, horizon func(mode uint8) int, build func(mode uint8, h series.Series, d forecast.Drivers) FuzzCase) {
+	AddFuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, n uint8, start int16, mode uint8) {
+		h, d := FuzzInput(data, n, start, horizon(mode))
+		c := build(mode, h, d)
+		mod, err := c.Method.Fit(h, c.Drivers)
+		if err != nil {
+			return
+		}
+		fc, err := mod.Forecast(c.Scenario, 0.9)
+		if err == nil {
+			CheckFuzzForecast(t, fc, h, c.Scenario.Horizon, c.MeanPoint)
+		}
+		if !c.Implied {
+			return
+		}
+		im, ok := mod.(forecast.Implier)
+		if !ok {
+			t.Fatalf("%T is not a forecast.Implier", mod)
+		}
+		if p, err := im.Implied(c.Scenario, h.End()+c.Scenario.Horizon, 2*h.Values[h.Len()-1]); err == nil && (math.IsNaN(p.Value) || math.IsInf(p.Value, 0)) {
+			t.Fatalf("Implied gave %g and no error", p.Value)
+		}
+	})
 }

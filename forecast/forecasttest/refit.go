@@ -1,6 +1,7 @@
 package forecasttest
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -281,4 +282,33 @@ func errText(err error) string {
 		return "none"
 	}
 	return fmt.Sprintf("%q", err.Error())
+}
+
+// CheckFailedRefit checks, on a history bad that m rejects with an error
+// wrapping want, that m.Fit(bad, d) and a Refit of the model m fits to good
+// return the same error, and that the refit model then refuses ForecastTo
+// of s at level 0.95 with forecast.ErrNotFitted. It fails t with Fatal if
+// m cannot fit good or its model is not a forecast.Refitter, and returns
+// the model whose Refit failed, for the method's own checks that it holds
+// nothing stale.
+func CheckFailedRefit(t *testing.T, m forecast.Method, good, bad series.Series, d forecast.Drivers, s forecast.Scenario, want error) forecast.Refitter {
+	t.Helper()
+	fresh, err := m.Fit(good, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, ok := fresh.(forecast.Refitter)
+	if !ok {
+		t.Fatalf("%T is not a forecast.Refitter", fresh)
+	}
+	_, fitErr := m.Fit(bad, d)
+	refitErr := mod.Refit(bad, d)
+	if fitErr == nil || refitErr == nil || fitErr.Error() != refitErr.Error() || !errors.Is(refitErr, want) {
+		t.Fatalf("Fit error %v, Refit error %v: want the same error, wrapping %q", fitErr, refitErr, want)
+	}
+	var dst forecast.Forecast
+	if err := mod.ForecastTo(&dst, s, 0.95); !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("ForecastTo after a failed Refit: error %v, want forecast.ErrNotFitted", err)
+	}
+	return mod
 }

@@ -179,3 +179,18 @@ func CheckDistinctNames(t *testing.T, c Case, methods ...forecast.Method) {
 		t.Errorf("Combine of one forecast twice: error %v, want one wrapping forecast.ErrDuplicate", err)
 	}
 }
+
+// CheckFitError fails t (with Fatal) unless m.Fit(h, d) returns an error,
+// and (with Errorf) unless that error wraps want, if want is not nil. It
+// returns the error, for the method's own checks of its wording.
+func CheckFitError(t *testing.T, m forecast.Method, h series.Series, d forecast.Drivers, want error) error {
+	t.Helper()
+	mod, err := m.Fit(h, d)
+	if err == nil {
+		t.Fatalf("Fit returned a model %v and no error", mod)
+	}
+	if want != nil && !errors.Is(err, want) {
+		t.Errorf("error %q does not wrap %q", err, want)
+	}
+	return err
+}

@@ -5,24 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nonferrous/demand/internal/plantest"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plan/defaults"
 )
-
-func reproduce(t *testing.T, sc plan.Scenario, names ...string) *plan.Report {
-	t.Helper()
-	set, err := defaults.Set(names...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Reproduce(sc, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
-
-func relErr(got, want float64) float64 { return math.Abs(got-want) / math.Abs(want) }
 
 // TestHandArithmetic recomputes three metals from the reproduction's defaults by
 // hand and compares them with the report and with independent values.
@@ -103,7 +89,7 @@ func TestHandArithmetic(t *testing.T) {
 				{"intensity", handIn, tc.in},
 				{"regression", handReg, tc.reg},
 			} {
-				if relErr(c.hand, c.reference) > 1e-9 {
+				if plantest.RelErr(c.hand, c.reference) > 1e-9 {
 					t.Errorf("%s by hand = %.12g, reference %.12g", c.name, c.hand, c.reference)
 				}
 			}
@@ -119,7 +105,7 @@ func TestHandArithmetic(t *testing.T) {
 			}
 			check := func(what string, got, want float64) {
 				t.Helper()
-				if relErr(got, want) > 1e-9 {
+				if plantest.RelErr(got, want) > 1e-9 {
 					t.Errorf("%s = %.12g, want %.12g", what, got, want)
 				}
 			}
@@ -164,7 +150,7 @@ func TestHandArithmetic(t *testing.T) {
 // consumption rose with GDP, down where it fell (antimony's elasticity is
 // negative).
 func TestScenarioRange(t *testing.T) {
-	low, mid, high := reproduce(t, plan.LowScenario()), reproduce(t, plan.PlanScenario()), reproduce(t, plan.HighScenario())
+	low, mid, high := plantest.Reproduce(t, plan.LowScenario()), plantest.Reproduce(t, plan.PlanScenario()), plantest.Reproduce(t, plan.HighScenario())
 	for i := range mid.Metals {
 		for j, m := range mid.Metals[i].Methods {
 			l, h := low.Metals[i].Methods[j].Value, high.Metals[i].Methods[j].Value
@@ -191,7 +177,7 @@ func TestSetErrors(t *testing.T) {
 	if _, err := defaults.Method("delphi", plan.Problem{}); err == nil {
 		t.Error(`Method("delphi"): no error`)
 	}
-	rep := reproduce(t, plan.PlanScenario(), "regression")
+	rep := plantest.Reproduce(t, plan.PlanScenario(), "regression")
 	if n := len(rep.Metals[0].Methods); n != 1 {
 		t.Errorf("one method asked, %d run", n)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"gonum.org/v1/plot/vg"
+
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plotting"
@@ -14,6 +16,10 @@ import (
 
 // Headroom is the plotting.Options.YHeadroom of the forecast charts.
 const Headroom = 1.5
+
+// only80 keeps the 80 % intervals: the 95 % ones of a three-point fit (t
+// quantile 12.7) are too wide to read beside the paths.
+func only80(level float64) bool { return level == 0.8 }
 
 // Fan returns the forecast chart data of one row of the reproduction: the
 // history (2000 derived), every method with its intervals at the levels
@@ -50,8 +56,8 @@ func Fan(row plan.Row, keep func(level float64) bool) (plotting.Fan, error) {
 
 // Write writes the charts of rep into dir, creating it if need be, and
 // returns the paths written, in this order: one forecast chart per metal
-// and for the total (copper.png, …, total.png), the ten metals with their
-// 80 % intervals on one page (overview.png), the deviation of each method
+// and for the total with the 80 % intervals (copper.png, …, total.png),
+// the ten metals on one page (overview.png), the deviation of each method
 // and the combination from the plan (deviation.png) and the historical
 // against the implied elasticity (elasticity.png). On an error it returns
 // the paths written so far.
@@ -73,26 +79,20 @@ func Write(dir string, rep *plan.Report) ([]string, error) {
 	}
 	growth := strconv.FormatFloat(math.Round(1e6*rep.Scenario.Growth)/1e4, 'f', -1, 64)
 	sc := fmt.Sprintf("GDP +%s %%/yr 2011–2015", growth)
-	all := func(float64) bool { return true }
-	only80 := func(level float64) bool { return level == 0.8 }
 	var panels []plotting.Fan
 	for _, row := range append(rep.Metals, rep.Total) {
-		f, err := Fan(row, all)
+		f, err := Fan(row, only80)
 		if err != nil {
 			return paths, err
 		}
-		title := fmt.Sprintf("%s: 2015 demand by method vs the plan (%s)", row.Problem.Metal, sc)
+		title := fmt.Sprintf("%s: 2015 demand by method (80 %% intervals) vs the plan (%s)", row.Problem.Metal, sc)
 		c, err := plotting.NewFanChart(f, plotting.Options{Title: title, YLabel: "apparent consumption (10 kt)", YHeadroom: Headroom})
 		if err := save(row.Problem.Metal.String()+".png", c, err); err != nil {
 			return paths, err
 		}
-		if row.Problem.Metal == plan.Total {
-			continue
+		if row.Problem.Metal != plan.Total {
+			panels = append(panels, f)
 		}
-		if f, err = Fan(row, only80); err != nil {
-			return paths, err
-		}
-		panels = append(panels, f)
 	}
 	c, err := plotting.NewSmallMultiples(panels, plotting.Options{
 		Title: "Ten metals: 2015 forecasts (80 % intervals) vs the plan, " + sc, YHeadroom: Headroom})
@@ -118,6 +118,65 @@ func Write(dir string, rep *plan.Report) ([]string, error) {
 	c, err = plotting.NewComparisonChart(cmp, plotting.Options{Title: "Elasticity of demand to GDP: history vs the plan", XLabel: "elasticity"})
 	if err := save("elasticity.png", c, err); err != nil {
 		return paths, err
+	}
+	return paths, nil
+}
+
+// ExPostFan returns the chart data of the ex-post check of one row: the
+// history, each method and their combination under the plan's 7 % a year
+// with their 80 % intervals, the combination's path under the GDP that
+// happened (plan.ExPostRow.ActualPath, no band), and as reference points
+// the plan's 2015 figure and the outcome labelled with its confidence
+// (plan.ExPostRow.ChartRefs).
+func ExPostFan(r plan.ExPostRow) (plotting.Fan, error) {
+	f, err := Fan(r.AtPlan, only80)
+	if err != nil {
+		return f, err
+	}
+	f.Forecasts = append(f.Forecasts, r.ActualPath())
+	f.Refs = f.Refs[:0]
+	for _, ref := range r.ChartRefs() {
+		f.Refs = append(f.Refs, plotting.Ref(ref))
+	}
+	return f, nil
+}
+
+// ExPostWidth is the width of the ex-post charts, wider than the default
+// 20 cm to leave room for the outcome's label with its confidence.
+const ExPostWidth = 26 * vg.Centimeter
+
+// ExPostName is the file name of the ex-post chart of row m, e.g.
+// expost-copper.png.
+func ExPostName(m plan.Metal) string { return "expost-" + m.String() + ".png" }
+
+// WriteExPost writes the charts of the ex-post check c into dir, creating
+// it if need be: one per row with a 2015 outcome, the total first
+// (ExPostName), and returns the paths written. Rows without an outcome get
+// no chart. On an error it returns the paths written so far.
+func WriteExPost(dir string, c *plan.ExPost) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, r := range c.Rows {
+		if !r.HasOutcome {
+			continue
+		}
+		f, err := ExPostFan(r)
+		if err != nil {
+			return paths, err
+		}
+		title := fmt.Sprintf("%s: the 2015 forecasts against the outcome (%s confidence)", r.Metal, r.Outcome.Confidence)
+		ch, err := plotting.NewFanChart(f, plotting.Options{Title: title, YLabel: "apparent consumption (10 kt)", YHeadroom: Headroom,
+			Width: ExPostWidth})
+		if err != nil {
+			return paths, fmt.Errorf("chart %s: %w", ExPostName(r.Metal), err)
+		}
+		path := filepath.Join(dir, ExPostName(r.Metal))
+		if err := ch.Save(path); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
 	}
 	return paths, nil
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plan/defaults"
@@ -63,9 +65,78 @@ func TestWrite(t *testing.T) {
 	if len(paths) != 14 || paths[0] != filepath.Join(dir, "copper.png") || paths[13] != filepath.Join(dir, "elasticity.png") {
 		t.Errorf("paths %q", paths)
 	}
+	checkFiles(t, paths)
+}
+
+func checkFiles(t *testing.T, paths []string) {
+	t.Helper()
 	for _, p := range paths {
 		if fi, err := os.Stat(p); err != nil || fi.Size() < 1000 {
 			t.Errorf("%s: %v", p, err)
 		}
 	}
+}
+
+func check(t *testing.T) *plan.ExPost {
+	t.Helper()
+	set, err := defaults.Set(defaults.Names()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := plan.CheckExPost(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestExPostFan(t *testing.T) {
+	c := check(t)
+	r, _ := c.Row(plan.Copper)
+	f, err := planchart.ExPostFan(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three methods and the combination at 80 %, then the path at actual
+	// GDP without a band.
+	if len(f.Forecasts) != 5 {
+		t.Fatalf("%d forecasts, want 5", len(f.Forecasts))
+	}
+	for _, fc := range f.Forecasts[:4] {
+		if fc.Level != 0.8 {
+			t.Errorf("%s at level %g, want 0.8", fc.Method, fc.Level)
+		}
+	}
+	last := f.Forecasts[4]
+	v, _ := last.Point.At(2015)
+	if last.Method != plan.ActualPathName || v != r.Combined.AtActual {
+		t.Errorf("last forecast %s %g, want %s %g", last.Method, v, plan.ActualPathName, r.Combined.AtActual)
+	}
+	// The plan's 970 and the outcome 1148 with its confidence.
+	if len(f.Refs) != 2 || f.Refs[0].Value != 970 || f.Refs[1].Value != 1148 || f.Refs[1].Label != "outcome 1148, derived (medium confidence)" {
+		t.Errorf("refs %+v", f.Refs)
+	}
+	// A row without an outcome has only the plan's point.
+	r, _ = c.Row(plan.Nickel)
+	if f, err = planchart.ExPostFan(r); err != nil || len(f.Refs) != 1 {
+		t.Errorf("nickel: refs %+v, %v", f.Refs, err)
+	}
+}
+
+func TestWriteExPost(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "charts")
+	paths, err := planchart.WriteExPost(dir, check(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The total and the six metals with an outcome; none for nickel,
+	// antimony, mercury and titanium.
+	var want []string
+	for _, m := range []plan.Metal{plan.Total, plan.Copper, plan.Aluminium, plan.Lead, plan.Zinc, plan.Tin, plan.Magnesium} {
+		want = append(want, filepath.Join(dir, planchart.ExPostName(m)))
+	}
+	if d := cmp.Diff(want, paths); d != "" {
+		t.Errorf("paths (-want +got):\n%s", d)
+	}
+	checkFiles(t, paths)
 }

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFiles writes a series and a drivers CSV of its own into a temporary
+// directory and returns their paths.
+func writeFiles(t *testing.T, series, drivers string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, d := filepath.Join(dir, "s.csv"), filepath.Join(dir, "d.csv")
+	if err := os.WriteFile(s, []byte(series), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(d, []byte(drivers), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return s, d
+}
+
+const warnDrivers = "year,gdp\n2010,100\n2011,109.6\n2012,118.3\n2013,127.5\n2014,136.9\n2015,146.5\n"
+
+// A Chinese series name and a zig-zag series whose linear regression's
+// 80 % interval reaches below zero in its first forecast year.
+const warnSeries = "year,铜 [万吨],tin [kt]\n2010,753,12.4\n2011,800,3\n2012,870,14\n2013,930,2\n2014,990,15\n2015,1060,2.5\n"
+
+func TestForecastWarnings(t *testing.T) {
+	s, d := writeFiles(t, warnSeries, warnDrivers)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", t.TempDir()}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	msg := errOut.String()
+	for _, w := range []string{
+		`warning: series "铜": the bundled chart fonts have no glyph for "铜", left out of the charts; give -font FILE`,
+		`warning: series "tin", method "regression": the 80 % interval's lower bound is -9.406 in 2016, below zero`,
+		`the charts draw it at 0); a log specification (regression-loglog, intensity) keeps bounds above zero`,
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, msg)
+		}
+	}
+	// Only tin, and of its methods only those whose bounds go negative:
+	// not regression-loglog, intensity or elasticity-point (positive by
+	// their log form).
+	for _, no := range []string{`"铜", method`, `method "regression-loglog"`, `method "intensity"`, `method "elasticity-point"`} {
+		if strings.Contains(msg, no) {
+			t.Errorf("stderr warns of %s:\n%s", no, msg)
+		}
+	}
+
+	// A series that is negative in its history can be: no warning.
+	s, d = writeFiles(t, "year,balance [kt]\n2010,5\n2011,-3\n2012,4\n2013,-2\n2014,6\n2015,-1\n", warnDrivers)
+	errOut.Reset()
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", t.TempDir()}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "below zero") {
+		t.Errorf("signed series warned:\n%s", errOut.String())
+	}
+}
+
+func TestForecastFont(t *testing.T) {
+	s, d := writeFiles(t, warnSeries, warnDrivers)
+	bad := filepath.Join(t.TempDir(), "bad.ttf")
+	if err := os.WriteFile(bad, []byte("not a font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", t.TempDir(), "-font", bad}, &out, &errOut)
+	if code != exitData || !strings.Contains(errOut.String(), "-font "+bad+": plotting: unusable font") {
+		t.Errorf("bad font: exit %d, stderr %q", code, errOut.String())
+	}
+	errOut.Reset()
+	code = run([]string{"forecast", "-series", s, "-drivers", d, "-out", t.TempDir(), "-font", bad + ".missing"}, &out, &errOut)
+	if code != exitData || !strings.Contains(errOut.String(), "-font: open "+bad+".missing") {
+		t.Errorf("missing font: exit %d, stderr %q", code, errOut.String())
+	}
+
+	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	if _, err := os.Stat(droid); err != nil {
+		t.Skipf("no CJK font to try: %v", err)
+	}
+	errOut.Reset()
+	dir := t.TempDir()
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", dir, "-font", droid}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "no glyph") {
+		t.Errorf("with a CJK font: %s", errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "fan-铜.png")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestForecastPages checks that 13 series give two pages of small
+// multiples, 12 and 1.
+func TestForecastPages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("year")
+	for i := 1; i <= 13; i++ {
+		fmt.Fprintf(&b, ",s%d [kt]", i)
+	}
+	b.WriteString("\n")
+	for y := 2010; y <= 2015; y++ {
+		fmt.Fprintf(&b, "%d", y)
+		for i := 1; i <= 13; i++ {
+			fmt.Fprintf(&b, ",%d", 100*i+10*(y-2010)*i)
+		}
+		b.WriteString("\n")
+	}
+	s, d := writeFiles(t, b.String(), warnDrivers)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", dir}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, name := range []string{"small-multiples.png", "small-multiples-2.png"} {
+		if !strings.Contains(out.String(), filepath.Join(dir, name)) {
+			t.Errorf("%s not written:\n%s", name, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "small-multiples-3.png") {
+		t.Error("a third page for 13 series")
+	}
+}

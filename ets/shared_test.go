@@ -1,0 +1,30 @@
+package ets_test
+
+import (
+	"testing"
+
+	"github.com/nonferrous/demand/ets"
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/internal/smoothtest"
+)
+
+// TestSharedErrors checks, with the kit, that every model words the bad
+// inputs all methods share as every other method does; errors start with
+// the method's name (ets, ets-ann, …).
+func TestSharedErrors(t *testing.T) {
+	for _, m := range []forecast.Method{ets.Auto{}, ets.Method{Spec: ets.ANN}, ets.Method{Spec: ets.AAdN}, ets.Method{Spec: ets.MAN}} {
+		t.Run(m.Name(), func(t *testing.T) {
+			forecasttest.CheckSharedErrors(t, m, forecasttest.Shared{Package: m.Name(), Positive: m.Name() == "ets-man"}, smoothtest.SharedCase())
+		})
+	}
+}
+
+// TestDistinctNames checks that the six models and the automatic choice
+// have distinct names, and so distinct forecasts in a CSV table and a
+// combination.
+func TestDistinctNames(t *testing.T) {
+	forecasttest.CheckDistinctNames(t, smoothtest.SharedCase(), ets.Auto{},
+		ets.Method{Spec: ets.ANN}, ets.Method{Spec: ets.AAN}, ets.Method{Spec: ets.AAdN},
+		ets.Method{Spec: ets.MNN}, ets.Method{Spec: ets.MAN}, ets.Method{Spec: ets.MAdN})
+}
