@@ -138,7 +138,10 @@ func writeReproduction(w io.Writer, r *Document) error {
 				if why == "" {
 					why = "no forecast"
 				}
-				note := name + ": " + why
+				note := why
+				if !strings.HasPrefix(why, name+": ") {
+					note = name + ": " + why
+				}
 				k := slices.Index(failures, note)
 				if k < 0 {
 					k = len(failures)
