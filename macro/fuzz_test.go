@@ -53,7 +53,7 @@ func FuzzExtend(f *testing.F) {
 				t.Fatalf("annual rates: %v", err)
 			}
 		}
-		p, err = PerCapita(d, series.New("pop", "", start+1, last, g))
+		_, err = PerCapita(d, series.New("pop", "", start+1, last, g))
 		if err != nil && !strings.HasPrefix(err.Error(), "macro: ") && !strings.HasPrefix(err.Error(), "series: ") {
 			t.Fatalf("per capita: %v", err)
 		}
