@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -130,9 +131,16 @@ type Analysis struct {
 // failed backtest is a note.
 //
 // The forecasts are combined with equal weights (Combine, named
-// DefaultCombinationName) and, if at least two candidates were backtested,
-// with the Bates–Granger weights of their backtests (BacktestWeights,
-// named InverseMSECombinationName), which fill the scores' Weight.
+// DefaultCombinationName), the combination's interval then set from its
+// own out-of-sample errors: the half-width of Calibrated(Combined(…)) of
+// the backtested candidates, fit on history, about the equal-weight point
+// (a note says so when it cannot be, and Combine's interval stays). If at
+// least two candidates were backtested they are also combined with the
+// Bates–Granger weights of their backtests (InverseMSEWeights of each
+// one's MSE over the origins all of them have, since a MinTrainer starts
+// later), named InverseMSECombinationName, which fill the scores' Weight.
+// The backtests run at DefaultLevel whatever the level, so that the level
+// changes no score and no weight.
 //
 // A candidate with a nil Method is a programmer error and panics.
 //
@@ -155,6 +163,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	var backtests []*BacktestResult
 	var btMembers []Forecast
+	var btCands []Method
 	for _, c := range cands {
 		label := c.name()
 		if i := slices.IndexFunc(c.Needs, func(d string) bool { _, ok := drivers[d]; return !ok }); i >= 0 {
@@ -180,7 +189,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		if c.NoBacktest {
 			continue
 		}
-		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{Level: level, MinTrain: set.MinTrain})
+		// The backtest scores points only: at DefaultLevel, whatever the
+		// level, so that no level changes the scores or the weights.
+		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{MinTrain: set.MinTrain})
 		if err != nil {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: no backtest: %v", label, err))
 			continue
@@ -188,6 +199,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		bt.Method = label
 		backtests = append(backtests, bt)
 		btMembers = append(btMembers, f)
+		btCands = append(btCands, labelled{name: label, Method: c.Method})
 	}
 	if len(r.Forecasts) == 0 {
 		r.Notes = append(r.Notes, "no method could forecast this series")
@@ -198,6 +210,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
 	} else {
+		if err := calibrateCombination(&eq.Forecast, history, drivers, sc, level, btCands, set.MinTrain); err != nil {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", DefaultCombinationName, err))
+		}
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
 	}
 
@@ -210,7 +225,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: needs backtests of two methods, have %d", inv, len(backtests)))
 		return r
 	}
-	w, err := BacktestWeights(backtests...)
+	w, err := InverseMSEWeights(commonMSE(backtests)...)
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
 		return r
@@ -236,4 +251,81 @@ func allFinite(s series.Series) error {
 		}
 	}
 	return nil
+}
+
+// labelled is a method under a candidate's label.
+type labelled struct {
+	Method
+	name string
+}
+
+func (l labelled) Name() string  { return l.name }
+func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
+
+// calibrateCombination sets the interval of f, the equal-weight
+// combination, to f's point ± the half-width of
+// Calibrated(Combined(members)) fit on history: the interval from the
+// out-of-sample errors of the combination of the backtested members.
+func calibrateCombination(f *Forecast, history series.Series, drivers Drivers, sc Scenario, level float64, members []Method, minTrain int) error {
+	if len(members) == 0 {
+		return errors.New("no member could be backtested")
+	}
+	m, err := Calibrated(Combined(DefaultCombinationName, members...), CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
+	if err != nil {
+		return err
+	}
+	if n, _ := CalibrationErrors(m); n == 0 {
+		return errors.New("no out-of-sample error")
+	}
+	c, err := m.Forecast(sc, level)
+	if err != nil {
+		return err
+	}
+	if c.Point.Start != f.Point.Start || c.Point.Len() != f.Point.Len() {
+		return fmt.Errorf("%w: calibration covers %s", ErrMismatch, span(c.Point))
+	}
+	lo, up := f.Point.Clone(), f.Point.Clone()
+	for k, p := range f.Point.Values {
+		hw := c.Upper.Values[k] - c.Point.Values[k]
+		if math.IsNaN(hw) {
+			return fmt.Errorf("no calibrated interval for %d", f.Point.Start+k)
+		}
+		lo.Values[k], up.Values[k] = p-hw, p+hw
+	}
+	f.Lower, f.Upper = lo, up
+	return nil
+}
+
+// commonMSE returns the mean squared error of each backtest over the
+// origins every backtest has (their first training windows can differ, see
+// MinTrainer), over all origins if none is common.
+func commonMSE(bts []*BacktestResult) []float64 {
+	count := map[int]int{}
+	for _, bt := range bts {
+		for _, o := range bt.Origins {
+			count[o.Year]++
+		}
+	}
+	mse := make([]float64, len(bts))
+	for i, bt := range bts {
+		var ss float64
+		var n int
+		for _, o := range bt.Origins {
+			if count[o.Year] != len(bts) {
+				continue
+			}
+			for _, e := range o.Errors {
+				if !math.IsNaN(e) {
+					ss += e * e
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			mse[i] = bt.Measures.MSE()
+			continue
+		}
+		mse[i] = ss / float64(n)
+	}
+	return mse
 }

@@ -56,7 +56,8 @@ type BacktestResult struct {
 // with an expanding window (Tashman 2000).
 //
 // Every year t before the history's last year that is observed and closes
-// a window of at least MinTrain observed years is an origin. At each origin
+// a window of at least MinTrainOf(m, MinTrain) observed years is an
+// origin (a MinTrainer method may ask for more than MinTrain). At each origin
 // m is fit on the history from its first year through t, and on drivers
 // cut to the years up to t (a driver starting after t is passed as an empty
 // series, so the model never sees a later value). The model then forecasts
@@ -88,13 +89,10 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	if !(level > 0 && level < 1) {
 		return nil, fmt.Errorf("forecast: backtest: %w: have %g", ErrLevel, level)
 	}
-	minTrain := set.MinTrain
-	if minTrain == 0 {
-		minTrain = DefaultMinTrain
-	}
-	if minTrain < 1 {
+	if set.MinTrain < 0 {
 		return nil, fmt.Errorf("forecast: backtest: MinTrain must be ≥ 1, have %d", set.MinTrain)
 	}
+	minTrain := MinTrainOf(m, set.MinTrain)
 	if err := history.Validate(); err != nil {
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}

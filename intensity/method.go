@@ -129,3 +129,18 @@ func (m Method) driver() string { return forecast.DriverName(m.Driver) }
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
 	return forecast.Refitted(&Model{method: m}, history, drivers)
 }
+
+// MinTrain returns the fewest observed years a backtest fits the method on
+// (forecast.MinTrainer): p + 2 for p fitted coefficients, so that the
+// residual spread has at least one degree of freedom beyond the fit — 5 for
+// Malenbaum's three coefficients (a fit on 3 points interpolates them and
+// its backtest errors measure nothing), forecast.DefaultMinTrain for the
+// two-coefficient log trend and the CAGR.
+func (m Method) MinTrain() int {
+	if m.Trajectory == Malenbaum {
+		return 5
+	}
+	return forecast.DefaultMinTrain
+}
+
+var _ forecast.MinTrainer = Method{}

@@ -1,0 +1,160 @@
+package forecast
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/nonferrous/demand/series"
+)
+
+// Combined returns the equal-weight combination of members as a Method
+// named name (DefaultCombinationName if empty), so that a combination can
+// be backtested, evaluated and calibrated (Calibrated) like any method:
+// Calibrated(Combined(…)) sets the combination's interval from the
+// combination's own out-of-sample errors.
+//
+// Fit fits every member; a member that fails is left out of that fit, as
+// Analyse leaves out a candidate, and Fit fails only if every member does,
+// returning the first member's error. Forecast combines the members'
+// forecasts with Combine (equal weights, its interval model). The members
+// must have distinct Names, or Forecast returns an error wrapping
+// ErrDuplicate. Its MinTrain is the largest of the members'.
+func Combined(name string, members ...Method) Method {
+	if name == "" {
+		name = DefaultCombinationName
+	}
+	return combined{name: name, members: members}
+}
+
+// CombinedInverseMSE is Combined with the Bates–Granger weights of the
+// members' rolling-origin backtests on the history given to Fit
+// (Backtest, horizon DefaultCalibrationHorizon, BacktestWeights), equal
+// weights when fewer than two members can be backtested on it.
+func CombinedInverseMSE(name string, members ...Method) Method {
+	if name == "" {
+		name = InverseMSECombinationName
+	}
+	return combined{name: name, members: members, inverseMSE: true}
+}
+
+type combined struct {
+	name       string
+	members    []Method
+	inverseMSE bool
+}
+
+var _ Method = combined{}
+
+func (c combined) Name() string { return c.name }
+
+// MinTrain returns the largest MinTrainOf of the members.
+func (c combined) MinTrain() int {
+	n := DefaultMinTrain
+	for _, m := range c.members {
+		n = max(n, MinTrainOf(m, 0))
+	}
+	return n
+}
+
+func (c combined) Fit(history series.Series, drivers Drivers) (Model, error) {
+	if len(c.members) == 0 {
+		return nil, fmt.Errorf("forecast: combined %s: %w", c.name, ErrNoForecasts)
+	}
+	cm := &combinedModel{name: c.name}
+	var first error
+	for _, m := range c.members {
+		model, err := m.Fit(history, drivers)
+		if err != nil {
+			first = cmpErr(first, err)
+			continue
+		}
+		cm.models = append(cm.models, model)
+		cm.names = append(cm.names, m.Name())
+	}
+	if len(cm.models) == 0 {
+		return nil, first
+	}
+	if c.inverseMSE {
+		cm.weights = backtestWeights(c.members, cm.names, history, drivers)
+	}
+	return cm, nil
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
+type combinedModel struct {
+	name    string
+	names   []string
+	models  []Model
+	weights []float64 // by model; nil for equal weights
+}
+
+// backtestWeights returns the inverse-MSE weights of the members named
+// names, 0 for a member that cannot be backtested, nil when fewer than
+// two can.
+func backtestWeights(members []Method, names []string, history series.Series, drivers Drivers) []float64 {
+	w := make([]float64, len(names))
+	ok := 0
+	for i, n := range names {
+		var m Method
+		for _, mm := range members {
+			if mm.Name() == n {
+				m = mm
+			}
+		}
+		bt, err := Backtest(m, history, drivers, DefaultCalibrationHorizon, BacktestSettings{})
+		if err != nil {
+			continue
+		}
+		if mse := bt.Measures.MSE(); mse > 0 && !math.IsInf(mse, 0) {
+			w[i] = 1 / mse
+			ok++
+		}
+	}
+	if ok < 2 {
+		return nil
+	}
+	return w
+}
+
+func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {
+	fs := make([]Forecast, 0, len(c.models))
+	var ws []float64
+	var first error
+	for i, m := range c.models {
+		f, err := m.Forecast(s, level)
+		if err == nil {
+			err = allFinite(f.Point)
+		}
+		if err != nil {
+			first = cmpErr(first, err)
+			continue
+		}
+		f.Method = c.names[i]
+		fs = append(fs, f)
+		if c.weights != nil {
+			ws = append(ws, c.weights[i])
+		}
+	}
+	if len(fs) == 0 {
+		return Forecast{}, first
+	}
+	if ws != nil && !slices.ContainsFunc(ws, func(w float64) bool { return w > 0 }) {
+		ws = nil
+	}
+	comb, err := Combine(c.name, ws, fs...)
+	if err != nil {
+		if errors.Is(err, ErrDuplicate) {
+			return Forecast{}, fmt.Errorf("forecast: combined %s: %w", c.name, err)
+		}
+		return Forecast{}, err
+	}
+	return comb.Forecast, nil
+}
