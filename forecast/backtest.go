@@ -74,7 +74,8 @@ type BacktestResult struct {
 // IntervalsByStep: coverage, interval score, MSIS with the same scale, and
 // pinball loss), over the years where the method gave an interval.
 //
-// Backtest returns an error wrapping ErrHorizon if h < 1, ErrLevel for a
+// Backtest returns an error wrapping ErrLookAhead for a Judgment method,
+// ErrHorizon if h < 1, ErrLevel for a
 // level outside (0, 1), ErrTooShort if no origin or no observed actual
 // remains, an error for an empty history or an infinite value, and the
 // first error of Fit or Forecast, naming its origin.
@@ -88,6 +89,9 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	}
 	if !(level > 0 && level < 1) {
 		return nil, fmt.Errorf("forecast: backtest: %w: have %g", ErrLevel, level)
+	}
+	if err := checkJudgment(m); err != nil {
+		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
 	if set.MinTrain < 0 {
 		return nil, fmt.Errorf("forecast: backtest: MinTrain must be ≥ 1, have %d", set.MinTrain)

@@ -114,8 +114,8 @@ type CalibrationSettings struct {
 // the coverage measured on annual data. The normal fallback has no
 // guarantee.
 //
-// Fit returns m's error on the whole history; origins where m fails are
-// skipped. The result is safe for concurrent use if m is.
+// Fit returns m's error on the whole history, and one wrapping
+// ErrLookAhead if m is a Judgment; origins where m fails are skipped. The result is safe for concurrent use if m is.
 func Calibrated(m Method, set CalibrationSettings) Method {
 	return calibrated{m: m, set: set}
 }
@@ -136,6 +136,9 @@ const (
 )
 
 func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
+	if err := checkJudgment(c.m); err != nil {
+		return nil, err
+	}
 	model, err := c.m.Fit(history, drivers)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package forecast_test
 
 import (
+	"errors"
 	"math"
 	"testing"
 
@@ -174,5 +175,21 @@ func TestCombinedInterval(t *testing.T) {
 	model, _ := forecast.Combined("c", baseline.Drift{}, baseline.Drift{}).Fit(h, nil)
 	if _, err := model.Forecast(forecast.Scenario{Horizon: 1}, 0.8); err == nil {
 		t.Error("two members named drift: no error")
+	}
+}
+
+type judged struct{ baseline.Naive }
+
+func (judged) Judgment() bool { return true }
+
+// TestJudgmentNotBacktested checks that a judgment is neither backtested
+// nor calibrated.
+func TestJudgmentNotBacktested(t *testing.T) {
+	h := wiggle(10)
+	if _, err := forecast.Backtest(judged{}, h, nil, 2, forecast.BacktestSettings{}); !errors.Is(err, forecast.ErrLookAhead) {
+		t.Errorf("Backtest: %v, want ErrLookAhead", err)
+	}
+	if _, err := forecast.Calibrated(judged{}, forecast.CalibrationSettings{}).Fit(h, nil); !errors.Is(err, forecast.ErrLookAhead) {
+		t.Errorf("Calibrated: %v, want ErrLookAhead", err)
 	}
 }

@@ -34,7 +34,8 @@ func annualCase(i int) (series.Series, forecast.Drivers) {
 	}
 }
 
-// TestDefaultCoverage backtests every default candidate (rolling origin,
+// TestDefaultCoverage backtests every default candidate and the default
+// combination (rolling origin,
 // horizon 5, 80 % intervals) on 40 synthetic 23-year series and asks that
 // each one's intervals cover within 10 points of 80 %.
 func TestDefaultCoverage(t *testing.T) {
@@ -42,7 +43,8 @@ func TestDefaultCoverage(t *testing.T) {
 		t.Skip("backtests 40 series")
 	}
 	const cases, level = 40, 0.8
-	for _, c := range methods.Default(methods.Options{}) {
+	cands := append(methods.Default(methods.Options{}), forecast.Candidate{Label: "default combination", Method: methods.DefaultCombination()})
+	for _, c := range cands {
 		var in, n int
 		for i := range cases {
 			h, d := annualCase(i)
