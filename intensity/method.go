@@ -86,6 +86,13 @@ type Method struct {
 	// observed year (Trajectory CAGR only). It must be an observed year
 	// before the last; 0 means the observed year before the last.
 	From int
+	// Anchor shifts the LogTrend and Malenbaum paths of ln I, bounds
+	// included, by the last observed year's residual, ln I_T − ln Î_T, so
+	// that the forecast starts from the last observation rather than from
+	// the fitted curve; the interval is then the textbook one shifted. The
+	// CAGR trajectory starts from the last observation anyway. False, the
+	// zero value, keeps the fitted curve (the plan's reproduction).
+	Anchor bool
 }
 
 var (
@@ -113,6 +120,9 @@ func (m Method) Name() string {
 	}
 	if m.Trajectory == CAGR && m.From != 0 {
 		name += "-from-" + strconv.Itoa(m.From)
+	}
+	if m.Anchor && m.Trajectory != CAGR {
+		name += "-anchored"
 	}
 	return name
 }

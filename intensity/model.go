@@ -252,6 +252,17 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 	if df > 0 {
 		q = lsq.TQuantile(level, df)
 	}
+	var anchor float64 // ln I_T − ln Î_T when Method.Anchor
+	if mod.method.Anchor && mod.traj != CAGR {
+		var fitted float64
+		if mod.traj == LogTrend {
+			fitted, _ = mod.logTrendAt(mod.last, 0)
+		} else {
+			dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, mod.last)
+			fitted, _ = mod.malenbaumAt(mod.last, dv, s, 0)
+		}
+		anchor = math.Log(mod.iLast) - fitted
+	}
 	for i := range s.Horizon {
 		t := from + i
 		dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, t)
@@ -275,6 +286,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		if df == 0 {
 			half = math.NaN()
 		}
+		mean += anchor
 		dst.Point.Values[i] = math.Exp(mean) * dv
 		dst.Lower.Values[i] = math.Exp(mean-half) * dv
 		dst.Upper.Values[i] = math.Exp(mean+half) * dv

@@ -65,8 +65,8 @@ func Default(o Options) []forecast.Candidate {
 		{Label: RegressionLogLog, Method: cal(regression.Method{Spec: regression.LogLog, Anchor: true})},
 		{Label: ElasticityArc, Method: cal(&elasticity.Method{})},
 		{Label: ElasticityPoint, Method: cal(&elasticity.Method{Estimator: elasticity.Point})},
-		{Label: Intensity, Method: cal(intensity.Method{})},
-		{Label: IntensityMalenbaum, Method: cal(intensity.Method{Trajectory: intensity.Malenbaum}), Needs: []string{forecast.Population}},
+		{Label: Intensity, Method: cal(intensity.Method{Anchor: true})},
+		{Label: IntensityMalenbaum, Method: cal(intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}), Needs: []string{forecast.Population}},
 	}
 	for _, m := range Univariate() {
 		cs = append(cs, forecast.Candidate{Label: m.Name(), Method: cal(m)})

@@ -54,6 +54,10 @@ var evalMethods = []evalMethod{
 	{"regression-loglinear-anchored", nil, func() forecast.Method { return regression.Method{Spec: regression.LogLinear, Anchor: true} }},
 	{"regression-anchored", []string{forecast.GDP}, func() forecast.Method { return regression.Method{Anchor: true} }},
 	{"regression-loglog-anchored", []string{forecast.GDP}, func() forecast.Method { return regression.Method{Spec: regression.LogLog, Anchor: true} }},
+	{"intensity-anchored", []string{forecast.GDP}, func() forecast.Method { return intensity.Method{Anchor: true} }},
+	{"intensity-malenbaum-anchored", []string{forecast.GDP, forecast.Population}, func() forecast.Method {
+		return intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}
+	}},
 	{forecast.DefaultCombinationName, nil, func() forecast.Method {
 		return forecast.CombinedInverseMSE(forecast.DefaultCombinationName, methods.Univariate()...)
 	}},

@@ -187,7 +187,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want = slices.Concat(want, []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity"},
-		anchored, []string{"regression-anchored", "regression-loglog-anchored", "combination"})
+		anchored, []string{"regression-anchored", "regression-loglog-anchored", "intensity-anchored", "combination"})
 	if got := methodsOf(out); !slices.Equal(got, cal(want)) {
 		t.Errorf("with gdp: %v, want %v", got, cal(want))
 	}
