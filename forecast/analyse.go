@@ -199,7 +199,10 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		bt.Method = label
 		backtests = append(backtests, bt)
 		btMembers = append(btMembers, f)
-		btCands = append(btCands, labelled{name: label, Method: c.Method})
+		// The combinations' calibration needs the members' points only:
+		// the uncalibrated method gives the same ones at a fraction of the
+		// cost.
+		btCands = append(btCands, labelled{name: label, Method: Uncalibrated(c.Method)})
 	}
 	if len(r.Forecasts) == 0 {
 		r.Notes = append(r.Notes, "no method could forecast this series")
@@ -210,7 +213,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
 	} else {
-		if err := calibrateCombination(&eq.Forecast, history, drivers, sc, level, btCands, set.MinTrain); err != nil {
+		if err := calibrateCombination(&eq.Forecast, Combined(DefaultCombinationName, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", DefaultCombinationName, err))
 		}
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
@@ -238,6 +241,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	for i := range r.Backtest {
 		r.Backtest[i].Weight = w[i]
 	}
+	if err := calibrateCombination(&c.Forecast, CombinedInverseMSE(inv, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", inv, err))
+	}
 	r.Forecasts = append(r.Forecasts, c.Forecast)
 	return r
 }
@@ -262,15 +268,12 @@ type labelled struct {
 func (l labelled) Name() string  { return l.name }
 func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
 
-// calibrateCombination sets the interval of f, the equal-weight
-// combination, to f's point ± the half-width of
-// Calibrated(Combined(members)) fit on history: the interval from the
-// out-of-sample errors of the combination of the backtested members.
-func calibrateCombination(f *Forecast, history series.Series, drivers Drivers, sc Scenario, level float64, members []Method, minTrain int) error {
-	if len(members) == 0 {
-		return errors.New("no member could be backtested")
-	}
-	m, err := Calibrated(Combined(DefaultCombinationName, members...), CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
+// calibrateCombination sets the interval of f, a combination, to f's
+// point ± the half-width of Calibrated(comb) fit on history: the interval
+// from the out-of-sample errors of comb, the combination of the backtested
+// members as a Method.
+func calibrateCombination(f *Forecast, comb Method, history series.Series, drivers Drivers, sc Scenario, level float64, minTrain int) error {
+	m, err := Calibrated(comb, CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
 	if err != nil {
 		return err
 	}

@@ -335,3 +335,12 @@ func calibrationScale(s series.Series) float64 {
 	}
 	return last * sum / float64(n)
 }
+
+// Uncalibrated returns the method Calibrated wrapped if m is one, and m
+// otherwise: a method with the same points.
+func Uncalibrated(m Method) Method {
+	if c, ok := m.(calibrated); ok {
+		return c.m
+	}
+	return m
+}
