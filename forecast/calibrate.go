@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
@@ -72,8 +73,9 @@ type CalibrationSettings struct {
 // history's own out-of-sample errors: an empirical prediction interval
 // (Williams and Goodman 1971) in the form of split-conformal prediction
 // with a normalised nonconformity score (Vovk, Gammerman and Shafer 2005,
-// ch. 2; Lei et al. 2018). Its Name is m.Name() + CalibratedSuffix; its
-// points are those of m, bit for bit, at every level.
+// ch. 2; Lei et al. 2018). Its Name is m.Name() + CalibratedSuffix (see
+// its Name method for other settings); its points are those of m, bit for
+// bit, at every level.
 //
 // Fit fits m to the history, then runs a rolling-origin backtest on the
 // history alone: at every observed year t that closes a training window of
@@ -127,7 +129,22 @@ type calibrated struct {
 
 var _ Method = calibrated{}
 
-func (c calibrated) Name() string { return c.m.Name() + CalibratedSuffix }
+// Name is m.Name() + CalibratedSuffix, followed for settings other than
+// the defaults by "-" and the Scaling, "-horizon-" and Horizon and
+// "-mintrain-" and MinTrain, so that every configuration has its own Name.
+func (c calibrated) Name() string {
+	name := c.m.Name() + CalibratedSuffix
+	if c.set.Scaling != ScaleH {
+		name += "-" + c.set.Scaling.String()
+	}
+	if c.set.Horizon > 0 {
+		name += "-horizon-" + strconv.Itoa(c.set.Horizon)
+	}
+	if c.set.MinTrain > 0 {
+		name += "-mintrain-" + strconv.Itoa(c.set.MinTrain)
+	}
+	return name
+}
 
 // refLevel and refZ read a standard error from an 80 % interval.
 const (

@@ -193,3 +193,18 @@ func TestJudgmentNotBacktested(t *testing.T) {
 		t.Errorf("Calibrated: %v, want ErrLookAhead", err)
 	}
 }
+
+func TestCalibratedName(t *testing.T) {
+	for _, c := range []struct {
+		set  forecast.CalibrationSettings
+		want string
+	}{
+		{forecast.CalibrationSettings{}, "drift-calibrated"},
+		{forecast.CalibrationSettings{Scaling: forecast.ScaleOwn, Horizon: 3}, "drift-calibrated-own-horizon-3"},
+		{forecast.CalibrationSettings{Scaling: forecast.ScaleSqrtH, MinTrain: 5}, "drift-calibrated-sqrt-h-mintrain-5"},
+	} {
+		if got := forecast.Calibrated(baseline.Drift{}, c.set).Name(); got != c.want {
+			t.Errorf("Name = %q, want %q", got, c.want)
+		}
+	}
+}
