@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 
+	"golang.org/x/exp/stats"
+
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
@@ -94,15 +96,19 @@ type CalibrationSettings struct {
 // origins at level α. The errors of one origin at different steps are
 // strongly correlated (a misjudged slope shows at every step), so the
 // finite-sample correction counts origins, not errors: with
-// a = ⌈(M+1)α⌉/M,
+// a = α·(M+1)/M,
 //
-//   - a ≤ 1 (M ≥ 4 origins at 80 %, 19 at 95 %): q is the ⌈a·N⌉-th
-//     smallest score, the split-conformal quantile with M exchangeable
-//     units (with M = N it is the textbook ⌈(N+1)α⌉-th score);
-//   - 2 ≤ M, a > 1: q = t_{M,(1+α)/2}·√(Σz²/N), the prediction interval
-//     of a new score if the signed scaled errors were normal with mean 0
-//     and unknown spread, with M degrees of freedom;
-//   - M < 2: m's own interval, unchanged (NaN bounds if m gives none).
+//   - a ≤ 1 (M ≥ 4 origins at 80 %, 19 at 95 %): q is the a-quantile of
+//     the scores (Hyndman–Fan type 7, golang.org/x/exp/stats.Quantiles):
+//     the split-conformal quantile, ⌈(M+1)α⌉-th of M exchangeable
+//     scores, with its rank read at the resolution of all N scores
+//     rather than rounded up to a whole origin;
+//   - 2 ≤ M, a > 1: q = t_{M,(1+α)/2}·σ̂ with σ̂ = median|z|/Φ⁻¹(0.75),
+//     the prediction interval of a new score if the signed scaled errors
+//     were normal with mean 0, its spread estimated robustly (an origin
+//     whose short window's fit ran away does not set it);
+//   - M < 2: NaN bounds (too short to calibrate: no interval rather than
+//     a false one).
 //
 // When the coverage guarantee holds: if the scores of the forecast to be
 // made and of the N backtest errors are exchangeable, the conformal
@@ -114,7 +120,9 @@ type CalibrationSettings struct {
 // makes its past errors unrepresentative of its next ones — so on real
 // data the guarantee is approximate, and the package documentation gives
 // the coverage measured on annual data. The normal fallback has no
-// guarantee.
+// guarantee. The interval is symmetric in levels, so for a positive
+// series whose method is far off (a log-linear trend run away) its lower
+// bound can be negative.
 //
 // Fit returns m's error on the whole history, and one wrapping
 // ErrLookAhead if m is a Judgment; origins where m fails are skipped. The result is safe for concurrent use if m is.
@@ -282,18 +290,16 @@ func CalibrationErrors(m Model) (int, bool) {
 // quantile returns q at level (see Calibrated), NaN when there are fewer
 // than 2 scores.
 func (c *calibratedModel) quantile(level float64) float64 {
-	n, m := len(c.scores), c.origins
+	m := c.origins
 	if m < 2 {
 		return math.NaN()
 	}
-	if a := math.Ceil(float64(m+1)*level) / float64(m); a <= 1 {
-		return c.scores[max(0, int(math.Ceil(a*float64(n)))-1)]
+	if a := level * float64(m+1) / float64(m); a <= 1 {
+		return stats.Quantiles(c.scores, a)[0]
 	}
-	var ss float64
-	for _, z := range c.scores {
-		ss += z * z
-	}
-	return lsq.TQuantile(level, m) * math.Sqrt(ss/float64(n))
+	// σ̂ = median |z| / Φ⁻¹(0.75), robust to the few origins where a short
+	// window's fit ran away.
+	return lsq.TQuantile(level, m) * stats.Quantiles(c.scores, 0.5)[0] / 0.6744897501960817
 }
 
 func (c *calibratedModel) Forecast(s Scenario, level float64) (Forecast, error) {

@@ -27,11 +27,12 @@ func ExampleCalibrated() {
 	for k, p := range f.Point.Values {
 		fmt.Printf("%d %.1f [%.1f, %.1f]\n", f.Point.Start+k, p, f.Lower.Values[k], f.Upper.Values[k])
 	}
-	// The same rule computed by hand (python3: the scores |e|/(s_t·k), the
-	// ⌈a·75⌉-th with a = ⌈16·0.8⌉/15) gives the same bounds.
+	// The same rule computed by hand (python3: the scores |e|/(s_t·k), their
+	// type-7 quantile at a = 0.8·16/15) gives the same bounds.
+
 	// Output:
 	// drift-calibrated from 75 errors
-	// 2018 290.6 [282.9, 298.3]
-	// 2019 301.2 [285.8, 316.5]
-	// 2020 311.8 [288.8, 334.8]
+	// 2018 290.6 [283.5, 297.6]
+	// 2019 301.2 [287.1, 315.3]
+	// 2020 311.8 [290.6, 332.9]
 }

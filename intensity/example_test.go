@@ -83,6 +83,7 @@ func ExampleMethod_cagr() {
 	// degree of freedom; R 4.x: I <- c(q0, 374/1.098^5, 753/(1.098^5*1.112^5)),
 	// r1 <- log(I[2]/I[1]) - 5*log(1+rate), p*exp(±qt(0.975,1)*sqrt(5*r1^2/5))
 	// gives 986.33935011577955 and 1585.6241256969729.
+
 	// Output:
 	// rate 0.0344, 2015: 1250.6, interval [986.3, 1585.6]
 }
