@@ -123,7 +123,9 @@ type Analysis struct {
 // be done is recorded in the result.
 //
 // For each candidate in turn it checks the needed drivers, fits the
-// method on history and drivers, and forecasts scenario sc at the level;
+// method on history and drivers, and forecasts scenario sc at the level
+// (if only its interval fails there, an extreme level, it keeps the point
+// with NaN bounds and a note);
 // a candidate that fails, or whose point forecast is not finite, is
 // skipped with its reason. Each forecast's Method is the candidate's
 // label. A candidate that forecast is then backtested (Backtest, rolling
@@ -176,6 +178,14 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 			continue
 		}
 		f, err := model.Forecast(sc, level)
+		if err != nil {
+			// An extreme level can make an interval fail: keep the point
+			// (no level may change it or drop the candidate).
+			if g, err2 := forecastPoint(model, sc, level); err2 == nil {
+				r.Notes = append(r.Notes, fmt.Sprintf("%s: no interval at level %g: %v", label, level, err))
+				f, err = g, nil
+			}
+		}
 		if err != nil {
 			skip(label, "", err)
 			continue

@@ -125,7 +125,8 @@ type CalibrationSettings struct {
 // bound can be negative.
 //
 // Fit returns m's error on the whole history, and one wrapping
-// ErrLookAhead if m is a Judgment; origins where m fails are skipped. The result is safe for concurrent use if m is.
+// ErrLookAhead if m is a Judgment; origins where m fails are skipped. The
+// result is safe for concurrent use if m is.
 func Calibrated(m Method, set CalibrationSettings) Method {
 	return calibrated{m: m, set: set}
 }
@@ -177,7 +178,7 @@ func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
 		minTrain = MinTrainOf(c.m, 0)
 	}
 	scaling := c.set.Scaling
-	cm := &calibratedModel{name: c.Name(), inner: model, scaling: scaling, scale: calibrationScale(history), drivers: drivers, end: history.End()}
+	cm := &calibratedModel{name: c.Name(), inner: model, scaling: scaling, scale: calibrationScale(history)}
 	scores, origins, own := calibrationScores(c.m, history, drivers, h, minTrain, scaling)
 	if scaling == ScaleOwn && !own {
 		cm.scaling = ScaleH
@@ -269,9 +270,7 @@ type calibratedModel struct {
 	name    string
 	inner   Model
 	scaling Scaling
-	scale   float64 // naiveScale of the history
-	drivers Drivers
-	end     int
+	scale   float64   // calibrationScale of the history
 	scores  []float64 // sorted
 	origins int       // the origins that gave a score
 }
@@ -287,8 +286,8 @@ func CalibrationErrors(m Model) (int, bool) {
 	return len(c.scores), true
 }
 
-// quantile returns q at level (see Calibrated), NaN when there are fewer
-// than 2 scores.
+// quantile returns q at level (see Calibrated), NaN when fewer than 2
+// origins gave a score.
 func (c *calibratedModel) quantile(level float64) float64 {
 	m := c.origins
 	if m < 2 {

@@ -18,7 +18,9 @@ import (
 // Fit fits every member; a member that fails is left out of that fit, as
 // Analyse leaves out a candidate, and Fit fails only if every member does,
 // returning the first member's error. Forecast combines the members'
-// forecasts with Combine (equal weights, its interval model). The members
+// forecasts with Combine (equal weights, its interval model); a member
+// whose interval fails at the level asked for (an extreme one) joins with
+// its point and no interval, so that the level never changes the point. The members
 // must have distinct Names, or Forecast returns an error wrapping
 // ErrDuplicate. Its MinTrain is the largest of the members'.
 func Combined(name string, members ...Method) Method {
@@ -129,7 +131,7 @@ func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {
 	var ws []float64
 	var first error
 	for i, m := range c.models {
-		f, err := m.Forecast(s, level)
+		f, err := forecastPoint(m, s, level)
 		if err == nil {
 			err = allFinite(f.Point)
 		}
@@ -157,4 +159,24 @@ func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {
 		return Forecast{}, err
 	}
 	return comb.Forecast, nil
+}
+
+// forecastPoint returns model's forecast at level or, if that fails (an
+// extreme level can make an interval overflow), its forecast at refLevel
+// with NaN bounds: the point, which no level may change, is kept.
+func forecastPoint(model Model, s Scenario, level float64) (Forecast, error) {
+	f, err := model.Forecast(s, level)
+	if err == nil || level == refLevel {
+		return f, err
+	}
+	g, err2 := model.Forecast(s, refLevel)
+	if err2 != nil {
+		return Forecast{}, err
+	}
+	g.Level = level
+	g.Lower, g.Upper = g.Point.Clone(), g.Point.Clone()
+	for k := range g.Point.Values {
+		g.Lower.Values[k], g.Upper.Values[k] = math.NaN(), math.NaN()
+	}
+	return g, nil
 }
