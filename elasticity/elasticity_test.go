@@ -261,10 +261,15 @@ func TestPointTwoYears(t *testing.T) {
 func TestArcWindow(t *testing.T) {
 	h := series.New("q", "", 2000, 100, 110, math.NaN(), 133.1)
 	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.05, 1.1, 1.05*1.05*1.05)}
-	// Default window: 2001 and 2003 (last two observed):
-	// g_Q = (133.1/110)^(1/2) − 1 = 10 %, g_Y = (1.05³/1.05)^(1/2) − 1 = 5 %,
-	// E = 2.
+	// Default window: five years reach before 2000, so 2000 and 2003:
+	// g_Q = (133.1/100)^(1/3) − 1 = 10 %, g_Y = (1.05³)^(1/3) − 1 = 5 %,
+	// E = 2; the last two observed, 2001 and 2003, give
+	// (133.1/110)^(1/2) − 1 = 10 % and (1.05³/1.05)^(1/2) − 1 = 5 %: 2 too.
 	mod := fit(t, &Method{}, h, d)
+	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("default window (-want +got):\n%s", diff)
+	}
+	mod = fit(t, &Method{Window: 1}, h, d)
 	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
 		t.Errorf("default window (-want +got):\n%s", diff)
 	}

@@ -65,7 +65,7 @@ const DefaultArcWindow = 5
 const pkg = "elasticity"
 
 // Method is the elasticity coefficient method. The zero value estimates
-// the arc elasticity against GDP over the last two observed years and
+// the arc elasticity against GDP over the last DefaultArcWindow years and
 // keeps it constant over the forecast.
 type Method struct {
 	// Label, when not empty, is the Method's Name.
@@ -80,9 +80,10 @@ type Method struct {
 	// From and To bound the fitting window, inclusive. For Arc they are
 	// the two years whose growth rates are compared and both must be
 	// observed; a zero To means the last observed year and a zero From
-	// the observed year Window years before To (see Window). For Point they restrict the regression to the
-	// observed years in [From, To]; a zero From means the first year and
-	// a zero To the last year of the history. Given ignores them.
+	// the observed year Window years before To (see Window). For Point
+	// they restrict the regression to the observed years in [From, To]; a
+	// zero From means the first year and a zero To the last year of the
+	// history. Given ignores them.
 	From, To int
 
 	// Window is the length in years of the Arc window when From is zero:

@@ -110,9 +110,9 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 // the residual is r = ln(Q_b/Q_a) − n·ln(1 + e·g), the gap's shocks
 // summed, of variance n·σ² if the annual shocks are independent. Over J
 // gaps σ² = Σ (r²/n) / (J − 1), one degree of freedom going to e, which
-// every estimator takes from the history (the Given E of the plan comes
-// from its 2006–2010 growth). It returns NaN and 0 when J < 2 or the
-// driver or a factor 1 + e·g is not positive at some observed year.
+// Arc and Point estimate from the history. It returns NaN and 0 when
+// J < 2 or the driver or a factor 1 + e·g is not positive at some
+// observed year.
 func scatter(history series.Series, drivers forecast.Drivers, name string, e float64) (float64, int) {
 	d, ok := drivers[name]
 	if !ok {
