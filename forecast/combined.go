@@ -31,9 +31,10 @@ func Combined(name string, members ...Method) Method {
 }
 
 // CombinedInverseMSE is Combined with the Bates–Granger weights of the
-// members' rolling-origin backtests on the history given to Fit
-// (Backtest, horizon DefaultCalibrationHorizon, BacktestWeights), equal
-// weights when fewer than two members can be backtested on it.
+// members' rolling-origin errors on the history given to Fit (horizon
+// DefaultCalibrationHorizon, over the origins where every member
+// forecast: InverseMSEWeights of their MSE), equal weights when fewer than
+// two members have errors there.
 func CombinedInverseMSE(name string, members ...Method) Method {
 	if name == "" {
 		name = InverseMSECombinationName
@@ -99,23 +100,46 @@ type combinedModel struct {
 }
 
 // backtestWeights returns the inverse-MSE weights of the members named
-// names, 0 for a member that cannot be backtested, nil when fewer than
-// two can.
+// names from their rolling-origin errors (horizon
+// DefaultCalibrationHorizon) over the origins where every member
+// forecast, nil when fewer than two members have a positive finite MSE
+// there. An origin where a member fails (too short for it, a fit that does
+// not converge) is left out for all, rather than failing the member's
+// whole backtest.
 func backtestWeights(members []Method, names []string, history series.Series, drivers Drivers) []float64 {
-	w := make([]float64, len(names))
-	ok := 0
+	errs := make([]map[int][]float64, len(names))
 	for i, n := range names {
-		var m Method
-		for _, mm := range members {
-			if mm.Name() == n {
-				m = mm
+		for _, m := range members {
+			if m.Name() == n {
+				errs[i] = originErrors(m, history, drivers, DefaultCalibrationHorizon, MinTrainOf(m, 0))
 			}
 		}
-		bt, err := Backtest(m, history, drivers, DefaultCalibrationHorizon, BacktestSettings{})
-		if err != nil {
-			continue
+	}
+	w := make([]float64, len(names))
+	ok := 0
+	for i := range names {
+		var ss float64
+		var n int
+		for t := history.Start; t <= history.End(); t++ { // in order: the sum is deterministic
+			es, has := errs[i][t]
+			if !has {
+				continue
+			}
+			common := true
+			for k := range errs {
+				if _, has := errs[k][t]; !has {
+					common = false
+				}
+			}
+			if !common {
+				continue
+			}
+			for _, e := range es {
+				ss += e * e
+				n++
+			}
 		}
-		if mse := bt.Measures.MSE(); mse > 0 && !math.IsInf(mse, 0) {
+		if mse := ss / float64(n); n > 0 && mse > 0 && !math.IsInf(mse, 0) {
 			w[i] = 1 / mse
 			ok++
 		}
@@ -124,6 +148,43 @@ func backtestWeights(members []Method, names []string, history series.Series, dr
 		return nil
 	}
 	return w
+}
+
+// originErrors returns m's out-of-sample errors y − ŷ by origin, over the
+// origins of a rolling-origin backtest of history (as Backtest, at most h
+// steps ahead, the first window minTrain observed years) where m fits and
+// forecasts; errors at unobserved years are left out.
+func originErrors(m Method, history series.Series, drivers Drivers, h, minTrain int) map[int][]float64 {
+	out := map[int][]float64{}
+	observed := 0
+	for t := history.Start; t < history.End(); t++ {
+		v, _ := history.At(t)
+		if math.IsNaN(v) {
+			continue
+		}
+		if observed++; observed < minTrain {
+			continue
+		}
+		train, _ := history.Window(history.Start, t)
+		hh := min(h, history.End()-t)
+		model, err := m.Fit(train, driversUntil(drivers, t))
+		if err != nil {
+			continue
+		}
+		f, err := model.Forecast(Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}, DefaultLevel)
+		if err != nil || f.Point.Start != t+1 || f.Point.Len() != hh {
+			continue
+		}
+		var es []float64
+		for k := range hh {
+			y, _ := history.At(t + 1 + k)
+			if e := y - f.Point.Values[k]; !math.IsNaN(e) && !math.IsInf(e, 0) {
+				es = append(es, e)
+			}
+		}
+		out[t] = es
+	}
+	return out
 }
 
 func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {
