@@ -98,5 +98,10 @@
 //
 // A univariate method added to the module (exponential smoothing, Theta)
 // joins the defaults by one line in Univariate, after demand evaluate has
-// measured it on M1 beside the methods above.
+// measured it on M1 beside the methods above. Measured so, with automatic
+// ETS (sMAPE 18.61, MASE 3.771; calibrated 82.9 / 90.6 %) and Theta
+// (20.17 / 4.189; calibrated 78.3 / 90.1 %) as members given a first
+// window of four years, the inverse-MSE combination became less accurate:
+// 16.41 / 3.308 with ETS, 16.38 / 3.348 with Theta, 16.72 / 3.374 with
+// both, against 15.86 / 3.268 without; so neither is a member.
 package methods
