@@ -6,24 +6,46 @@ import (
 	"testing"
 
 	"github.com/nonferrous/demand/baseline"
+	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/internal/synth"
+	"github.com/nonferrous/demand/methods"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
+	"github.com/nonferrous/demand/theta"
 )
 
-// univariate are the methods demand evaluate runs without drivers.
+// univariate are the methods demand evaluate runs without drivers, less
+// their calibrated variants: the baselines, exponential smoothing, Theta,
+// the trends plain and anchored, and the default combination.
 func univariate() []forecast.Method {
 	return []forecast.Method{
-		baseline.Naive{}, baseline.Drift{}, baseline.Mean{},
+		baseline.Naive{}, baseline.Drift{}, baseline.Mean{}, ets.Auto{}, theta.Method{},
 		regression.Method{Spec: regression.Linear}, regression.Method{Spec: regression.LogLinear},
+		regression.Method{Spec: regression.Linear, Anchor: true}, regression.Method{Spec: regression.LogLinear, Anchor: true},
+		forecast.CombinedInverseMSE(forecast.DefaultCombinationName, methods.Univariate()...),
 	}
 }
 
+// calibrated returns univariate's methods, each wrapped in
+// forecast.Calibrated: the calibrated rows of demand evaluate.
+func calibrated() []forecast.Method {
+	var ms []forecast.Method
+	for _, m := range univariate() {
+		ms = append(ms, forecast.Calibrated(m, forecast.CalibrationSettings{}))
+	}
+	return ms
+}
+
 // benchEvaluate times the held-out evaluation of the univariate methods on
-// data, 6 years held out at 80 and 95 %, and reports series/s.
-func benchEvaluate(b *testing.B, data []forecast.EvalSeries) {
-	e := forecast.Evaluation{Methods: univariate(), Holdout: 6}
+// data, 6 years held out at 80 and 95 %, and reports series/s; with
+// calibrated, of their calibrated variants.
+func benchEvaluate(b *testing.B, data []forecast.EvalSeries, cal bool) {
+	ms := univariate()
+	if cal {
+		ms = calibrated()
+	}
+	e := forecast.Evaluation{Methods: ms, Holdout: 6}
 	b.ReportAllocs()
 	for b.Loop() {
 		r, err := e.Run(data)
@@ -59,7 +81,8 @@ func BenchmarkEvaluateM1(b *testing.B) {
 	for i, s := range ss {
 		data[i] = forecast.EvalSeries{History: s}
 	}
-	benchEvaluate(b, data)
+	b.Run("methods=plain", func(b *testing.B) { benchEvaluate(b, data, false) })
+	b.Run("methods=calibrated", func(b *testing.B) { benchEvaluate(b, data, true) })
 }
 
 // BenchmarkEvaluateM1Shape is BenchmarkEvaluateM1 on synthetic data of
@@ -71,5 +94,5 @@ func BenchmarkEvaluateM1Shape(b *testing.B) {
 		n := 15 + i*43/180
 		data[i] = forecast.EvalSeries{History: series.Series{Name: fmt.Sprintf("s%d", i), Start: synth.Start, Values: src.Trend(n)}}
 	}
-	benchEvaluate(b, data)
+	benchEvaluate(b, data, false)
 }

@@ -45,5 +45,7 @@ func Example() {
 	}
 	v, _ := c.Forecast.Point.At(2015)
 	fmt.Printf("2015: %.0f 万吨\n", v)
-	// Output: 2015: 1316 万吨
+	// The arc elasticity compares 2005 and 2010 (elasticity.DefaultArcWindow).
+
+	// Output: 2015: 1088 万吨
 }

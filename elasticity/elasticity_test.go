@@ -89,10 +89,21 @@ func TestCopperArc(t *testing.T) {
 	if f.Point.Start != 2011 || f.Point.Len() != 5 || f.Point.Name != "copper" || f.Point.Unit != "10kt" {
 		t.Errorf("forecast span %d+%d %q %q, want 2011+5 copper 10kt", f.Point.Start, f.Point.Len(), f.Point.Name, f.Point.Unit)
 	}
-	for i := range 5 {
-		if !math.IsNaN(f.Lower.Values[i]) || !math.IsNaN(f.Upper.Values[i]) {
-			t.Errorf("arc interval at %d: %g–%g, want NaN", 2011+i, f.Lower.Values[i], f.Upper.Values[i])
-		}
+	// The interval holds the scatter of ln Q's growth about E·g over the
+	// two five-year gaps (2005–2010's residual is 0, E coming from it), one
+	// degree of freedom. Values from R 4.x:
+	//
+	//	q0 <- 374/1.14^5; E <- ((753/374)^(1/5)-1)/0.112
+	//	r1 <- log(374/q0) - 5*log(1+E*0.098); r2 <- log(753/374) - 5*log(1+E*0.112)
+	//	s2 <- (r1^2/5 + r2^2/5)/1; p <- 753*cumprod(1+E*rep(0.07,5))
+	//	half <- qt(0.95, 1)*sqrt((1:5)*s2); p*exp(-half); p*exp(half)
+	wantLo := []float64{740.65877551873632, 775.31207247583416, 819.94151031238039, 871.74934697316917, 929.97605742522603}
+	wantHi := []float64{916.05603627675225, 1047.1621314348829, 1184.8349668449328, 1333.519487472347, 1495.7860927408919}
+	if diff := cmp.Diff(wantLo, f.Lower.Values, cmpopts.EquateApprox(1e-10, 0)); diff != "" {
+		t.Errorf("arc lower (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantHi, f.Upper.Values, cmpopts.EquateApprox(1e-10, 0)); diff != "" {
+		t.Errorf("arc upper (-want +got):\n%s", diff)
 	}
 	// The plan's 2015 figure, 970, implies E = ((970/753)^(1/5) − 1)/0.07
 	// = 0.7421516344751838 under 7 % growth.
@@ -180,13 +191,20 @@ func TestPoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lo, hi := pointSlope-qt975df5*pointSE, pointSlope+qt975df5*pointSE
-	var wp, wl, wu []float64
+	// The interval: the annual scatter of ln Q's growth about ln(1 + E·g)
+	// and the slope's error, compounding. Values from R 4.x, with E, se the
+	// slope and its SE above:
+	//
+	//	g <- y2[-1]/y2[-7] - 1; r <- log(q2[-1]/q2[-7]) - log(1 + E*g)
+	//	s2 <- sum(r^2)/5; p <- 406.3*cumprod(1+E*rep(0.07,3))
+	//	D <- cumsum(0.07/(1+E*0.07)); half <- qt(0.975, 5)*sqrt((1:3)*s2 + D^2*se^2)
+	//	p*exp(-half); p*exp(half)
+	var wp []float64
 	for k := 1; k <= 3; k++ {
 		wp = append(wp, 406.3*math.Pow(1+pointSlope*0.07, float64(k)))
-		wl = append(wl, 406.3*math.Pow(1+lo*0.07, float64(k)))
-		wu = append(wu, 406.3*math.Pow(1+hi*0.07, float64(k)))
 	}
+	wl := []float64{407.43843293425402, 426.31172038377917, 449.15922507965837}
+	wu := []float64{471.40040553447722, 524.18304811555663, 578.85290965434524}
 	opt := cmpopts.EquateApprox(1e-10, 0)
 	for _, c := range []struct {
 		name      string
@@ -244,10 +262,15 @@ func TestPointTwoYears(t *testing.T) {
 func TestArcWindow(t *testing.T) {
 	h := series.New("q", "", 2000, 100, 110, math.NaN(), 133.1)
 	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 1.05, 1.1, 1.05*1.05*1.05)}
-	// Default window: 2001 and 2003 (last two observed):
-	// g_Q = (133.1/110)^(1/2) − 1 = 10 %, g_Y = (1.05³/1.05)^(1/2) − 1 = 5 %,
-	// E = 2.
+	// Default window: five years reach before 2000, so 2000 and 2003:
+	// g_Q = (133.1/100)^(1/3) − 1 = 10 %, g_Y = (1.05³)^(1/3) − 1 = 5 %,
+	// E = 2; the last two observed, 2001 and 2003, give
+	// (133.1/110)^(1/2) − 1 = 10 % and (1.05³/1.05)^(1/2) − 1 = 5 %: 2 too.
 	mod := fit(t, &Method{}, h, d)
+	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
+		t.Errorf("default window (-want +got):\n%s", diff)
+	}
+	mod = fit(t, &Method{Window: 1}, h, d)
 	if diff := cmp.Diff(2.0, mod.Elasticity(), approx); diff != "" {
 		t.Errorf("default window (-want +got):\n%s", diff)
 	}
@@ -526,7 +549,12 @@ func TestArcOneBound(t *testing.T) {
 		{"To only", Method{To: 2001}, 2},
 		// 2001–2003 (2002 is missing): g_Q = (133.1/110)^(1/2) − 1 = 10 %,
 		// g_Y = (1.05⁵)^(1/2) − 1.
-		{"To only, skipping a missing year", Method{To: 2003}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
+		{"To only, skipping a missing year", Method{To: 2003, Window: 1}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
+		// The default window, 5 years, reaches before 2000: the first
+		// observed year, as "From only".
+		{"To only, the default window", Method{To: 2003}, 0.1 / 0.1025},
+		// A 2-year window from 2003: 2001.
+		{"Window 2", Method{Window: 2}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
 		{"From only, the observed year before the last", Method{From: 2001}, 0.1 / (math.Pow(1.05, 2.5) - 1)},
 	} {
 		mod, err := c.m.Fit(h, d)

@@ -89,5 +89,5 @@ func ExampleMethod_point() {
 	fmt.Printf("2011 %.1f [%.1f, %.1f]\n", f.Point.Values[0], f.Lower.Values[0], f.Upper.Values[0])
 	// Output:
 	// elasticity 1.1235 (SE 0.0290)
-	// 2011 438.2 [436.1, 440.3]
+	// 2011 438.2 [407.4, 471.4]
 }

@@ -57,11 +57,15 @@ const (
 	ParamTarget = "target elasticity"
 )
 
+// DefaultArcWindow is the default Arc window, in years: see the package
+// documentation for its measurement.
+const DefaultArcWindow = 5
+
 // pkg names the package in its errors.
 const pkg = "elasticity"
 
 // Method is the elasticity coefficient method. The zero value estimates
-// the arc elasticity against GDP over the last two observed years and
+// the arc elasticity against GDP over the last DefaultArcWindow years and
 // keeps it constant over the forecast.
 type Method struct {
 	// Label, when not empty, is the Method's Name.
@@ -76,11 +80,17 @@ type Method struct {
 	// From and To bound the fitting window, inclusive. For Arc they are
 	// the two years whose growth rates are compared and both must be
 	// observed; a zero To means the last observed year and a zero From
-	// the observed year before To, so that both zero mean the last two
-	// observed years. For Point they restrict the regression to the
-	// observed years in [From, To]; a zero From means the first year and
-	// a zero To the last year of the history. Given ignores them.
+	// the observed year Window years before To (see Window). For Point
+	// they restrict the regression to the observed years in [From, To]; a
+	// zero From means the first year and a zero To the last year of the
+	// history. Given ignores them.
 	From, To int
+
+	// Window is the length in years of the Arc window when From is zero:
+	// From is then the latest observed year at or before To − Window (the
+	// first observed year if none is that early). Zero means
+	// DefaultArcWindow; Point and Given ignore it.
+	Window int
 
 	// Value is E₀ for the Given estimator; it must be finite.
 	Value float64
@@ -129,6 +139,9 @@ func (m Method) Name() string {
 		}
 		if m.To != 0 {
 			name += "-to-" + strconv.Itoa(m.To)
+		}
+		if m.Estimator == Arc && m.From == 0 && m.Window != 0 {
+			name += "-window-" + strconv.Itoa(m.Window)
 		}
 	case Given:
 		name += "-" + strconv.FormatFloat(m.Value, 'g', -1, 64)

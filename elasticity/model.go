@@ -25,6 +25,8 @@ type Model struct {
 	q0      float64 // Q at t₀
 	e0      float64 // E₀
 	se      float64 // standard error of E₀, NaN when unknown
+	sigma2  float64 // σ², the annual scatter of ln Q about the relation, NaN when unknown
+	sdf     int     // its degrees of freedom
 	df      int     // residual degrees of freedom of the point estimate
 	n       int     // observations used
 	drivers forecast.Drivers
@@ -83,6 +85,10 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.name, mod.unit = history.Name, history.Unit
 	mod.last, mod.q0 = last, q0
 	mod.e0, mod.se, mod.df, mod.n = est.e0, est.se, est.df, est.n
+	mod.sigma2, mod.sdf = math.NaN(), 0
+	if m.Estimator != Given {
+		mod.sigma2, mod.sdf = scatter(history, drivers, m.driver(), est.e0)
+	}
 	name := m.driver()
 	if d, ok := drivers[name]; ok {
 		mod.drv = append(mod.drv[:0], d.Values...)
@@ -95,6 +101,52 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	}
 	mod.ok = true
 	return nil
+}
+
+// scatter returns σ², the annual variance of the growth of ln Q about the
+// relation with elasticity e, and its degrees of freedom. Over each gap
+// between consecutive observed years a < b (n = b − a years, one for
+// annual data), with g the driver's compound annual growth over the gap,
+// the residual is r = ln(Q_b/Q_a) − n·ln(1 + e·g), the gap's shocks
+// summed, of variance n·σ² if the annual shocks are independent. Over J
+// gaps σ² = Σ (r²/n) / (J − 1), one degree of freedom going to e, which
+// Arc and Point estimate from the history. It returns NaN and 0 when
+// J < 2 or the driver or a factor 1 + e·g is not positive at some
+// observed year.
+func scatter(history series.Series, drivers forecast.Drivers, name string, e float64) (float64, int) {
+	d, ok := drivers[name]
+	if !ok {
+		return math.NaN(), 0
+	}
+	var sum float64
+	j := 0
+	prevYear, prevQ, prevY := 0, math.NaN(), math.NaN()
+	for i, q := range history.Values {
+		if math.IsNaN(q) {
+			continue
+		}
+		yr := history.Start + i
+		y, ok := d.At(yr)
+		if !ok || !(y > 0) || !(q > 0) {
+			return math.NaN(), 0
+		}
+		if !math.IsNaN(prevQ) {
+			n := float64(yr - prevYear)
+			g := math.Pow(y/prevY, 1/n) - 1
+			f := 1 + e*g
+			if !(f > 0) {
+				return math.NaN(), 0
+			}
+			r := math.Log(q/prevQ) - n*math.Log(f)
+			sum += r * r / n
+			j++
+		}
+		prevYear, prevQ, prevY = yr, q, y
+	}
+	if j < 2 {
+		return math.NaN(), 0
+	}
+	return sum / float64(j-1), j - 1
 }
 
 // estimate is the result of an estimator: E₀, its standard error (NaN
@@ -114,12 +166,23 @@ func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimat
 		to = history.End()
 	}
 	if from == 0 {
-		// The observed year before to.
-		from = min(to, history.End()+1) - 1
+		// The latest observed year at or before to − window, else the
+		// first observed year before to.
+		w := m.Window
+		if w <= 0 {
+			w = DefaultArcWindow
+		}
+		from = min(to-w, history.End())
 		for from >= history.Start && math.IsNaN(history.Values[from-history.Start]) {
 			from--
 		}
 		if from < history.Start {
+			from = history.Start
+			for from < to && math.IsNaN(history.Values[from-history.Start]) {
+				from++
+			}
+		}
+		if from >= to || from < history.Start {
 			return estimate{}, forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew, "arc window: no observed year before %d", to)
 		}
 	}
@@ -287,14 +350,31 @@ func (mod *Model) path(dst, g []float64, e0 float64) {
 // last observed year comes from the scenario if it covers it, otherwise
 // from the drivers given to Fit).
 //
-// The interval exists only for the Point estimator fitted on at least
-// three years. With q the (1+level)/2 quantile of Student's t with n−2
-// degrees of freedom, the bounds are, year by year, the smaller and the
-// larger of the paths started from E₀ − q·SE and E₀ + q·SE (the target, if
-// any, unchanged). They reflect only the uncertainty of E₀, not the
-// scatter of demand around the relation nor that of the driver's path.
-// Arc and Given estimates carry no sampling distribution: their bounds
-// are NaN.
+// The interval of Arc and Point holds the scatter of demand about the
+// relation and, for Point, the uncertainty of E₀. With σ² the annual
+// variance of ln Q's growth about ln(1 + E·g) over the history (see
+// scatter: each gap between observed years a residual, J gaps, J − 1
+// degrees of freedom), SE the standard error of E₀ (0 for Arc, which
+// carries no sampling distribution), D_h = Σ_{i≤h} (∂E_i/∂E₀)·g_i/(1 + E_i·g_i)
+// the sensitivity of ln Q_{t₀+h} to E₀, and q the (1+level)/2 quantile of
+// Student's t with J − 1 degrees of freedom, the bounds h years ahead are
+//
+//	Q̂_{t₀+h}·exp(±q·√(h·σ² + D_h²·SE²)),
+//
+// the shocks of the h years compounding in ln Q (independent annual
+// shocks: persistent ones make it too narrow, which forecast.Calibrated
+// corrects from the series' own errors). The bounds are NaN with fewer
+// than two gaps (three observed years) or a driver missing at an observed
+// year. The interval ignores the uncertainty of the driver's path: the
+// forecast is conditional on the scenario.
+//
+// A Given E₀ has NaN bounds: it comes from outside the model, which
+// cannot tell how it was chosen, so the scatter of the history about it
+// is no sampling statement. The plan's reproduction gives E₀ from the
+// published 2006–2010 growth rates: on its three points (2000, 2005,
+// 2010) the 2005–2010 residual is 0 by construction and one five-year
+// gap would be left, too little for an interval (and too short for
+// forecast.Calibrated), so the plan's elasticity has none.
 //
 // The driver must be positive at the last observed year and every
 // forecast year. A path that reaches zero or below, or overflows, is an
@@ -335,26 +415,29 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 			return forecast.Errorf(pkg, mod.name, from+i, forecast.ErrNotFinite, "the forecast overflows (E = %g, growth %g)", mod.elasticityAt(mod.e0, from+i), g[i])
 		}
 	}
-	if math.IsNaN(mod.se) {
+	if math.IsNaN(mod.sigma2) {
 		for i := range g {
 			dst.Lower.Values[i] = math.NaN()
 			dst.Upper.Values[i] = math.NaN()
 		}
 		return nil
 	}
-	// Both bound paths in one pass, reading g_t before Upper overwrites it.
-	// A factor at or below zero means demand vanishes: the path stays at 0.
-	q := lsq.TQuantile(level, mod.df)
-	elo, ehi := mod.e0-q*mod.se, mod.e0+q*mod.se
-	qlo, qhi := mod.q0, mod.q0
+	// Both bounds in one pass, reading g_t before Upper overwrites it.
+	q := lsq.TQuantile(level, mod.sdf)
+	se2 := 0.0
+	if !math.IsNaN(mod.se) {
+		se2 = mod.se * mod.se
+	}
+	var dlnq float64 // ∂ ln Q_t / ∂E₀
 	for i := range g {
 		t := mod.last + 1 + i
 		gi := g[i]
-		qlo *= math.Max(0, 1+mod.elasticityAt(elo, t)*gi)
-		qhi *= math.Max(0, 1+mod.elasticityAt(ehi, t)*gi)
+		w := mod.elasticityAt(1, t) - mod.elasticityAt(0, t) // ∂E_t/∂E₀
+		dlnq += w * gi / (1 + mod.elasticityAt(mod.e0, t)*gi)
+		half := q * math.Sqrt(float64(i+1)*mod.sigma2+dlnq*dlnq*se2)
 		p := dst.Point.Values[i]
-		dst.Lower.Values[i], dst.Upper.Values[i] = min(qlo, qhi, p), max(qlo, qhi, p)
-		if math.IsInf(qlo, 0) || math.IsInf(qhi, 0) {
+		dst.Lower.Values[i], dst.Upper.Values[i] = p*math.Exp(-half), p*math.Exp(half)
+		if math.IsInf(dst.Upper.Values[i], 0) {
 			return forecast.Errorf(pkg, mod.name, t, forecast.ErrNotFinite, "the prediction interval overflows")
 		}
 	}

@@ -180,6 +180,21 @@ var _ forecast.Method = Auto{}
 // Name returns "ets".
 func (Auto) Name() string { return "ets" }
 
+// MinTrain returns 5 (forecast.MinTrainer): a backtest or calibration of
+// Auto starts there. The simplest candidate, ANN, fits from 4 observed
+// years, but its AICc, with k = 3 (α, ℓ₀ and σ²), needs n − k − 1 > 0.
+func (Auto) MinTrain() int { return 5 }
+
+// MinTrain returns the fewest observed years m's model is fit from, its
+// parameters and initial states plus two, and at least 4
+// (forecast.MinTrainer).
+func (m Method) MinTrain() int {
+	if !m.Spec.valid() {
+		return 4
+	}
+	return max(4, nparams(m.Spec.kind())+2)
+}
+
 // Fit fits and selects the model. It returns an error for an unknown
 // model or criterion (wrapping forecast.ErrSetting), fewer than four
 // observed years or too few for every candidate (forecast.ErrTooFew), a

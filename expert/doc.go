@@ -60,7 +60,16 @@
 // takes the smallest L and largest H whatever the level. Either way the
 // band measures the panel's disagreement, not a probability derived from a
 // model of the forecast error: a unanimous panel gives a band of zero
-// width, however uncertain the future.
+// width, however uncertain the future. It is not a prediction interval
+// and its "level" is not a coverage: it says how far the experts' most
+// likely values lie apart. Experts' own ranges are notoriously too narrow
+// (the Range option's band is no better founded). Nor can it be
+// calibrated: Method is a forecast.Judgment, made once after the history
+// for its target year, so forecast.Backtest and forecast.Calibrated refuse
+// it (forecast.ErrLookAhead) rather than score at an earlier origin
+// judgments that knew the later years; forecast.Analyse leaves it out of
+// the backtests (Candidate.NoBacktest), so a combination's calibrated
+// interval rests on the errors of the other members.
 //
 // # References
 //

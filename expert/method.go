@@ -172,3 +172,11 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 	}
 	return mod, nil
 }
+
+// Judgment reports true (forecast.Judgment): a panel's judgments were made
+// once, after the history, for their target years, so forecast.Backtest
+// and forecast.Calibrated refuse the method rather than score judgments
+// against years the panel may have known.
+func (Method) Judgment() bool { return true }
+
+var _ forecast.Judgment = Method{}

@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -127,17 +128,26 @@ type Analysis struct {
 // be done is recorded in the result.
 //
 // For each candidate in turn it checks the needed drivers, fits the
-// method on history and drivers, and forecasts scenario sc at the level;
-// a candidate that fails, or whose point forecast is not finite (or, with
-// NonNegative, falls below zero), is skipped with its reason. Each
-// forecast's Method is the candidate's label. A candidate that forecast
-// is then backtested (Backtest, rolling origin, horizon min(sc.Horizon,
-// MaxHorizon)) unless NoBacktest; a failed backtest is a note.
+// method on history and drivers, and forecasts scenario sc at the level
+// (if only its interval fails there, an extreme level, it keeps the point
+// with NaN bounds and a note); a candidate that fails, or whose point
+// forecast is not finite (or, with NonNegative, falls below zero), is
+// skipped with its reason. Each forecast's Method is the candidate's
+// label. A candidate that forecast is then backtested (Backtest, rolling
+// origin, horizon min(sc.Horizon, MaxHorizon)) unless NoBacktest; a
+// failed backtest is a note.
 //
 // The forecasts are combined with equal weights (Combine, named
-// DefaultCombinationName) and, if at least two candidates were backtested,
-// with the Bates–Granger weights of their backtests (BacktestWeights,
-// named InverseMSECombinationName), which fill the scores' Weight.
+// DefaultCombinationName), the combination's interval then set from its
+// own out-of-sample errors: the half-width of Calibrated(Combined(…)) of
+// the backtested candidates, fit on history, about the equal-weight point
+// (a note says so when it cannot be, and Combine's interval stays). If at
+// least two candidates were backtested they are also combined with the
+// Bates–Granger weights of their backtests (InverseMSEWeights of each
+// one's MSE over the origins all of them have, since a MinTrainer starts
+// later), named InverseMSECombinationName, which fill the scores' Weight.
+// The backtests run at DefaultLevel whatever the level, so that the level
+// changes no score and no weight.
 //
 // A year of the history for which a driver has no value — NaN inside the
 // driver's span, or before the driver starts — is skipped by every
@@ -168,6 +178,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	history = r.maskMissingDrivers(history, drivers)
 	var backtests []*BacktestResult
 	var btMembers []Forecast
+	var btCands []Method
 	for _, c := range cands {
 		if c.Method == nil {
 			skip(c.Label, "", fmt.Errorf("forecast: analyse: candidate %q: %w", c.Label, ErrNilMethod))
@@ -184,6 +195,14 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 			continue
 		}
 		f, err := model.Forecast(sc, level)
+		if err != nil {
+			// An extreme level can make an interval fail: keep the point
+			// (no level may change it or drop the candidate).
+			if g, err2 := forecastPoint(model, sc, level); err2 == nil {
+				r.Notes = append(r.Notes, fmt.Sprintf("%s: no interval at level %g: %v", label, level, err))
+				f, err = g, nil
+			}
+		}
 		if err != nil {
 			skip(label, "", err)
 			continue
@@ -203,7 +222,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		if c.NoBacktest {
 			continue
 		}
-		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{Level: level, MinTrain: set.MinTrain})
+		// The backtest scores points only: at DefaultLevel, whatever the
+		// level, so that no level changes the scores or the weights.
+		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{MinTrain: set.MinTrain})
 		if err != nil {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: no backtest: %v", label, err))
 			continue
@@ -211,6 +232,10 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		bt.Method = label
 		backtests = append(backtests, bt)
 		btMembers = append(btMembers, f)
+		// The combinations' calibration needs the members' points only:
+		// the uncalibrated method gives the same ones at a fraction of the
+		// cost.
+		btCands = append(btCands, labelled{name: label, Method: Uncalibrated(c.Method)})
 	}
 	if len(r.Forecasts) == 0 {
 		r.Notes = append(r.Notes, "no method could forecast this series")
@@ -221,6 +246,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
 	} else {
+		if err := calibrateCombination(&eq.Forecast, Combined(DefaultCombinationName, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", DefaultCombinationName, err))
+		}
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
 	}
 
@@ -233,7 +261,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: needs backtests of two methods, have %d", inv, len(backtests)))
 		return r
 	}
-	w, err := BacktestWeights(backtests...)
+	w, err := InverseMSEWeights(commonMSE(backtests)...)
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
 		return r
@@ -245,6 +273,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	for i := range r.Backtest {
 		r.Backtest[i].Weight = w[i]
+	}
+	if err := calibrateCombination(&c.Forecast, CombinedInverseMSE(inv, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", inv, err))
 	}
 	r.Forecasts = append(r.Forecasts, c.Forecast)
 	return r
@@ -328,4 +359,78 @@ func allFinite(s series.Series) error {
 		}
 	}
 	return nil
+}
+
+// labelled is a method under a candidate's label.
+type labelled struct {
+	Method
+	name string
+}
+
+func (l labelled) Name() string  { return l.name }
+func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
+
+// calibrateCombination sets the interval of f, a combination, to f's
+// point ± the half-width of Calibrated(comb) fit on history: the interval
+// from the out-of-sample errors of comb, the combination of the backtested
+// members as a Method.
+func calibrateCombination(f *Forecast, comb Method, history series.Series, drivers Drivers, sc Scenario, level float64, minTrain int) error {
+	m, err := Calibrated(comb, CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
+	if err != nil {
+		return err
+	}
+	if n, _ := CalibrationErrors(m); n == 0 {
+		return errors.New("no out-of-sample error")
+	}
+	c, err := m.Forecast(sc, level)
+	if err != nil {
+		return err
+	}
+	if c.Point.Start != f.Point.Start || c.Point.Len() != f.Point.Len() {
+		return fmt.Errorf("%w: calibration covers %s", ErrMismatch, span(c.Point))
+	}
+	lo, up := f.Point.Clone(), f.Point.Clone()
+	for k, p := range f.Point.Values {
+		hw := c.Upper.Values[k] - c.Point.Values[k]
+		if math.IsNaN(hw) {
+			return fmt.Errorf("no calibrated interval for %d", f.Point.Start+k)
+		}
+		lo.Values[k], up.Values[k] = p-hw, p+hw
+	}
+	f.Lower, f.Upper = lo, up
+	return nil
+}
+
+// commonMSE returns the mean squared error of each backtest over the
+// origins every backtest has (their first training windows can differ, see
+// MinTrainer), over all origins if none is common.
+func commonMSE(bts []*BacktestResult) []float64 {
+	count := map[int]int{}
+	for _, bt := range bts {
+		for _, o := range bt.Origins {
+			count[o.Year]++
+		}
+	}
+	mse := make([]float64, len(bts))
+	for i, bt := range bts {
+		var ss float64
+		var n int
+		for _, o := range bt.Origins {
+			if count[o.Year] != len(bts) {
+				continue
+			}
+			for _, e := range o.Errors {
+				if !math.IsNaN(e) {
+					ss += e * e
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			mse[i] = bt.Measures.MSE()
+			continue
+		}
+		mse[i] = ss / float64(n)
+	}
+	return mse
 }

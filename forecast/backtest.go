@@ -63,7 +63,8 @@ type BacktestResult struct {
 // with an expanding window (Tashman 2000).
 //
 // Every year t before the history's last year that is observed and closes
-// a window of at least MinTrain observed years is an origin; of those, the
+// a window of at least MinTrainOf(m, MinTrain) observed years is an
+// origin (a MinTrainer method may ask for more than MinTrain); of those, the
 // latest MaxOrigins are used (all of them if there are fewer). At each origin
 // m is fit on the history from its first year through t, and on drivers
 // cut to the years up to t (a driver starting after t is passed as an empty
@@ -83,7 +84,8 @@ type BacktestResult struct {
 // pinball loss), over the years where the method gave an interval.
 //
 // Backtest returns an error wrapping ErrNilMethod for a nil m,
-// ErrHorizon if h < 1 or h > HorizonLimit, ErrLevel for a
+// ErrLookAhead for a Judgment method, ErrHorizon if h < 1 or
+// h > HorizonLimit, ErrLevel for a
 // level outside (0, 1), ErrTooShort if no origin or no observed actual
 // remains, an error for an empty history or an infinite value, and the
 // first error of Fit or Forecast, naming its origin.
@@ -101,13 +103,13 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	if !(level > 0 && level < 1) {
 		return nil, fmt.Errorf("forecast: backtest: %w: have %g", ErrLevel, level)
 	}
-	minTrain := set.MinTrain
-	if minTrain == 0 {
-		minTrain = DefaultMinTrain
+	if err := checkJudgment(m); err != nil {
+		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
-	if minTrain < 1 {
+	if set.MinTrain < 0 {
 		return nil, fmt.Errorf("forecast: backtest: MinTrain must be ≥ 1, have %d", set.MinTrain)
 	}
+	minTrain := MinTrainOf(m, set.MinTrain)
 	if err := history.Validate(); err != nil {
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}

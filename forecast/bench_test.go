@@ -2,8 +2,10 @@ package forecast_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
+	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/series"
 )
@@ -38,6 +40,23 @@ func BenchmarkBacktest(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := forecast.Backtest(drift{}, y, nil, 5, forecast.BacktestSettings{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCalibratedFit fits calibrated drift to a 40-year series: 37
+// rolling origins, a Refitter model reused across them.
+func BenchmarkCalibratedFit(b *testing.B) {
+	v := make([]float64, 40)
+	for i := range v {
+		v[i] = 100 * math.Pow(1.04, float64(i)) * (1 + 0.03*math.Sin(1.7*float64(i)))
+	}
+	h := series.New("q", "kt", 1980, v...)
+	m := forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Fit(h, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -42,16 +42,21 @@ type Combination struct {
 // with a positive weight whose point is not NaN there (so a member missing
 // a year drops out of that year and the others' weights are renormalised).
 //
-// The combined interval is formed by averaging quantiles: each bound is the
-// weighted mean of the members' bounds, Σ w_i L_i / Σ w_i and Σ w_i U_i / Σ w_i,
-// over the members (positive weight, point not NaN) that give both bounds at
-// that year, NaN if none does; the interval is then widened where needed to
-// contain the combined point (which can fall outside it when some members
-// give no interval). This is a heuristic, not a probability statement: the
-// result is not a prediction interval with coverage Level, since it ignores
-// the correlation between the members' errors and the disagreement between
-// their points. When all members have intervals it is the quantile average
-// of Lichtendahl, Grushka-Cockayne and Winkler (2013).
+// The combined interval is centred on the combined point: its half-width
+// is the weighted mean of the members' half-widths,
+// p ± Σ w_i (U_i − L_i)/2 / Σ w_i, over the members (positive weight,
+// point not NaN) that give both bounds at that year, NaN bounds if none
+// does. The stated model: if each member's interval is ±z·σ_i about its
+// point and the combined error is Σ w_i e_i, its standard deviation is at
+// most Σ w_i σ_i, with equality when the members' errors are perfectly
+// correlated — the usual case for forecasts of one series by similar
+// methods. The interval is therefore conservative when the members'
+// intervals are honest and their errors imperfectly correlated, and it
+// ignores the members' disagreement, which a combination's own
+// out-of-sample errors measure: Calibrated(Combined(…)) sets the interval
+// from those. The point lies strictly inside unless every half-width is
+// 0. (The older quantile average, the mean of the bounds, put the point
+// on an edge whenever the members' intervals were skewed about it.)
 //
 // The members must have distinct Methods, so that Members tells them
 // apart: give variants of one method distinct names (their Label).
@@ -116,7 +121,7 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 	upper := lower
 	upper.Values = make([]float64, n)
 	for j := range n {
-		var sw, sp, swi, sl, su float64
+		var sw, sp, swi, sl float64
 		for i, m := range members {
 			w, f := weights[i], m.Point.Values[j]
 			if w == 0 || math.IsNaN(f) {
@@ -129,8 +134,7 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 				continue
 			}
 			swi += w
-			sl += w * l
-			su += w * u
+			sl += w * (u - l) / 2
 		}
 		if sw == 0 {
 			return Combination{}, fmt.Errorf("forecast: combine: every weighted member's point is NaN at year %d", point.Start+j)
@@ -141,8 +145,9 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 			lower.Values[j], upper.Values[j] = math.NaN(), math.NaN()
 			continue
 		}
-		lower.Values[j] = min(sl/swi, p)
-		upper.Values[j] = max(su/swi, p)
+		hw := sl / swi
+		lower.Values[j] = p - hw
+		upper.Values[j] = p + hw
 	}
 
 	for i, m := range members {

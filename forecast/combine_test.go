@@ -35,8 +35,8 @@ func TestCombine(t *testing.T) {
 		want    forecast.Combination
 	}{
 		{
-			// Equal weights: point (10+14)/2 = 12, (20+30)/2 = 25; lower (8+10)/2 = 9,
-			// (16+20)/2 = 18; upper (12+18)/2 = 15, (24+40)/2 = 32.
+			// Equal weights: point (10+14)/2 = 12, (20+30)/2 = 25; half-widths
+			// (2+4)/2 = 3 and (4+10)/2 = 7: [9, 15] and [18, 32].
 			name:    "equal",
 			members: []forecast.Forecast{a, b},
 			want: forecast.Combination{
@@ -49,7 +49,8 @@ func TestCombine(t *testing.T) {
 		},
 		{
 			// Weights 3:1 → 0.75, 0.25: point 0.75·10+0.25·14 = 11, 0.75·20+0.25·30 = 22.5;
-			// lower 6+2.5 = 8.5, 12+5 = 17; upper 9+4.5 = 13.5, 18+10 = 28.
+			// half-widths 0.75·2+0.25·4 = 2.5 and 0.75·4+0.25·10 = 5.5: [8.5, 13.5],
+			// [17, 28].
 			name:    "fixed",
 			cname:   "mix",
 			weights: []float64{3, 1},
@@ -64,31 +65,31 @@ func TestCombine(t *testing.T) {
 		},
 		{
 			// c has no point in 2011 (a and b share it equally: 12, 9, 15) and no
-			// interval. 2012: point (20+30+50)/3 = 100/3; bounds over a and b:
-			// lower (16+20)/2 = 18, upper (24+40)/2 = 32 < 33.3̅, so the upper
-			// bound is widened to the point, 100/3.
+			// interval. 2012: point (20+30+50)/3 = 100/3; the half-width over a
+			// and b, (4+10)/2 = 7, is centred on it: [100/3 − 7, 100/3 + 7]
+			// (the older mean of the bounds, [18, 32], missed the point).
 			name:    "member without interval",
 			members: []forecast.Forecast{a, b, c},
 			want: forecast.Combination{
 				Forecast: forecast.Forecast{Method: "combination", Level: 0.95,
 					Point: series.New("q", "10kt", 2011, 12, 100.0/3),
-					Lower: series.New("q", "10kt", 2011, 9, 18),
-					Upper: series.New("q", "10kt", 2011, 15, 100.0/3)},
+					Lower: series.New("q", "10kt", 2011, 9, 100.0/3-7),
+					Upper: series.New("q", "10kt", 2011, 15, 100.0/3+7)},
 				Members: []string{"a", "b", "c"}, Weights: []float64{1.0 / 3, 1.0 / 3, 1.0 / 3},
 			},
 		},
 		{
 			// Weights 1, 0, 1 → 0.5, 0, 0.5: b is ignored.
-			// 2011: c missing → a alone: 10 [8, 12]. 2012: (20+50)/2 = 35; the
-			// interval over a alone, [16, 24], is widened to contain 35.
+			// 2011: c missing → a alone: 10 [8, 12]. 2012: (20+50)/2 = 35 with
+			// a's half-width, 4: [31, 39].
 			name:    "zero weight",
 			weights: []float64{1, 0, 1},
 			members: []forecast.Forecast{a, b, c},
 			want: forecast.Combination{
 				Forecast: forecast.Forecast{Method: "combination", Level: 0.95,
 					Point: series.New("q", "10kt", 2011, 10, 35),
-					Lower: series.New("q", "10kt", 2011, 8, 16),
-					Upper: series.New("q", "10kt", 2011, 12, 35)},
+					Lower: series.New("q", "10kt", 2011, 8, 31),
+					Upper: series.New("q", "10kt", 2011, 12, 39)},
 				Members: []string{"a", "b", "c"}, Weights: []float64{0.5, 0, 0.5},
 			},
 		},

@@ -173,6 +173,42 @@
 // forecasts every job at several levels from one fit; Batch.Progress
 // reports the jobs done.
 //
+// # Calibrated intervals
+//
+// Calibrated(m, settings) is m with its interval set from the series' own
+// rolling-origin errors (see Calibrated for the rule, its fallbacks and
+// when its guarantee holds); Combined and CombinedInverseMSE make a
+// combination a Method, so that Calibrated(Combined(…)) has an interval
+// from the combination's own errors. Combine's interval is centred on the
+// combined point: the weighted mean of the members' half-widths, the
+// bound for perfectly correlated member errors.
+//
+// The settings' defaults were chosen on M1 yearly (181 series, the last 6
+// years held out, demand evaluate -holdout 6), before any other data were
+// looked at. Coverage of drift's 80 % / 95 % intervals, by scaling of the
+// pooled errors, with the scale s_t the window's mean absolute annual
+// change and the textbook ⌈(N+1)α⌉-th of N errors: √h gave 70.4 / 82.5 %,
+// h 72.1 / 86.7 %, the method's own standard error 70.8 / 85.6 % (drift's
+// own interval: 57.2 / 71.6 %). Counting origins rather than errors in the
+// finite-sample correction (the errors of one origin move together), h
+// gave 78.0 / 91.3 %. On the synthetic annual series of package methods
+// the same rule left the late origins at 45–60 %: for a growing series the
+// window's mean change falls ever further below the current one. With s_t
+// = last value × mean |Δ ln y| (the relative pace at today's level) that
+// went (drift 76.1 % there) but M1 became too wide at 80 % (85.2 / 93.2 %),
+// because rounding the corrected rank up to a whole origin takes the
+// largest score whenever M ≤ 8; reading the rank α(M+1)/M among all N
+// scores instead, and a robust spread in the normal fallback, gives the
+// defaults, on M1 (80 % / 95 % coverage, MSIS at 95 %):
+//
+//	drift-calibrated                       81.2 / 91.5 %   42.64   (own interval: 57.2 / 71.6 %, 61.28)
+//	naive-calibrated                       77.0 / 91.2 %   51.19
+//	regression-linear-anchored-calibrated  80.5 / 90.9 %   42.81
+//	combination-calibrated                 83.5 / 92.0 %   (see package methods)
+//
+// and 72–83 % at 80 % for every default method in the synthetic
+// rolling-origin test of package methods.
+//
 // # References
 //
 // Bates, J. M. and Granger, C. W. J. (1969). The combination of forecasts.
@@ -189,12 +225,23 @@
 // better to average probabilities or quantiles? Management Science 59(7),
 // 1594–1611.
 //
+// Lei, J., G'Sell, M., Rinaldo, A., Tibshirani, R. J. and Wasserman, L.
+// (2018). Distribution-free predictive inference for regression. Journal
+// of the American Statistical Association 113(523), 1094–1111.
+//
 // Makridakis, S., Spiliotis, E. and Assimakopoulos, V. (2020). The M4
 // competition: 100,000 time series and 61 forecasting methods.
 // International Journal of Forecasting 36(1), 54–74.
 //
 // Tashman, L. J. (2000). Out-of-sample tests of forecasting accuracy: an
 // analysis and review. International Journal of Forecasting 16(4), 437–450.
+//
+// Vovk, V., Gammerman, A. and Shafer, G. (2005). Algorithmic Learning in
+// a Random World. Springer.
+//
+// Williams, W. H. and Goodman, M. L. (1971). A simple method for the
+// construction of empirical confidence limits for economic forecasts.
+// Journal of the American Statistical Association 66(336), 752–754.
 //
 // Winkler, R. L. (1972). A decision-theoretic approach to interval
 // estimation. Journal of the American Statistical Association 67(337),

@@ -38,8 +38,8 @@ func ExampleCombine() {
 	}
 	fmt.Printf("%s %.1f: %.0f [%.0f, %.0f]\n", bg.Method, bg.Weights, bg.Point.Values[0], bg.Lower.Values[0], bg.Upper.Values[0])
 	// Output:
-	// combination [0.5 0.5]: 1050 [900, 1100]
-	// bates-granger [0.8 0.2]: 1020 [900, 1100]
+	// combination [0.5 0.5]: 1050 [950, 1150]
+	// bates-granger [0.8 0.2]: 1020 [920, 1120]
 }
 
 func ExampleAccuracy() {

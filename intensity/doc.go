@@ -59,9 +59,26 @@
 // lsq.Line (LogTrend) or the QR fit lsq.OLS (Malenbaum). The point
 // is the back-transformed mean of ln I, i.e. the median of Q_T under a
 // log-normal error, not its mean. With no residual degrees of freedom (two
-// years for LogTrend, three for Malenbaum) the interval is NaN. The CAGR
-// trajectory gives NaN intervals: a rate read off a window carries no
-// error estimate.
+// years for LogTrend, three for Malenbaum) the interval is NaN. Both hold
+// the scatter of ln I about the fitted trajectory (σ̂²) besides the
+// coefficients' error, but as independent of the horizon: persistent
+// deviations make them too narrow far ahead, as measured below.
+//
+// The CAGR trajectory's interval holds the scatter of ln I's annual change
+// about the continued rate r, compounding over the horizon: with each gap
+// between consecutive observed years a < b (n = b − a) a residual
+// ρ = ln(I_b/I_a) − n·ln(1 + r), σ² = Σ (ρ²/n)/(J − 1) over the J gaps,
+// the bounds h years ahead are Q̂·exp(±t_{J−1}·√(h·σ²)); NaN with fewer
+// than two gaps.
+//
+// Coverage measured on 300 synthetic 23-year series with a GDP driver
+// (the package methods' coverage test data; the last 6 years held out):
+// the log trend's own 80 % interval covered 41.3 % and Malenbaum's
+// 36.7 %; forecast.Calibrated raised them to 73.9 % and 85.2 %, and in the
+// methods package's rolling-origin test (40 series, horizon 5) to 77.9 %
+// and 80.6 %. M1 has no driver and cannot measure the method. Malenbaum
+// is backtested from five observed years (Method.MinTrain), the log trend
+// and the CAGR from three.
 //
 // # Parameters
 //

@@ -76,10 +76,16 @@ func ExampleMethod_cagr() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("rate %.4f, 2015: %.1f, interval [%g, %g]\n",
+	fmt.Printf("rate %.4f, 2015: %.1f, interval [%.1f, %.1f]\n",
 		m.(forecast.ParameterReporter).Parameters()[0].Value, f.Point.Values[4], f.Lower.Values[4], f.Upper.Values[4])
+	// The interval holds the scatter of ln I about the rate over the two
+	// five-year gaps (2005–2010's is 0, the rate coming from it), one
+	// degree of freedom; R 4.x: I <- c(q0, 374/1.098^5, 753/(1.098^5*1.112^5)),
+	// r1 <- log(I[2]/I[1]) - 5*log(1+rate), p*exp(±qt(0.975,1)*sqrt(5*r1^2/5))
+	// gives 986.33935011577955 and 1585.6241256969729.
+
 	// Output:
-	// rate 0.0344, 2015: 1250.6, interval [NaN, NaN]
+	// rate 0.0344, 2015: 1250.6, interval [986.3, 1585.6]
 }
 
 func ExampleMethod_malenbaum() {

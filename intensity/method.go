@@ -86,6 +86,13 @@ type Method struct {
 	// observed year (Trajectory CAGR only). It must be an observed year
 	// before the last; 0 means the observed year before the last.
 	From int
+	// Anchor shifts the LogTrend and Malenbaum paths of ln I, bounds
+	// included, by the last observed year's residual, ln I_T − ln Î_T, so
+	// that the forecast starts from the last observation rather than from
+	// the fitted curve; the interval is then the textbook one shifted. The
+	// CAGR trajectory starts from the last observation anyway. False, the
+	// zero value, keeps the fitted curve (the plan's reproduction).
+	Anchor bool
 }
 
 var (
@@ -114,6 +121,9 @@ func (m Method) Name() string {
 	if m.Trajectory == CAGR && m.From != 0 {
 		name += "-from-" + strconv.Itoa(m.From)
 	}
+	if m.Anchor && m.Trajectory != CAGR {
+		name += "-anchored"
+	}
 	return name
 }
 
@@ -129,3 +139,18 @@ func (m Method) driver() string { return forecast.DriverName(m.Driver) }
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
 	return forecast.Refitted(&Model{method: m}, history, drivers)
 }
+
+// MinTrain returns the fewest observed years a backtest fits the method on
+// (forecast.MinTrainer): p + 2 for p fitted coefficients, so that the
+// residual spread has at least one degree of freedom beyond the fit — 5 for
+// Malenbaum's three coefficients (a fit on 3 points interpolates them and
+// its backtest errors measure nothing), forecast.DefaultMinTrain for the
+// two-coefficient log trend and the CAGR.
+func (m Method) MinTrain() int {
+	if m.Trajectory == Malenbaum {
+		return 5
+	}
+	return forecast.DefaultMinTrain
+}
+
+var _ forecast.MinTrainer = Method{}

@@ -42,6 +42,8 @@ type Model struct {
 	fit      *lsq.Result // Malenbaum
 	rate     float64     // CAGR: the continued rate
 	rateFrom int         // CAGR: first year of the window
+	sigma2   float64     // CAGR: annual variance of ln I about the rate, NaN when unknown
+	sdf      int         // CAGR: its degrees of freedom
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -128,6 +130,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.iLast = in[last-first]
 	mod.hist = math.Pow(in[last-first]/in[0], 1/float64(last-first)) - 1
 	mod.rate, mod.rateFrom = tf.rate, tf.rateFrom
+	mod.sigma2, mod.sdf = tf.sigma2, tf.sdf
 	mod.fit = tf.fit
 	mod.ok = true
 	return nil
@@ -139,6 +142,8 @@ type trajectoryFit struct {
 	rateFrom int           // CAGR: first year of the window
 	fit      *lsq.Result   // Malenbaum: the regression
 	pop      series.Series // Malenbaum: the population driver
+	sigma2   float64       // CAGR: annual variance of ln I about the rate
+	sdf      int           // CAGR: its degrees of freedom
 }
 
 // Intensity returns the historical intensity I_t = Q_t / driver_t from the
@@ -193,8 +198,10 @@ func (mod *Model) Fitted() *lsq.Result {
 // the driver path taken by forecast.DriverPath. For LogTrend and Malenbaum
 // the interval is the t-based prediction interval of ln I at the forecast
 // year, transformed: [exp(lower)·driver_T, exp(upper)·driver_T]; it is NaN
-// when the fit has no residual degrees of freedom. CAGR gives NaN
-// intervals: a rate read off two years carries no error estimate.
+// when the fit has no residual degrees of freedom. CAGR's interval holds
+// the scatter of ln I about the continued rate, compounding:
+// Q̂_T·exp(±t_{J−1}·√(h·σ²)), h = T − the last year, σ² from the J gaps
+// between observed years (see cagrScatter); NaN with fewer than two gaps.
 // Malenbaum also needs forecast.Population in the scenario. A model whose
 // last Refit failed holds no fit: Forecast then returns an error wrapping
 // forecast.ErrNotFitted.
@@ -245,13 +252,29 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 	if df > 0 {
 		q = lsq.TQuantile(level, df)
 	}
+	var anchor float64 // ln I_T − ln Î_T when Method.Anchor
+	if mod.method.Anchor && mod.traj != CAGR {
+		var fitted float64
+		if mod.traj == LogTrend {
+			fitted, _ = mod.logTrendAt(mod.last, 0)
+		} else {
+			dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, mod.last)
+			fitted, _ = mod.malenbaumAt(mod.last, dv, s, 0)
+		}
+		anchor = math.Log(mod.iLast) - fitted
+	}
 	for i := range s.Horizon {
 		t := from + i
 		dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, t)
 		if mod.traj == CAGR {
-			dst.Point.Values[i] = mod.cagrAt(t) * dv
-			dst.Lower.Values[i] = math.NaN()
-			dst.Upper.Values[i] = math.NaN()
+			p := mod.cagrAt(t) * dv
+			half := math.NaN()
+			if mod.sdf > 0 {
+				half = lsq.TQuantile(level, mod.sdf) * math.Sqrt(float64(i+1)*mod.sigma2)
+			}
+			dst.Point.Values[i] = p
+			dst.Lower.Values[i] = p * math.Exp(-half)
+			dst.Upper.Values[i] = p * math.Exp(half)
 			continue
 		}
 		var mean, half float64
@@ -263,6 +286,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		if df == 0 {
 			half = math.NaN()
 		}
+		mean += anchor
 		dst.Point.Values[i] = math.Exp(mean) * dv
 		dst.Lower.Values[i] = math.Exp(mean-half) * dv
 		dst.Upper.Values[i] = math.Exp(mean+half) * dv

@@ -1,33 +1,107 @@
 // Package methods holds the module's default set of forecasting methods:
 // every method of the module that the data allow, as forecast.Candidate
-// values for forecast.Analyse.
+// values for forecast.Analyse, each with its interval calibrated from the
+// series' own out-of-sample errors (forecast.Calibrated).
 //
 // Default returns, in this order, under these labels:
 //
 //   - "regression": OLS of consumption on real GDP in levels,
-//     Q_t = a + b·Y_t (regression.Method{}), with t prediction intervals.
-//   - "regression-loglog": OLS of ln Q_t on ln Y_t
-//     (regression.Method{Spec: regression.LogLog}); b is a constant
-//     elasticity.
+//     Q_t = a + b·Y_t, anchored to the last observation
+//     (regression.Method{Anchor: true}).
+//   - "regression-loglog": OLS of ln Q_t on ln Y_t, anchored
+//     (regression.Method{Spec: regression.LogLog, Anchor: true}); b is a
+//     constant elasticity.
 //   - "elasticity-arc": the elasticity coefficient method with the arc
 //     elasticity E = g_Q/g_Y from the growth rates of consumption and GDP
-//     between the last two observed years, Q_t = Q_{t−1}·(1 + E·g_Y,t)
-//     (&elasticity.Method{}); it gives no interval.
+//     over the last elasticity.DefaultArcWindow (5) years,
+//     Q_t = Q_{t−1}·(1 + E·g_Y,t) (&elasticity.Method{}).
 //   - "elasticity-point": the same with the point elasticity, the OLS slope
 //     of ln Q on ln Y over the whole history
-//     (&elasticity.Method{Estimator: elasticity.Point}), with an interval
-//     from the slope's standard error.
+//     (&elasticity.Method{Estimator: elasticity.Point}).
 //   - "intensity": the consumption intensity method, I_t = Q_t/Y_t with
-//     ln I_t linear in the year by OLS, Q_T = Î_T·Y_T (intensity.Method{}).
+//     ln I_t linear in the year by OLS, Q_T = Î_T·Y_T, anchored
+//     (intensity.Method{Anchor: true}).
 //   - "intensity-malenbaum": Malenbaum's inverted U, ln I_t quadratic in
-//     ln(Y_t/P_t), GDP per capita (intensity.Method{Trajectory:
-//     intensity.Malenbaum}); it needs the forecast.Population driver, and
-//     Analyse skips it, saying so, without one.
+//     ln(Y_t/P_t), GDP per capita, anchored (intensity.Method{Trajectory:
+//     intensity.Malenbaum, Anchor: true}); it needs the forecast.Population
+//     driver, and Analyse skips it, saying so, without one. It is
+//     backtested from five observed years (intensity.Method.MinTrain).
+//   - the Univariate methods under their Names: "drift",
+//     "regression-linear-anchored", "regression-loglinear-anchored".
 //   - "expert": the expert experience method (&expert.Method{}) on the
 //     panel of Options.Panel for Options.Year, only when a panel is given;
-//     it is not backtested, a panel judging one target year only.
+//     it is neither backtested nor calibrated (a forecast.Judgment).
 //
-// Every candidate but expert is backtested. The settings are each
-// package's documented defaults; see those packages for the formulas, the
-// intervals and the errors.
+// Every candidate but expert is wrapped in forecast.Calibrated with its
+// default settings, under the label above, and backtested. Analyse then
+// combines them with equal and with inverse-MSE weights, each
+// combination's interval set from its own out-of-sample errors.
+// DefaultCombination is the combination measured best on M1:
+// Calibrated(CombinedInverseMSE(Univariate())).
+//
+// # How the defaults were chosen
+//
+// On M1 yearly (181 series, the last 6 years of each held out;
+// demand evaluate -series m1-yearly.csv -holdout 6), before anything else
+// was looked at; sMAPE in percent, MASE, the coverage of the 80 % and
+// 95 % intervals and MSIS at 95 %:
+//
+//	method                                   sMAPE   MASE   cover80  cover95  MSIS95
+//	naive                                    22.43  4.893    45.7 %   61.7 %   87.97
+//	drift                                    16.66  3.490    57.2 %   71.6 %   61.28
+//	mean                                     52.17 10.006    18.4 %   39.0 %  156.66
+//	regression-linear                        21.33  4.420    35.5 %   51.1 %   94.95
+//	regression-loglinear                     25.06  7.370    54.0 %   75.0 %  183.37
+//	regression-linear-anchored               16.99  3.544    48.6 %   61.6 %   74.49
+//	regression-loglinear-anchored            18.18  4.152    65.7 %   82.4 %   86.48
+//	combination (inverse-MSE of the three)   15.86  3.268    58.7 %   73.9 %   57.15
+//	naive-calibrated                         22.43  4.893    77.0 %   91.2 %   51.19
+//	drift-calibrated                         16.66  3.490    81.2 %   91.5 %   42.64
+//	regression-linear-anchored-calibrated    16.99  3.544    80.5 %   90.9 %   42.81
+//	regression-loglinear-anchored-calibrated 18.18  4.152    88.3 %   95.9 %       *
+//	combination-calibrated                   15.86  3.268    83.5 %   92.0 %       *
+//
+// (R's forecast 8.20 on the same split: ets 18.61 / 3.771 / 58.0 % /
+// 71.7 %, thetaf 20.17 / 4.189 / 50.5 % / 68.7 %.) The equal-weight
+// combination of the same three scored 16.46 / 3.413; naive + drift
+// 19.14 / 4.111; drift + the unanchored linear trend 18.13 / 3.849. From
+// the table: anchoring (the trend lines start from the last observation
+// instead of jumping to the fitted line) lowers the linear trend's MASE
+// from 4.420 to 3.544 and the log-linear's from 7.370 to 4.152, so every
+// default regression and intensity path is anchored (the packages' zero
+// values are not, for the plan's reproduction and the textbook
+// intervals); inverse-MSE weights beat equal ones; calibration brings
+// the methods' coverage from 18–66 % to 69–88 % at 80 % and from 39–82 %
+// to 86–96 % at 95 % (mean, the worst, at the low ends). The anchored
+// log-linear trend's calibrated interval is too wide at 80 % (88.3 %): its
+// backtests on short early windows run away, and the conformal rule
+// honours those errors. * An MSIS in the hundreds of millions: on a few
+// series (YAM2 starts at 5, then 8536) the log-linear trend's backtest
+// forecasts explode and so do the calibrated widths of it and of the
+// combination holding it; their sMAPE and MASE are unaffected.
+//
+// M1 has no driver, so the driver methods were measured on synthetic
+// annual data instead (the test data of this package: 23 years, GDP
+// growing 8 % a year with shocks, consumption with elasticity 1.1 and
+// AR(1) shocks): anchoring lowered the MASE of regression on GDP from
+// 3.573 to 3.050, of the log-log regression from 4.475 to 3.404, of the
+// intensity log trend from 4.469 to 3.379 and of Malenbaum's from 6.085
+// to 5.239 (300 series, last 6 years held out). In a rolling-origin
+// backtest of 40 such series (horizon 5), the defaults' 80 % intervals
+// covered: regression 81.0 %, regression-loglog 83.2 %, elasticity-arc
+// 81.5 %, elasticity-point 83.0 %, intensity 82.1 %, intensity-malenbaum
+// 83.4 %, drift 72.6 %, the anchored linear trend 72.2 %, the anchored
+// log-linear trend 82.3 % and DefaultCombination 76.6 % (TestDefaultCoverage
+// asks for 70–90 %). Synthetic data are a model's idea of demand: the
+// figures say the machinery works where its assumptions hold, not that
+// they hold for a metal's consumption.
+//
+// A univariate method added to the module (exponential smoothing, Theta)
+// joins the defaults by one line in Univariate, after demand evaluate has
+// measured it on M1 beside the methods above. Measured so, with automatic
+// ETS (sMAPE 18.61, MASE 3.771; calibrated 82.9 / 90.6 %) and Theta
+// (20.17 / 4.189; calibrated 78.3 / 90.1 %) as members given a first
+// window of four years, the inverse-MSE combination became less accurate:
+// 16.41 / 3.308 with ETS, 16.38 / 3.348 with Theta, 16.72 / 3.374 with
+// both, against 15.86 / 3.268 without; so neither is a member.
 package methods

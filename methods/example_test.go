@@ -28,15 +28,21 @@ func ExampleDefault() {
 	for _, s := range a.Skipped {
 		fmt.Printf("not run: %s (%s)\n", s.Method, s.Driver)
 	}
-	// The regression, log-log and intensity figures agree with OLS by hand
-	// (python3, closed-form slope and intercept) to the digits shown.
+	// Every method's figure agrees with the same rule by hand (python3:
+	// closed-form OLS, each trend shifted through the 2017 observation; GDP
+	// at its 2012–2017 growth; the arc elasticity over 2012–2017) to the
+	// digits shown.
+
 	// Output:
-	// regression               194.8
-	// regression-loglog        196.0
-	// elasticity-arc           191.3
+	// regression               194.3
+	// regression-loglog        195.0
+	// elasticity-arc           195.1
 	// elasticity-point         194.9
-	// intensity                196.0
-	// combination              194.6
-	// combination-inverse-mse  195.1
+	// intensity                195.0
+	// drift                    185.7
+	// regression-linear-anchored 185.6
+	// regression-loglinear-anchored 195.5
+	// combination              192.6
+	// combination-inverse-mse  192.2
 	// not run: intensity-malenbaum (population)
 }

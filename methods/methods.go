@@ -1,6 +1,7 @@
 package methods
 
 import (
+	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/elasticity"
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
@@ -30,18 +31,45 @@ type Options struct {
 	Year int
 }
 
+// Univariate returns the methods that need no driver and join the default
+// candidates, each measured on M1 yearly (see the package documentation):
+// drift and the anchored linear and log-linear trends, whose inverse-MSE
+// combination was the most accurate forecast measured there. A univariate
+// method added to the module (exponential smoothing, Theta) joins the
+// defaults by one line here, after its M1 figures are measured with
+// demand evaluate.
+func Univariate() []forecast.Method {
+	return []forecast.Method{
+		baseline.Drift{},
+		regression.Method{Spec: regression.Linear, Anchor: true},
+		regression.Method{Spec: regression.LogLinear, Anchor: true},
+	}
+}
+
+// DefaultCombination returns the combination measured best on M1 yearly:
+// Calibrated(CombinedInverseMSE(Univariate())), named "combination".
+func DefaultCombination() forecast.Method {
+	return forecast.Calibrated(forecast.CombinedInverseMSE(forecast.DefaultCombinationName, Univariate()...), forecast.CalibrationSettings{})
+}
+
 // Default returns the module's default candidates, described in the
 // package documentation, in that order: regression, regression-loglog,
-// elasticity-arc, elasticity-point, intensity, intensity-malenbaum, and
-// expert when o.Panel is not nil. Each call returns new values.
+// elasticity-arc, elasticity-point, intensity, intensity-malenbaum, the
+// Univariate methods under their Names, and expert when o.Panel is not
+// nil. Every candidate but expert is Calibrated (forecast.CalibrationSettings
+// zero value), its label unchanged. Each call returns new values.
 func Default(o Options) []forecast.Candidate {
+	cal := func(m forecast.Method) forecast.Method { return forecast.Calibrated(m, forecast.CalibrationSettings{}) }
 	cs := []forecast.Candidate{
-		{Label: Regression, Method: regression.Method{}},
-		{Label: RegressionLogLog, Method: regression.Method{Spec: regression.LogLog}},
-		{Label: ElasticityArc, Method: &elasticity.Method{}},
-		{Label: ElasticityPoint, Method: &elasticity.Method{Estimator: elasticity.Point}},
-		{Label: Intensity, Method: intensity.Method{}},
-		{Label: IntensityMalenbaum, Method: intensity.Method{Trajectory: intensity.Malenbaum}, Needs: []string{forecast.Population}},
+		{Label: Regression, Method: cal(regression.Method{Anchor: true})},
+		{Label: RegressionLogLog, Method: cal(regression.Method{Spec: regression.LogLog, Anchor: true})},
+		{Label: ElasticityArc, Method: cal(&elasticity.Method{})},
+		{Label: ElasticityPoint, Method: cal(&elasticity.Method{Estimator: elasticity.Point})},
+		{Label: Intensity, Method: cal(intensity.Method{Anchor: true})},
+		{Label: IntensityMalenbaum, Method: cal(intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}), Needs: []string{forecast.Population}},
+	}
+	for _, m := range Univariate() {
+		cs = append(cs, forecast.Candidate{Label: m.Name(), Method: cal(m)})
 	}
 	if o.Panel != nil {
 		cs = append(cs, forecast.Candidate{Label: Expert, Method: &expert.Method{Panel: o.Panel, Year: o.Year}, NoBacktest: true})

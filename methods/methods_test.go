@@ -18,7 +18,7 @@ func TestDefault(t *testing.T) {
 		return out
 	}
 	want := []string{methods.Regression, methods.RegressionLogLog, methods.ElasticityArc, methods.ElasticityPoint,
-		methods.Intensity, methods.IntensityMalenbaum}
+		methods.Intensity, methods.IntensityMalenbaum, "drift", "regression-linear-anchored", "regression-loglinear-anchored"}
 	got := labels(methods.Default(methods.Options{}))
 	if len(got) != len(want) {
 		t.Fatalf("Default without a panel: %q, want %q", got, want)
@@ -48,8 +48,8 @@ func TestDefaultAnalyse(t *testing.T) {
 	if len(a.Skipped) != 1 || a.Skipped[0].Method != methods.IntensityMalenbaum || a.Skipped[0].Driver != forecast.Population {
 		t.Errorf("skipped %+v, want Malenbaum for want of population", a.Skipped)
 	}
-	if n := len(a.Forecasts); n != 5+2 {
-		t.Errorf("%d forecasts, want 5 methods and 2 combinations: notes %q", n, a.Notes)
+	if n := len(a.Forecasts); n != 8+2 {
+		t.Errorf("%d forecasts, want 8 methods and 2 combinations: notes %q", n, a.Notes)
 	}
 	for _, f := range a.Forecasts {
 		if f.Point.Start != 2018 || f.Point.End() != 2019 {

@@ -70,6 +70,14 @@ type Method struct {
 	// for LogLinear and LogLog. Other specs ignore it.
 	BiasAdjust bool
 
+	// Anchor shifts the fitted path through the last observation: the
+	// forecast and its bounds move by the last year's residual, r = y_T − ŷ_T
+	// (in ln Q for LogLinear and LogLog, so a factor there), so that the
+	// first forecast year does not jump from the last observed one to the
+	// line. The interval is then the textbook one shifted, no longer R's
+	// predict.lm; false, the zero value, keeps the line.
+	Anchor bool
+
 	// Weights, when it has any value, holds a weight for each observed
 	// history year and the fit is weighted as R's lm(weights = w): a zero
 	// weight drops the year from the fit and its degrees of freedom. An
@@ -116,6 +124,9 @@ func (m Method) Name() string {
 	}
 	if m.Weights.Len() > 0 {
 		name += "-weighted"
+	}
+	if m.Anchor {
+		name += "-anchored"
 	}
 	return name
 }

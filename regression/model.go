@@ -21,11 +21,12 @@ import (
 type Model struct {
 	method Method
 	line   lsq.Line
-	mname  string // the method's name
-	ok     bool   // the model holds a fit
-	trend  bool   // y holds the response over every history year, NaN where missing, for FitTrend
-	end    int    // last history year
-	name   string // history name and unit, for the forecast
+	mname  string  // the method's name
+	ok     bool    // the model holds a fit
+	anchor float64 // the last residual added to the path when Method.Anchor
+	trend  bool    // y holds the response over every history year, NaN where missing, for FitTrend
+	end    int     // last history year
+	name   string  // history name and unit, for the forecast
 	unit   string
 
 	drivers forecast.Drivers // the driver fit on, for DriverValue
@@ -143,6 +144,15 @@ func (mod *Model) finish(history series.Series, err error, drv series.Series) er
 			"bias adjustment needs a residual variance, and %d observations leave 0 residual degrees of freedom", mod.line.N)
 	}
 	mod.end, mod.name, mod.unit = history.End(), history.Name, history.Unit
+	mod.anchor = 0
+	if m.Anchor {
+		l := &mod.line
+		if mod.trend {
+			mod.anchor = mod.y[len(mod.y)-1] - (l.Intercept + l.Slope*float64(mod.end))
+		} else {
+			mod.anchor = mod.y[len(mod.y)-1] - (l.Intercept + l.Slope*mod.x[len(mod.x)-1])
+		}
+	}
 	if m.Spec.usesDriver() {
 		mod.drv = append(mod.drv[:0], drv.Values...)
 		if mod.drivers == nil {
@@ -249,6 +259,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 			}
 		}
 		mean, lo, up := l.At(xv, q)
+		mean, lo, up = mean+mod.anchor, lo+mod.anchor, up+mod.anchor
 		if spec.logY() {
 			pt := mean
 			if mod.method.BiasAdjust {

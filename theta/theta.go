@@ -22,6 +22,10 @@ var _ forecast.Method = Method{}
 // Name returns "theta".
 func (Method) Name() string { return "theta" }
 
+// MinTrain returns 4, the fewest observed years Theta is fit from
+// (forecast.MinTrainer): a backtest or calibration starts there.
+func (Method) MinTrain() int { return 4 }
+
 // Fit fits the method to history. It returns an error for fewer than four
 // observed years (wrapping forecast.ErrTooFew), a missing last year
 // (forecast.ErrLastMissing), an infinite value (forecast.ErrNotFinite)

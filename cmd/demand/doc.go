@@ -66,10 +66,14 @@
 //
 // For each series it runs the module's default methods (package methods:
 // regression on GDP and log-log, elasticity arc and point, intensity log
-// trend, Malenbaum's inverted U when population is given, and expert
-// judgment when a -panel names a panel for the series), backtests and
-// combines them with equal and inverse-MSE weights (forecast.Analyse), and
-// reports each method that cannot run with its reason. It writes
+// trend, Malenbaum's inverted U when population is given, drift and the
+// anchored linear and log-linear trends, and expert judgment when a -panel
+// names a panel for the series), every one but expert with its interval
+// calibrated from the series' own out-of-sample errors
+// (forecast.Calibrated), backtests and combines them with equal and
+// inverse-MSE weights, each combination's interval from its own errors
+// (forecast.Analyse), and reports each method that cannot run with its
+// reason. A history too short to calibrate gets NaN bounds. It writes
 // forecasts.csv (forecast.WriteCSV), forecasts.json, a fan chart per
 // series and pages of small multiples, 12 series a page
 // (small-multiples.png, small-multiples-2.png, …), to -out (default

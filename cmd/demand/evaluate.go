@@ -21,6 +21,7 @@ import (
 	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
+	"github.com/nonferrous/demand/methods"
 	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 	"github.com/nonferrous/demand/theta"
@@ -53,6 +54,29 @@ var evalMethods = []evalMethod{
 	{"intensity-malenbaum", []string{forecast.GDP, forecast.Population}, func() forecast.Method {
 		return intensity.Method{Trajectory: intensity.Malenbaum}
 	}},
+	{"regression-linear-anchored", nil, func() forecast.Method { return regression.Method{Spec: regression.Linear, Anchor: true} }},
+	{"regression-loglinear-anchored", nil, func() forecast.Method { return regression.Method{Spec: regression.LogLinear, Anchor: true} }},
+	{"regression-anchored", []string{forecast.GDP}, func() forecast.Method { return regression.Method{Anchor: true} }},
+	{"regression-loglog-anchored", []string{forecast.GDP}, func() forecast.Method { return regression.Method{Spec: regression.LogLog, Anchor: true} }},
+	{"intensity-anchored", []string{forecast.GDP}, func() forecast.Method { return intensity.Method{Anchor: true} }},
+	{"intensity-malenbaum-anchored", []string{forecast.GDP, forecast.Population}, func() forecast.Method {
+		return intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}
+	}},
+	{forecast.DefaultCombinationName, nil, func() forecast.Method {
+		return forecast.CombinedInverseMSE(forecast.DefaultCombinationName, methods.Univariate()...)
+	}},
+}
+
+// The calibrated variant of every method above (forecast.Calibrated with
+// its default settings, as demand forecast runs them), named with
+// forecast.CalibratedSuffix, follows the originals.
+func init() {
+	for _, m := range evalMethods[:len(evalMethods):len(evalMethods)] {
+		newMethod := m.newMethod
+		evalMethods = append(evalMethods, evalMethod{m.name + forecast.CalibratedSuffix, m.needs, func() forecast.Method {
+			return forecast.Calibrated(newMethod(), forecast.CalibrationSettings{})
+		}})
+	}
 }
 
 const evalUsage = `usage: demand evaluate -series FILE [-drivers FILE] -holdout H [-levels 80,95] [-methods LIST] [-out DIR]

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/nonferrous/demand/forecast"
 )
 
 // miniLong is four series in a long table, rows of a and b interleaved
@@ -161,9 +163,17 @@ func TestEvaluateMethodSets(t *testing.T) {
 	if code, _, stderr := runEval("-series", in, "-holdout", "2", "-out", out, "-levels", "50,80"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	cal := func(ms []string) []string {
+		out := slices.Clone(ms)
+		for _, m := range ms {
+			out = append(out, m+forecast.CalibratedSuffix)
+		}
+		return out
+	}
 	want := []string{"naive", "drift", "mean", "ets", "theta", "regression-linear", "regression-loglinear"}
-	if got := methodsOf(out); !slices.Equal(got, want) {
-		t.Errorf("without drivers: %v, want %v", got, want)
+	anchored := []string{"regression-linear-anchored", "regression-loglinear-anchored"}
+	if w := cal(slices.Concat(want, anchored, []string{"combination"})); !slices.Equal(methodsOf(out), w) {
+		t.Errorf("without drivers: %v, want %v", methodsOf(out), w)
 	}
 	// Levels 0.5, 0.8 and the added 0.95.
 	head := readCSV(t, filepath.Join(out, "summary.csv"))[0]
@@ -176,9 +186,10 @@ func TestEvaluateMethodSets(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want = append(want, "regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity")
-	if got := methodsOf(out); !slices.Equal(got, want) {
-		t.Errorf("with gdp: %v, want %v", got, want)
+	want = slices.Concat(want, []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity"},
+		anchored, []string{"regression-anchored", "regression-loglog-anchored", "intensity-anchored", "combination"})
+	if got := methodsOf(out); !slices.Equal(got, cal(want)) {
+		t.Errorf("with gdp: %v, want %v", got, cal(want))
 	}
 	if !strings.Contains(stdout, "intensity ") {
 		t.Errorf("no intensity row:\n%s", stdout)

@@ -15,9 +15,11 @@ import (
 	"github.com/nonferrous/demand/series"
 )
 
-// The golden files in testdata/golden were written by the program this
-// command replaces (examples/owndata before it moved here, and
-// examples/plan2015), run from this directory on the inputs in testdata:
+// The golden files in testdata/golden were written by this command
+// (forecast cases; first by examples/owndata before it moved here, written
+// again when the default methods became calibrated, the regressions
+// anchored and the arc window five years) and by examples/plan2015 (plan
+// cases), run from this directory on the inputs in testdata:
 //
 //	default:  -series testdata/series.csv -drivers testdata/drivers.csv
 //	full:     the same with -scenario testdata/scenario.csv -panel copper=testdata/panel-copper.csv

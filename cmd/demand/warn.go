@@ -55,7 +55,7 @@ func negativeWarnings(r forecast.Analysis, level float64) []string {
 			continue
 		}
 		if y, v, ok := firstNegative(f.Lower); ok {
-			out = append(out, fmt.Sprintf("series %q, method %q: the %s %% interval's lower bound is %s in %d, below zero for a quantity that cannot be negative (the charts draw it at 0); a log specification (regression-loglog, intensity) keeps bounds above zero",
+			out = append(out, fmt.Sprintf("series %q, method %q: the %s %% interval's lower bound is %s in %d, below zero for a quantity that cannot be negative (the charts draw it at 0): the calibrated interval is symmetric about the point, so a wide one reaches below zero; read the lower bound as 0",
 				r.History.Name, f.Method, strconv.FormatFloat(100*level, 'f', -1, 64), num(v), y))
 		}
 	}

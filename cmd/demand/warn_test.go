@@ -39,17 +39,16 @@ func TestForecastWarnings(t *testing.T) {
 	msg := errOut.String()
 	for _, w := range []string{
 		`warning: series "铜": the bundled chart fonts have no glyph for "铜", left out of the charts; give -font FILE`,
-		`warning: series "tin", method "regression": the 80 % interval's lower bound is -9.406 in 2016, below zero`,
-		`the charts draw it at 0); a log specification (regression-loglog, intensity) keeps bounds above zero`,
+		`warning: series "tin", method "regression-loglog": the 80 % interval's lower bound is -1.557 in 2016, below zero`,
+		`the charts draw it at 0): the calibrated interval is symmetric about the point, so a wide one reaches below zero; read the lower bound as 0`,
+		`warning: series "tin", method "regression": forecast below zero: -0.5623 in 2018; a quantity that cannot be negative; left out of the combinations`,
 	} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, msg)
 		}
 	}
-	// Only tin, and of its methods only those whose bounds go negative:
-	// not regression-loglog, intensity or elasticity-point (positive by
-	// their log form).
-	for _, no := range []string{`"铜", method`, `method "regression-loglog"`, `method "intensity"`, `method "elasticity-point"`} {
+	// Only tin: the intervals of copper stay above zero.
+	for _, no := range []string{`"铜", method`} {
 		if strings.Contains(msg, no) {
 			t.Errorf("stderr warns of %s:\n%s", no, msg)
 		}

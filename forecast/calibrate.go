@@ -1,0 +1,368 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"golang.org/x/exp/stats"
+
+	"github.com/nonferrous/demand/lsq"
+	"github.com/nonferrous/demand/series"
+)
+
+// CalibratedSuffix ends the Name of a method wrapped by Calibrated, so that
+// a calibrated method and its original can be members of one combination
+// and rows of one table.
+const CalibratedSuffix = "-calibrated"
+
+// DefaultCalibrationHorizon is the number of steps ahead whose
+// out-of-sample errors Calibrated collects when its settings give none.
+const DefaultCalibrationHorizon = 6
+
+// Scaling says how Calibrated makes the h-step errors of different origins
+// and steps comparable before pooling them.
+type Scaling int
+
+const (
+	// ScaleH divides the error k steps ahead of origin t by s_t·k, s_t
+	// the mean absolute annual change of the training window ending at t
+	// (the MASE scale): errors that grow in proportion to the horizon, as
+	// those of a misjudged trend do, in the units of the series' own
+	// annual changes. It is the default: on annual data the error of the
+	// trend dominates (see the package documentation for the measurement).
+	ScaleH Scaling = iota
+	// ScaleSqrtH divides it by s_t·√k: the spread of a random walk's
+	// k-step error.
+	ScaleSqrtH
+	// ScaleOwn divides it by the method's own k-step standard error at
+	// t, read from its 80 % interval as half-width / 1.2816; the
+	// calibration then rescales the method's own interval. Where the
+	// method gives no interval at some origin or step, the fit falls back
+	// to ScaleH for all of them.
+	ScaleOwn
+)
+
+// String returns the scaling's lower-case name.
+func (s Scaling) String() string {
+	switch s {
+	case ScaleSqrtH:
+		return "sqrt-h"
+	case ScaleH:
+		return "h"
+	case ScaleOwn:
+		return "own"
+	}
+	return fmt.Sprintf("Scaling(%d)", int(s))
+}
+
+// CalibrationSettings are the settings of Calibrated. The zero value gives
+// the documented defaults.
+type CalibrationSettings struct {
+	// Scaling pools the errors of different steps; the zero value is
+	// ScaleH.
+	Scaling Scaling
+	// Horizon is the number of steps ahead whose errors are collected at
+	// each origin; 0 means DefaultCalibrationHorizon.
+	Horizon int
+	// MinTrain is the number of observed years of the first origin's
+	// training window; 0 means MinTrainOf(m, 0).
+	MinTrain int
+}
+
+// Calibrated returns m with its prediction intervals set from the
+// history's own out-of-sample errors: an empirical prediction interval
+// (Williams and Goodman 1971) in the form of split-conformal prediction
+// with a normalised nonconformity score (Vovk, Gammerman and Shafer 2005,
+// ch. 2; Lei et al. 2018). Its Name is m.Name() + CalibratedSuffix (see
+// its Name method for other settings); its points are those of m, bit for
+// bit, at every level.
+//
+// Fit fits m to the history, then runs a rolling-origin backtest on the
+// history alone: at every observed year t that closes a training window of
+// at least MinTrain observed years, m is fit on the years up to t (and the
+// drivers up to t) and forecasts up to Horizon years ahead under the
+// drivers that occurred; each error e = y − ŷ, k steps ahead, with an
+// observed y, is divided by the scale of the Scaling, d_{t,k}, giving the
+// score z = |e|/d_{t,k}. Only years of the history given to Fit are used,
+// so a calibrated forecast never sees a year after its own origin. The
+// scores of all steps are pooled: per-step samples of a short annual
+// series are far too small for a 95 % quantile, which needs at least 19.
+//
+// Forecast returns m's point ŷ_{T+k} (m's forecast at 80 %, so that no
+// level can make m's own interval fail) and the interval ŷ_{T+k} ± q·d_{T,k},
+// symmetric about the point, with q chosen from the N pooled scores of M
+// origins at level α. The errors of one origin at different steps are
+// strongly correlated (a misjudged slope shows at every step), so the
+// finite-sample correction counts origins, not errors: with
+// a = α·(M+1)/M,
+//
+//   - a ≤ 1 (M ≥ 4 origins at 80 %, 19 at 95 %): q is the a-quantile of
+//     the scores (Hyndman–Fan type 7, golang.org/x/exp/stats.Quantiles):
+//     the split-conformal quantile, ⌈(M+1)α⌉-th of M exchangeable
+//     scores, with its rank read at the resolution of all N scores
+//     rather than rounded up to a whole origin;
+//   - 2 ≤ M, a > 1: q = t_{M,(1+α)/2}·σ̂ with σ̂ = median|z|/Φ⁻¹(0.75),
+//     the prediction interval of a new score if the signed scaled errors
+//     were normal with mean 0, its spread estimated robustly (an origin
+//     whose short window's fit ran away does not set it);
+//   - M < 2: NaN bounds (too short to calibrate: no interval rather than
+//     a false one).
+//
+// When the coverage guarantee holds: if the scores of the forecast to be
+// made and of the N backtest errors are exchangeable, the conformal
+// interval covers with probability at least α (and less than
+// α + 1/(N+1) for continuous scores). Backtest errors of one series are
+// not exchangeable in general — errors of overlapping origins are
+// correlated, the first origins fit on shorter windows than the final
+// model, and a series whose behaviour changes (a break, a trend turning)
+// makes its past errors unrepresentative of its next ones — so on real
+// data the guarantee is approximate, and the package documentation gives
+// the coverage measured on annual data. The normal fallback has no
+// guarantee. The interval is symmetric in levels, so for a positive
+// series whose method is far off (a log-linear trend run away) its lower
+// bound can be negative.
+//
+// Fit returns m's error on the whole history, and one wrapping
+// ErrLookAhead if m is a Judgment; origins where m fails are skipped. The
+// result is safe for concurrent use if m is.
+func Calibrated(m Method, set CalibrationSettings) Method {
+	return calibrated{m: m, set: set}
+}
+
+type calibrated struct {
+	m   Method
+	set CalibrationSettings
+}
+
+var _ Method = calibrated{}
+
+// Name is m.Name() + CalibratedSuffix, followed for settings other than
+// the defaults by "-" and the Scaling, "-horizon-" and Horizon and
+// "-mintrain-" and MinTrain, so that every configuration has its own Name.
+func (c calibrated) Name() string {
+	name := c.m.Name() + CalibratedSuffix
+	if c.set.Scaling != ScaleH {
+		name += "-" + c.set.Scaling.String()
+	}
+	if c.set.Horizon > 0 {
+		name += "-horizon-" + strconv.Itoa(c.set.Horizon)
+	}
+	if c.set.MinTrain > 0 {
+		name += "-mintrain-" + strconv.Itoa(c.set.MinTrain)
+	}
+	return name
+}
+
+// refLevel and refZ read a standard error from an 80 % interval.
+const (
+	refLevel = 0.8
+	refZ     = 1.2815515655446004 // the standard normal's 0.9 quantile
+)
+
+func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
+	if err := checkJudgment(c.m); err != nil {
+		return nil, err
+	}
+	model, err := c.m.Fit(history, drivers)
+	if err != nil {
+		return nil, err
+	}
+	h := c.set.Horizon
+	if h <= 0 {
+		h = DefaultCalibrationHorizon
+	}
+	minTrain := c.set.MinTrain
+	if minTrain <= 0 {
+		minTrain = MinTrainOf(c.m, 0)
+	}
+	scaling := c.set.Scaling
+	cm := &calibratedModel{name: c.Name(), inner: model, scaling: scaling, scale: calibrationScale(history)}
+	scores, origins, own := calibrationScores(c.m, history, drivers, h, minTrain, scaling)
+	if scaling == ScaleOwn && !own {
+		cm.scaling = ScaleH
+		scores, origins, _ = calibrationScores(c.m, history, drivers, h, minTrain, ScaleH)
+	}
+	slices.Sort(scores)
+	cm.scores, cm.origins = scores, origins
+	return cm, nil
+}
+
+// calibrationScores returns the scaled absolute backtest errors of m on
+// history and, for ScaleOwn, whether m gave an interval at every step.
+func calibrationScores(m Method, history series.Series, drivers Drivers, h, minTrain int, scaling Scaling) (scores []float64, origins int, own bool) {
+	own = true
+	observed := 0
+	var scratch Model
+	var dst Forecast
+	level := DefaultLevel
+	if scaling == ScaleOwn {
+		level = refLevel
+	}
+	for t := history.Start; t < history.End(); t++ {
+		v, _ := history.At(t)
+		if math.IsNaN(v) {
+			continue
+		}
+		if observed++; observed < minTrain {
+			continue
+		}
+		train, _ := history.Window(history.Start, t)
+		d := driversUntil(drivers, t)
+		hh := min(h, history.End()-t)
+		s := Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}
+		if r, ok := scratch.(Refitter); ok {
+			if r.Refit(train, d) != nil {
+				continue
+			}
+			if r.ForecastTo(&dst, s, level) != nil {
+				continue
+			}
+		} else {
+			mod, err := m.Fit(train, d)
+			if err != nil {
+				continue
+			}
+			scratch = mod
+			if dst, err = mod.Forecast(s, level); err != nil {
+				continue
+			}
+		}
+		if dst.Point.Start != t+1 || dst.Point.Len() != hh {
+			continue
+		}
+		st := calibrationScale(train)
+		n0 := len(scores)
+		for k := range hh {
+			y, _ := history.At(t + 1 + k)
+			p := dst.Point.Values[k]
+			if math.IsNaN(y) || math.IsNaN(p) || math.IsInf(p, 0) {
+				continue
+			}
+			var d float64
+			switch scaling {
+			case ScaleOwn:
+				lo, _ := dst.Lower.At(t + 1 + k)
+				up, _ := dst.Upper.At(t + 1 + k)
+				d = (up - lo) / (2 * refZ)
+				if math.IsNaN(d) {
+					own = false
+				}
+			case ScaleSqrtH:
+				d = st * math.Sqrt(float64(k+1))
+			default:
+				d = st * float64(k+1)
+			}
+			if !(d > 0) || math.IsInf(d, 0) {
+				continue
+			}
+			scores = append(scores, math.Abs(y-p)/d)
+		}
+		if len(scores) > n0 {
+			origins++
+		}
+	}
+	return scores, origins, own
+}
+
+type calibratedModel struct {
+	name    string
+	inner   Model
+	scaling Scaling
+	scale   float64   // calibrationScale of the history
+	scores  []float64 // sorted
+	origins int       // the origins that gave a score
+}
+
+// CalibrationErrors returns the number of scaled out-of-sample errors the
+// calibration of a model made by Calibrated rests on, and false for any
+// other model.
+func CalibrationErrors(m Model) (int, bool) {
+	c, ok := m.(*calibratedModel)
+	if !ok {
+		return 0, false
+	}
+	return len(c.scores), true
+}
+
+// quantile returns q at level (see Calibrated), NaN when fewer than 2
+// origins gave a score.
+func (c *calibratedModel) quantile(level float64) float64 {
+	m := c.origins
+	if m < 2 {
+		return math.NaN()
+	}
+	if a := level * float64(m+1) / float64(m); a <= 1 {
+		return stats.Quantiles(c.scores, a)[0]
+	}
+	// σ̂ = median |z| / Φ⁻¹(0.75), robust to the few origins where a short
+	// window's fit ran away.
+	return lsq.TQuantile(level, m) * stats.Quantiles(c.scores, 0.5)[0] / 0.6744897501960817
+}
+
+func (c *calibratedModel) Forecast(s Scenario, level float64) (Forecast, error) {
+	if err := CheckRequest(s, level); err != nil {
+		return Forecast{}, Wrap(c.name, err)
+	}
+	// The inner forecast is asked at refLevel whatever the level: its
+	// point does not depend on the level, its bounds are replaced, and an
+	// extreme level could make its own interval overflow.
+	ref, err := c.inner.Forecast(s, refLevel)
+	if err != nil {
+		return Forecast{}, err
+	}
+	f := ref
+	f.Method, f.Level = c.name, level
+	q := c.quantile(level)
+	f.Lower, f.Upper = f.Point.Clone(), f.Point.Clone()
+	for k, p := range f.Point.Values {
+		var d float64
+		switch c.scaling {
+		case ScaleOwn:
+			d = (ref.Upper.Values[k] - ref.Lower.Values[k]) / (2 * refZ)
+		case ScaleSqrtH:
+			d = c.scale * math.Sqrt(float64(k+1))
+		default:
+			d = c.scale * float64(k+1)
+		}
+		f.Lower.Values[k], f.Upper.Values[k] = p-q*d, p+q*d
+	}
+	return f, nil
+}
+
+// calibrationScale returns s_t of a training window: for a positive
+// series, its last observed value times the mean absolute annual change of
+// its logarithm, the annual change it would have today at its average
+// relative pace; otherwise the mean absolute annual change (naiveScale).
+func calibrationScale(s series.Series) float64 {
+	last, sum, n := math.NaN(), 0.0, 0
+	prev := math.NaN()
+	for _, v := range s.Values {
+		if math.IsNaN(v) {
+			prev = math.NaN()
+			continue
+		}
+		if !(v > 0) {
+			return naiveScale(s)
+		}
+		if !math.IsNaN(prev) {
+			sum += math.Abs(math.Log(v / prev))
+			n++
+		}
+		prev, last = v, v
+	}
+	if n == 0 {
+		return naiveScale(s)
+	}
+	return last * sum / float64(n)
+}
+
+// Uncalibrated returns the method Calibrated wrapped if m is one, and m
+// otherwise: a method with the same points.
+func Uncalibrated(m Method) Method {
+	if c, ok := m.(calibrated); ok {
+		return c.m
+	}
+	return m
+}

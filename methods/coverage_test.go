@@ -1,0 +1,114 @@
+package methods_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/methods"
+	"github.com/nonferrous/demand/series"
+)
+
+// annualCase returns the i-th synthetic annual series of the coverage test:
+// 23 years of real GDP growing 6–10 % a year with shocks, population
+// growing 0.5 % a year, and consumption whose log growth is 1.1 times
+// GDP's plus an AR(1) shock (φ = 0.5, σ = 4 %): a demand history like a
+// metal's, with errors that persist as real ones do.
+func annualCase(i int) (series.Series, forecast.Drivers) {
+	const n = 23
+	r := rand.New(rand.NewPCG(uint64(i), 2026))
+	gdp, pop, q := make([]float64, n), make([]float64, n), make([]float64, n)
+	gdp[0], pop[0], q[0] = 100, 1000, 500
+	var u float64
+	for t := 1; t < n; t++ {
+		g := 0.08 + 0.015*r.NormFloat64()
+		gdp[t] = gdp[t-1] * (1 + g)
+		pop[t] = pop[t-1] * 1.005
+		u = 0.5*u + 0.04*r.NormFloat64()
+		q[t] = q[t-1] * math.Exp(1.1*math.Log1p(g)+u)
+	}
+	return series.New("metal", "kt", 2000, q...), forecast.Drivers{
+		forecast.GDP:        series.New("gdp", "index", 2000, gdp...),
+		forecast.Population: series.New("population", "million", 2000, pop...),
+	}
+}
+
+// TestDefaultCoverage backtests every default candidate and the default
+// combination (rolling origin,
+// horizon 5, 80 % intervals) on 40 synthetic 23-year series and asks that
+// each one's intervals cover within 10 points of 80 %.
+func TestDefaultCoverage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("backtests 40 series")
+	}
+	const cases, level = 40, 0.8
+	cands := append(methods.Default(methods.Options{}), forecast.Candidate{Label: "default combination", Method: methods.DefaultCombination()})
+	for _, c := range cands {
+		var in, n int
+		for i := range cases {
+			h, d := annualCase(i)
+			bt, err := forecast.Backtest(c.Method, h, d, 5, forecast.BacktestSettings{Level: level})
+			if err != nil {
+				t.Fatalf("%s: case %d: %v", c.Label, i, err)
+			}
+			iv := bt.Intervals
+			in += int(math.Round(iv.Coverage * float64(iv.N)))
+			n += iv.N
+		}
+		cov := float64(in) / float64(n)
+		t.Logf("%-20s coverage %.1f %% of %d", c.Label, 100*cov, n)
+		if math.Abs(cov-level) > 0.10 {
+			t.Errorf("%s: 80 %% intervals cover %.1f %% of %d outcomes, want 70–90 %%", c.Label, 100*cov, n)
+		}
+	}
+}
+
+// TestLevelKeepsPoints runs the defaults at 80 % and at extreme levels:
+// every forecast's point, the backtests and the inverse-MSE weights are
+// the same at every level.
+func TestLevelKeepsPoints(t *testing.T) {
+	h, d := annualCase(1)
+	cut, _ := h.Window(2000, 2017)
+	obs := forecast.Drivers{}
+	for k, s := range d {
+		obs[k], _ = s.Window(2000, 2017)
+	}
+	sc := forecast.Scenario{Horizon: 5, Drivers: d}
+	// The defaults, and the uncalibrated methods, whose own t intervals
+	// overflow at extreme levels on short windows.
+	raw := func() []forecast.Candidate {
+		var cs []forecast.Candidate
+		for _, c := range methods.Default(methods.Options{}) {
+			c.Method = forecast.Uncalibrated(c.Method)
+			cs = append(cs, c)
+		}
+		return cs
+	}
+	for _, cands := range []func() []forecast.Candidate{func() []forecast.Candidate { return methods.Default(methods.Options{}) }, raw} {
+		levelKeepsPoints(t, cut, obs, sc, cands)
+	}
+}
+
+func levelKeepsPoints(t *testing.T, cut series.Series, obs forecast.Drivers, sc forecast.Scenario, cands func() []forecast.Candidate) {
+	t.Helper()
+	ref := forecast.Analyse(cut, obs, sc, cands(), forecast.AnalysisSettings{Level: 0.8})
+	for _, level := range []float64{1e-6, 0.999999} {
+		a := forecast.Analyse(cut, obs, sc, cands(), forecast.AnalysisSettings{Level: level})
+		if len(a.Forecasts) != len(ref.Forecasts) || len(a.Backtest) != len(ref.Backtest) {
+			t.Fatalf("level %g: %d forecasts, %d backtests; at 0.8 %d, %d (notes %q)", level, len(a.Forecasts), len(a.Backtest), len(ref.Forecasts), len(ref.Backtest), a.Notes)
+		}
+		for i, f := range a.Forecasts {
+			for k, p := range f.Point.Values {
+				if p != ref.Forecasts[i].Point.Values[k] {
+					t.Errorf("level %g: %s point %d = %v, at 0.8 %v", level, f.Method, k, p, ref.Forecasts[i].Point.Values[k])
+				}
+			}
+		}
+		for i, s := range a.Backtest {
+			if s.Weight != ref.Backtest[i].Weight {
+				t.Errorf("level %g: %s weight %v, at 0.8 %v", level, s.Method, s.Weight, ref.Backtest[i].Weight)
+			}
+		}
+	}
+}
