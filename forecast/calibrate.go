@@ -21,6 +21,20 @@ const CalibratedSuffix = "-calibrated"
 // out-of-sample errors Calibrated collects when its settings give none.
 const DefaultCalibrationHorizon = 6
 
+// CalibrationMargin is the number of observed years beyond the method's
+// own MinTrainOf that the first training window of a calibration holds by
+// default. A fit on the fewest years a method accepts has one or two
+// residual degrees of freedom: its forecasts can run away (a log-linear
+// trend through 5, 8536 and 18971 forecasts 10¹⁴ six years on), and the
+// errors of such a fit are not exchangeable with those of the final fit on
+// the whole history, yet one of them sets a 95 % quantile. Measured on M1
+// yearly (demand evaluate -holdout 6; coverage at 80 and 95 %, MSIS at
+// 95 %): with no margin the default combination covered 83.5 % and 92.0 %
+// with MSIS 2.2·10⁸ (two series with absurd widths), with a margin of 2 it
+// covers 82.1 % and 90.0 % with MSIS 52.5, and drift 80.7 % and 89.6 %
+// (81.2 % and 91.5 % without).
+const CalibrationMargin = 2
+
 // Scaling says how Calibrated makes the h-step errors of different origins
 // and steps comparable before pooling them.
 type Scaling int
@@ -67,7 +81,7 @@ type CalibrationSettings struct {
 	// each origin; 0 means DefaultCalibrationHorizon.
 	Horizon int
 	// MinTrain is the number of observed years of the first origin's
-	// training window; 0 means MinTrainOf(m, 0).
+	// training window; 0 means MinTrainOf(m, 0) + CalibrationMargin.
 	MinTrain int
 }
 
@@ -175,7 +189,7 @@ func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
 	}
 	minTrain := c.set.MinTrain
 	if minTrain <= 0 {
-		minTrain = MinTrainOf(c.m, 0)
+		minTrain = MinTrainOf(c.m, 0) + CalibrationMargin
 	}
 	scaling := c.set.Scaling
 	cm := &calibratedModel{name: c.Name(), inner: model, scaling: scaling, scale: calibrationScale(history)}

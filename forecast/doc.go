@@ -201,13 +201,16 @@
 // scores instead, and a robust spread in the normal fallback, gives the
 // defaults, on M1 (80 % / 95 % coverage, MSIS at 95 %):
 //
-//	drift-calibrated                       81.2 / 91.5 %   42.64   (own interval: 57.2 / 71.6 %, 61.28)
-//	naive-calibrated                       77.0 / 91.2 %   51.19
-//	regression-linear-anchored-calibrated  80.5 / 90.9 %   42.81
-//	combination-calibrated                 83.5 / 92.0 %   (see package methods)
+//	drift-calibrated                       80.7 / 89.6 %   48.99   (own interval: 57.2 / 71.6 %, 61.28)
+//	naive-calibrated                       78.5 / 90.3 %   57.54
+//	regression-linear-anchored-calibrated  79.7 / 88.7 %   50.82
+//	combination-calibrated                 82.1 / 90.0 %   52.47
 //
-// and 72–83 % at 80 % for every default method in the synthetic
-// rolling-origin test of package methods.
+// with the first training window CalibrationMargin = 2 years longer than
+// the method's MinTrainOf (without it: 81.2 / 91.5 %, 77.0 / 91.2 %,
+// 80.5 / 90.9 % and 83.5 / 92.0 % with an MSIS of 2.2·10⁸, from fits on
+// two or three years that ran away), and 72–82 % at 80 % for every default
+// method in the synthetic rolling-origin test of package methods.
 //
 // # References
 //

@@ -24,11 +24,12 @@ func writeFiles(t *testing.T, series, drivers string) (string, string) {
 	return s, d
 }
 
-const warnDrivers = "year,gdp\n2010,100\n2011,109.6\n2012,118.3\n2013,127.5\n2014,136.9\n2015,146.5\n"
+const warnDrivers = "year,gdp\n2006,72\n2007,79\n2008,85\n2009,92\n2010,100\n2011,109.6\n2012,118.3\n2013,127.5\n2014,136.9\n2015,146.5\n"
 
-// A Chinese series name and a zig-zag series whose linear regression's
-// 80 % interval reaches below zero in its first forecast year.
-const warnSeries = "year,铜 [万吨],tin [kt]\n2010,753,12.4\n2011,800,3\n2012,870,14\n2013,930,2\n2014,990,15\n2015,1060,2.5\n"
+// A Chinese series name and a zig-zag series whose calibrated 80 %
+// intervals reach below zero in the first forecast year, and whose drift
+// forecast falls below zero.
+const warnSeries = "year,铜 [万吨],tin [kt]\n2006,500,13\n2007,560,2.8\n2008,610,13.5\n2009,680,2.2\n2010,753,12.4\n2011,800,3\n2012,870,14\n2013,930,2\n2014,990,15\n2015,1060,2.5\n"
 
 func TestForecastWarnings(t *testing.T) {
 	s, d := writeFiles(t, warnSeries, warnDrivers)
@@ -39,9 +40,9 @@ func TestForecastWarnings(t *testing.T) {
 	msg := errOut.String()
 	for _, w := range []string{
 		`warning: series "铜": the bundled chart fonts have no glyph for "铜", left out of the charts; give -font FILE`,
-		`warning: series "tin", method "regression-loglog": the 80 % interval's lower bound is -1.557 in 2016, below zero`,
+		`warning: series "tin", method "regression-loglog": the 80 % interval's lower bound is -10.72 in 2016, below zero`,
 		`the charts draw it at 0): the calibrated interval is symmetric about the point, so a wide one reaches below zero; read the lower bound as 0`,
-		`warning: series "tin", method "regression": forecast below zero: -0.5623 in 2018; a quantity that cannot be negative; left out of the combinations`,
+		`warning: series "tin", method "drift": forecast below zero: -1 in 2018; a quantity that cannot be negative; left out of the combinations`,
 	} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, msg)
