@@ -32,6 +32,11 @@ type Candidate struct {
 	// inverse-MSE combination (a judgment of one target year, say, cannot
 	// be backtested).
 	NoBacktest bool
+	// Alone keeps the candidate out of both combinations: it is forecast
+	// and backtested as the others are, its backtest score reported with a
+	// NaN weight, but it is combined with nothing (a method shown beside
+	// the defaults whose place in a combination was not measured).
+	Alone bool
 }
 
 // name returns the candidate's label.
@@ -176,7 +181,8 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: err.Error(), Driver: driver, Err: err})
 	}
 	history = r.maskMissingDrivers(history, drivers)
-	var backtests []*BacktestResult
+	var backtests, alone []*BacktestResult
+	var members []Forecast
 	var btMembers []Forecast
 	var btCands []Method
 	for _, c := range cands {
@@ -219,6 +225,9 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		}
 		f.Method = label
 		r.Forecasts = append(r.Forecasts, f)
+		if !c.Alone {
+			members = append(members, f)
+		}
 		if c.NoBacktest {
 			continue
 		}
@@ -230,6 +239,10 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 			continue
 		}
 		bt.Method = label
+		if c.Alone {
+			alone = append(alone, bt)
+			continue
+		}
 		backtests = append(backtests, bt)
 		btMembers = append(btMembers, f)
 		// The combinations' calibration needs the members' points only:
@@ -242,7 +255,12 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		return r
 	}
 
-	eq, err := Combine(DefaultCombinationName, nil, r.Forecasts...)
+	if len(members) == 0 {
+		r.Notes = append(r.Notes, "no method to combine: every forecast is a candidate kept alone")
+		r.Backtest = appendScores(r.Backtest, alone)
+		return r
+	}
+	eq, err := Combine(DefaultCombinationName, nil, members...)
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
 	} else {
@@ -252,10 +270,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
 	}
 
-	for _, bt := range backtests {
-		r.Backtest = append(r.Backtest, Score{Method: bt.Method, Horizon: bt.Horizon, Origins: len(bt.Origins), N: bt.Measures.N,
-			RMSE: bt.Measures.RMSE, MAPE: bt.Measures.MAPE, MASE: bt.Measures.MASE, Weight: math.NaN()})
-	}
+	r.Backtest = appendScores(appendScores(r.Backtest, backtests), alone)
 	const inv = InverseMSECombinationName
 	if len(backtests) < 2 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: needs backtests of two methods, have %d", inv, len(backtests)))
@@ -271,7 +286,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
 		return r
 	}
-	for i := range r.Backtest {
+	for i := range w {
 		r.Backtest[i].Weight = w[i]
 	}
 	if err := calibrateCombination(&c.Forecast, CombinedInverseMSE(inv, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
@@ -279,6 +294,15 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	r.Forecasts = append(r.Forecasts, c.Forecast)
 	return r
+}
+
+// appendScores appends the Score of each backtest to dst, its weight NaN.
+func appendScores(dst []Score, bts []*BacktestResult) []Score {
+	for _, bt := range bts {
+		dst = append(dst, Score{Method: bt.Method, Horizon: bt.Horizon, Origins: len(bt.Origins), N: bt.Measures.N,
+			RMSE: bt.Measures.RMSE, MAPE: bt.Measures.MAPE, MASE: bt.Measures.MASE, Weight: math.NaN()})
+	}
+	return dst
 }
 
 // maskMissingDrivers returns history with NaN in the observed years for

@@ -106,3 +106,36 @@ func TestAnalyseFailures(t *testing.T) {
 		t.Errorf("nothing forecast: forecasts %v, notes %q", a.Forecasts, a.Notes)
 	}
 }
+
+// TestAnalyseAlone checks that a candidate kept Alone is forecast and
+// backtested but joins neither combination: with the toy history of
+// TestAnalyse, adding an Alone drift under another label leaves both
+// combinations and their weights as they are.
+func TestAnalyseAlone(t *testing.T) {
+	h := series.New("q", "t", 2000, 1, 2, 4, 7, 11, 16)
+	sc := forecast.Scenario{Name: "toy", Horizon: 3}
+	base := []forecast.Candidate{{Method: drift{}}, {Method: naive{}, Label: "naive-1"}}
+	want := forecast.Analyse(h, nil, sc, base, forecast.AnalysisSettings{Level: 0.8})
+	got := forecast.Analyse(h, nil, sc, append(base, forecast.Candidate{Method: drift{}, Label: "drift-alone", Alone: true}), forecast.AnalysisSettings{Level: 0.8})
+	if len(got.Forecasts) != len(want.Forecasts)+1 || got.Forecasts[2].Method != "drift-alone" {
+		t.Fatalf("forecasts %d, the third %q; want %d with drift-alone third", len(got.Forecasts), got.Forecasts[2].Method, len(want.Forecasts)+1)
+	}
+	for i, name := range []string{forecast.DefaultCombinationName, forecast.InverseMSECombinationName} {
+		w, g := want.Forecasts[2+i], got.Forecasts[3+i]
+		if g.Method != name {
+			t.Fatalf("forecast %d is %q, want %q", 3+i, g.Method, name)
+		}
+		if d := cmp.Diff(w.Point.Values, g.Point.Values); d != "" {
+			t.Errorf("%s changed by an Alone candidate (-want +got):\n%s", name, d)
+		}
+	}
+	if len(got.Backtest) != 3 || got.Backtest[2].Method != "drift-alone" || !math.IsNaN(got.Backtest[2].Weight) ||
+		got.Backtest[0].Weight != want.Backtest[0].Weight || got.Backtest[1].Weight != want.Backtest[1].Weight {
+		t.Errorf("backtest %+v, want the two members' weights unchanged and drift-alone with weight NaN", got.Backtest)
+	}
+	// Alone candidates only: forecasts, no combination, a note.
+	only := forecast.Analyse(h, nil, sc, []forecast.Candidate{{Method: drift{}, Alone: true}}, forecast.AnalysisSettings{Level: 0.8})
+	if len(only.Forecasts) != 1 || len(only.Backtest) != 1 || len(only.Notes) == 0 {
+		t.Errorf("alone only: %d forecasts, %d backtests, notes %v; want 1, 1 and a note", len(only.Forecasts), len(only.Backtest), only.Notes)
+	}
+}

@@ -28,13 +28,16 @@
 //     backtested from five observed years (intensity.Method.MinTrain).
 //   - the Univariate methods under their Names: "drift",
 //     "regression-linear-anchored", "regression-loglinear-anchored".
+//   - the Alone methods under their Names: "ets" (ets.Auto) and "theta"
+//     (theta.Method), forecast and backtested but kept out of both
+//     combinations (forecast.Candidate.Alone), for the reason below.
 //   - "expert": the expert experience method (&expert.Method{}) on the
 //     panel of Options.Panel for Options.Year, only when a panel is given;
 //     it is neither backtested nor calibrated (a forecast.Judgment).
 //
 // Every candidate but expert is wrapped in forecast.Calibrated with its
 // default settings, under the label above, and backtested. Analyse then
-// combines them with equal and with inverse-MSE weights, each
+// combines all but the Alone ones with equal and with inverse-MSE weights, each
 // combination's interval set from its own out-of-sample errors.
 // DefaultCombination is the combination measured best on M1:
 // Calibrated(CombinedInverseMSE(Univariate())).

@@ -42,6 +42,8 @@ func ExampleDefault() {
 	// drift                    185.7
 	// regression-linear-anchored 185.6
 	// regression-loglinear-anchored 195.5
+	// ets                      184.1
+	// theta                    172.8
 	// combination              192.6
 	// combination-inverse-mse  192.2
 	// not run: intensity-malenbaum (population)

@@ -3,10 +3,12 @@ package methods
 import (
 	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/elasticity"
+	"github.com/nonferrous/demand/ets"
 	"github.com/nonferrous/demand/expert"
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/intensity"
 	"github.com/nonferrous/demand/regression"
+	"github.com/nonferrous/demand/theta"
 )
 
 // Labels of the default candidates, as their forecasts are named.
@@ -46,6 +48,13 @@ func Univariate() []forecast.Method {
 	}
 }
 
+// Alone returns the univariate methods that Default runs beside the others
+// but keeps out of the combinations (forecast.Candidate.Alone): automatic
+// exponential smoothing (ets.Auto, named "ets") and Theta ("theta").
+func Alone() []forecast.Method {
+	return []forecast.Method{ets.Auto{}, theta.Method{}}
+}
+
 // DefaultCombination returns the combination measured best on M1 yearly:
 // Calibrated(CombinedInverseMSE(Univariate())), named "combination".
 func DefaultCombination() forecast.Method {
@@ -70,6 +79,12 @@ func Default(o Options) []forecast.Candidate {
 	}
 	for _, m := range Univariate() {
 		cs = append(cs, forecast.Candidate{Label: m.Name(), Method: cal(m)})
+	}
+	// Exponential smoothing and Theta are shown beside the defaults but
+	// combined with nothing: on M1 each made the default combination less
+	// accurate (see the package documentation).
+	for _, m := range Alone() {
+		cs = append(cs, forecast.Candidate{Label: m.Name(), Method: cal(m), Alone: true})
 	}
 	if o.Panel != nil {
 		cs = append(cs, forecast.Candidate{Label: Expert, Method: &expert.Method{Panel: o.Panel, Year: o.Year}, NoBacktest: true})

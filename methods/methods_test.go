@@ -18,7 +18,7 @@ func TestDefault(t *testing.T) {
 		return out
 	}
 	want := []string{methods.Regression, methods.RegressionLogLog, methods.ElasticityArc, methods.ElasticityPoint,
-		methods.Intensity, methods.IntensityMalenbaum, "drift", "regression-linear-anchored", "regression-loglinear-anchored"}
+		methods.Intensity, methods.IntensityMalenbaum, "drift", "regression-linear-anchored", "regression-loglinear-anchored", "ets", "theta"}
 	got := labels(methods.Default(methods.Options{}))
 	if len(got) != len(want) {
 		t.Fatalf("Default without a panel: %q, want %q", got, want)
@@ -36,6 +36,11 @@ func TestDefault(t *testing.T) {
 	if m := cs[5]; len(m.Needs) != 1 || m.Needs[0] != forecast.Population {
 		t.Errorf("Malenbaum needs %q, want population", m.Needs)
 	}
+	for _, c := range cs {
+		if alone := c.Label == "ets" || c.Label == "theta"; c.Alone != alone {
+			t.Errorf("%s: Alone %v, want %v", c.Label, c.Alone, alone)
+		}
+	}
 }
 
 // TestDefaultAnalyse runs the defaults on a short history without
@@ -48,8 +53,8 @@ func TestDefaultAnalyse(t *testing.T) {
 	if len(a.Skipped) != 1 || a.Skipped[0].Method != methods.IntensityMalenbaum || a.Skipped[0].Driver != forecast.Population {
 		t.Errorf("skipped %+v, want Malenbaum for want of population", a.Skipped)
 	}
-	if n := len(a.Forecasts); n != 8+2 {
-		t.Errorf("%d forecasts, want 8 methods and 2 combinations: notes %q", n, a.Notes)
+	if n := len(a.Forecasts); n != 10+2 {
+		t.Errorf("%d forecasts, want 10 methods and 2 combinations: notes %q", n, a.Notes)
 	}
 	for _, f := range a.Forecasts {
 		if f.Point.Start != 2018 || f.Point.End() != 2019 {

@@ -67,7 +67,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"copper", "aluminium", "zinc"} {
-		for _, m := range []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity", "intensity-malenbaum", forecast.DefaultCombinationName, forecast.InverseMSECombinationName} {
+		for _, m := range []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity", "intensity-malenbaum", "drift", "ets", "theta", forecast.DefaultCombinationName, forecast.InverseMSECombinationName} {
 			if !got[s+"/"+m] {
 				t.Errorf("no forecast %s/%s in forecasts.csv", s, m)
 			}

@@ -33,8 +33,8 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs) != 3*11 {
-		t.Errorf("%d forecasts in the CSV, want 3 series × (9 methods + 2 combinations)", len(fs))
+	if len(fs) != 3*13 {
+		t.Errorf("%d forecasts in the CSV, want 3 series × (11 methods + 2 combinations)", len(fs))
 	}
 	if err := run(&out, "testdata/nope.csv", "testdata/drivers.csv", 0, ""); err == nil {
 		t.Error("a missing file: no error")
