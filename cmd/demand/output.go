@@ -214,7 +214,7 @@ func (o *output) noForecast() error {
 		fmt.Fprintf(&b, "\n  %s (%s; %d %s)", why, strings.Join(o.methods[why], ", "), o.reasons[why], plural(o.reasons[why], "time", "times"))
 	}
 	if len(order) > 5 {
-		fmt.Fprintf(&b, "\n  … and %d other reasons", len(order)-5)
+		fmt.Fprintf(&b, "\n  … and %d other %s", len(order)-5, plural(len(order)-5, "reason", "reasons"))
 	}
 	if len(order) == 0 {
 		b.WriteString(" no method was run")
