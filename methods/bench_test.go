@@ -33,8 +33,8 @@ func BenchmarkAnalyseDefault(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a := forecast.Analyse(h, observed, sc, cands, forecast.AnalysisSettings{Level: 0.8})
-		if len(a.Forecasts) != 11 {
-			b.Fatalf("%d forecasts, want 11: skipped %v, notes %v", len(a.Forecasts), a.Skipped, a.Notes)
+		if len(a.Forecasts) != 13 {
+			b.Fatalf("%d forecasts, want 13: skipped %v, notes %v", len(a.Forecasts), a.Skipped, a.Notes)
 		}
 	}
 }
