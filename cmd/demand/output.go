@@ -279,6 +279,7 @@ func summarize(w io.Writer, in *inputs, r forecast.Analysis) {
 		fmt.Fprintf(w, "\n%s%s: %d–%d, last %s\n", h.Name, unit, h.Start, h.End(), fmtNum(last))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "method\t%d\tlower\tupper\tCAGR %%\tbacktest RMSE\tMAPE %%\tweight\t\n", in.target)
+		unweighted := false
 		for _, f := range r.Forecasts {
 			v, lo, hi := valueAt(f.Point, in.target), valueAt(f.Lower, in.target), valueAt(f.Upper, in.target)
 			cagr := math.NaN()
@@ -291,9 +292,15 @@ func summarize(w io.Writer, in *inputs, r forecast.Analysis) {
 					rmse, mape, wt = fmtNum(s.RMSE), fmtNum(s.MAPE), fmtNum(s.Weight)
 				}
 			}
+			if rmse != "" && wt == fmtNum(math.NaN()) {
+				unweighted = true
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Method, fmtNum(v), fmtNum(lo), fmtNum(hi), fmtNum(cagr), rmse, mape, wt)
 		}
 		tw.Flush()
+		if unweighted {
+			fmt.Fprintf(w, "  weight –: backtested but not a member of the inverse-MSE combination\n")
+		}
 		for _, s := range r.Skipped {
 			fmt.Fprintf(w, "  not run: %s: %s\n", s.Method, s.Reason)
 		}
