@@ -115,7 +115,7 @@ func TestEvaluateTable(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
 	}
-	if stderr != "" {
+	if stderr := withoutProgress(stderr); stderr != "" {
 		t.Errorf("stderr: %s", stderr)
 	}
 
