@@ -87,11 +87,7 @@ func (Mean) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model
 }
 
 func fit(k kind, history series.Series) (forecast.Model, error) {
-	mod := &Model{kind: k}
-	if err := mod.Refit(history, nil); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{kind: k}, history, nil)
 }
 
 // Model is a fitted Naive, Drift or Mean method. It implements
@@ -120,7 +116,7 @@ type Model struct {
 func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.ok = false
 	name := names[mod.kind]
-	if err := checkHistory(name, history, 2); err != nil {
+	if err := forecast.CheckHistory(name, history, 2); err != nil {
 		return err
 	}
 	n := 0
@@ -146,33 +142,6 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 		return forecast.Errorf(name, history.Name, 0, forecast.ErrNotFinite, "the estimates overflow")
 	}
 	mod.ok = true
-	return nil
-}
-
-// checkHistory checks that history holds at least minObs observed years,
-// its last year observed and no infinite value, with the errors (and the
-// messages) of the module's other methods: an *Error naming method, the
-// series and the year, wrapping series.ErrEmpty, forecast.ErrLastMissing,
-// forecast.ErrNotFinite or forecast.ErrTooFew.
-func checkHistory(method string, history series.Series, minObs int) error {
-	if history.Len() == 0 {
-		return forecast.Errorf(method, history.Name, 0, series.ErrEmpty, "")
-	}
-	if math.IsNaN(history.Values[history.Len()-1]) {
-		return forecast.Errorf(method, history.Name, history.End(), forecast.ErrLastMissing, "")
-	}
-	n := 0
-	for i, v := range history.Values {
-		if math.IsInf(v, 0) {
-			return forecast.Errorf(method, history.Name, history.Start+i, forecast.ErrNotFinite, "%g", v)
-		}
-		if !math.IsNaN(v) {
-			n++
-		}
-	}
-	if n < minObs {
-		return forecast.Errorf(method, history.Name, 0, forecast.ErrTooFew, "need %d, have %d", minObs, n)
-	}
 	return nil
 }
 
@@ -285,7 +254,7 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	name := names[mod.kind]
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Errorf(name, "", 0, err, "")
+		return forecast.Wrap(name, err)
 	}
 	if !mod.ok {
 		return forecast.Errorf(name, "", 0, forecast.ErrNotFitted, "")

@@ -417,6 +417,7 @@ func TestFitErrors(t *testing.T) {
 		{"one observed year", Method{}, series.New("q", "", 2000, nan, nan, 3), gdp, forecast.ErrTooFew},
 		{"given, one year", Method{Estimator: Given, Value: 1}, series.New("q", "", 2000, 3), gdp, forecast.ErrTooFew},
 		{"arc window empty", Method{From: 2002, To: 2001}, h, gdp, forecast.ErrSetting},
+		{"arc window negative", Method{Window: -3}, h, gdp, forecast.ErrSetting},
 		{"arc window unobserved", Method{From: 2000, To: 2002}, series.New("q", "", 2000, 1, 2, nan, 4), gdp, forecast.ErrTooFew},
 		{"arc missing driver", Method{}, h, nil, forecast.ErrMissingDriver},
 		{"arc other driver name", Method{Driver: forecast.Population}, h, gdp, forecast.ErrMissingDriver},

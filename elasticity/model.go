@@ -52,6 +52,9 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	if err := forecast.CheckPositive(pkg, history); err != nil {
 		return err
 	}
+	if m.Window < 0 {
+		return forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "arc window %d is negative", m.Window)
+	}
 	last := history.End()
 	q0 := history.Values[history.Len()-1]
 	if m.TargetYear != 0 {
@@ -169,7 +172,7 @@ func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimat
 		// The latest observed year at or before to − window, else the
 		// first observed year before to.
 		w := m.Window
-		if w <= 0 {
+		if w == 0 {
 			w = DefaultArcWindow
 		}
 		from = min(to-w, history.End())

@@ -148,11 +148,7 @@ func (m Method) Name() string {
 //
 // The model it returns is a forecast.Refitter.
 func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	mod := &Model{method: m}
-	if err := mod.Refit(history, nil); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{method: m}, history, nil)
 }
 
 // Auto fits the models and selects the one with the smallest information
@@ -205,11 +201,7 @@ func (m Method) MinTrain() int {
 //
 // The model it returns is a forecast.Refitter.
 func (a Auto) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	mod := &Model{auto: true, autoM: a}
-	if err := mod.Refit(history, nil); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{auto: true, autoM: a}, history, nil)
 }
 
 // Model is a fitted Method or Auto.
@@ -588,7 +580,7 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	name := mod.methodName()
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return forecast.Wrap(name, err)
 	}
 	if !mod.ok {
 		return forecast.NotFitted(name)

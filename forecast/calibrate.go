@@ -41,10 +41,12 @@ type Scaling int
 
 const (
 	// ScaleH divides the error k steps ahead of origin t by s_t·k, s_t
-	// the mean absolute annual change of the training window ending at t
-	// (the MASE scale): errors that grow in proportion to the horizon, as
-	// those of a misjudged trend do, in the units of the series' own
-	// annual changes. It is the default: on annual data the error of the
+	// the scale of the training window ending at t: for a positive series
+	// its last value times the mean absolute annual change of its
+	// logarithm, otherwise its mean absolute annual change (the MASE
+	// scale); see calibrationScale. Errors then grow in proportion to the
+	// horizon, as those of a misjudged trend do, in the units of the
+	// series' own annual changes. It is the default: on annual data the error of the
 	// trend dominates (see the package documentation for the measurement).
 	ScaleH Scaling = iota
 	// ScaleSqrtH divides it by s_t·√k: the spread of a random walk's
@@ -81,7 +83,9 @@ type CalibrationSettings struct {
 	// each origin; 0 means DefaultCalibrationHorizon.
 	Horizon int
 	// MinTrain is the number of observed years of the first origin's
-	// training window; 0 means MinTrainOf(m, 0) + CalibrationMargin.
+	// training window, raised to the method's own minimum
+	// (MinTrainOf(m, MinTrain)); 0 means MinTrainOf(m, 0) +
+	// CalibrationMargin.
 	MinTrain int
 }
 
@@ -187,9 +191,9 @@ func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
 	if h <= 0 {
 		h = DefaultCalibrationHorizon
 	}
-	minTrain := c.set.MinTrain
-	if minTrain <= 0 {
-		minTrain = MinTrainOf(c.m, 0) + CalibrationMargin
+	minTrain := MinTrainOf(c.m, c.set.MinTrain)
+	if c.set.MinTrain <= 0 {
+		minTrain += CalibrationMargin
 	}
 	scaling := c.set.Scaling
 	cm := &calibratedModel{name: c.Name(), inner: model, scaling: scaling, scale: calibrationScale(history)}

@@ -29,11 +29,12 @@
 //     from each method's backtest mean squared error (InverseMSEWeights,
 //     BacktestWeights).
 //
-// The combined interval averages the members' bounds with the same weights
-// (quantile averaging, Lichtendahl, Grushka-Cockayne and Winkler 2013) over
-// the members that give an interval, widened where needed to contain the
-// combined point. It is a heuristic summary of the members' intervals, not a
-// prediction interval with a known coverage.
+// Combine's interval is centred on the combined point, its half-width the
+// weighted mean of the members' half-widths (the interval of the
+// combination if the members' errors were perfectly correlated); it is not
+// a prediction interval with a measured coverage. Analyse and Calibrated
+// set a combination's interval from its own out-of-sample errors instead
+// (see Calibrated intervals below).
 //
 // # Accuracy
 //
@@ -79,10 +80,11 @@
 // # Backtest
 //
 // Backtest is rolling-origin evaluation with an expanding window (Tashman
-// 2000): each observed year t with at least MinTrain observed years up to it
-// is an origin; the method is fit on the history and drivers up to t and
-// forecasts min(h, T − t) years under the drivers actually observed after t
-// (an ex-post, conditional forecast). Its errors are pooled over all origins
+// 2000): each observed year t with at least MinTrainOf(m, MinTrain)
+// observed years up to it is an origin; the method is fit on the history and
+// drivers up to t and forecasts min(h, T − t) years, fewer where a driver is
+// missing, under the drivers actually observed after t (an ex-post,
+// conditional forecast). Its errors are pooled over all origins
 // and steps, and per step k = 1 … h. This is the scheme of R's
 // forecast::tsCV, which it reproduces for a deterministic method.
 //

@@ -8,8 +8,9 @@ import (
 // MinTrainer is implemented by methods that need more observed years than
 // a backtest's MinTrain to give a forecast worth scoring: a method with p
 // fitted coefficients and an estimated residual spread needs p + 2 years
-// for one degree of freedom beyond the spread. Backtest and Calibrated
-// start their first training window at MinTrainOf years.
+// for one degree of freedom beyond the spread. Backtest starts its first
+// training window at MinTrainOf years, Calibrated by default
+// CalibrationMargin years later.
 type MinTrainer interface {
 	// MinTrain returns the fewest observed years the method should be
 	// backtested from.

@@ -23,7 +23,7 @@ var ErrBase = errors.New("macro: cannot extend driver")
 // so a scenario built from it splices onto the observed driver whatever
 // the driver's unit ("index 2000=100", "billion yuan"). (Index builds an
 // index of unit UnitIndex from rates alone.) d's last value must be
-// present, finite and positive and every rate finite and > −1; a path
+// present, finite and positive and every rate one CheckGrowth accepts; a path
 // that overflows or falls to zero is an error.
 func Extend(d series.Series, growth series.Series) (series.Series, error) {
 	last, err := base(d)
@@ -63,9 +63,6 @@ func Grow(d series.Series, g float64, through int) (series.Series, error) {
 		return series.Series{}, fmt.Errorf("%w: %q through %d, after series.MaxYear (%d)", ErrBase, d.Name, through, series.MaxYear)
 	}
 	if d.End() >= through {
-		if _, err := base(d); err != nil {
-			return series.Series{}, err
-		}
 		return d.Clone(), nil
 	}
 	rates := make([]float64, through-d.End())

@@ -209,10 +209,20 @@ const WarnRate = 0.2
 // percentage: -growth 7 means 700 % a year. The error wraps ErrRate. The
 // rule is that of every function of the package that takes rates.
 func CheckGrowth(g float64) error {
-	if err := checkRate(g); err != nil {
-		return fmt.Errorf("%w: %v", ErrRate, err)
+	if why := RateProblem(g); why != "" {
+		return fmt.Errorf("%w: %s", ErrRate, why)
 	}
 	return nil
+}
+
+// RateProblem returns what CheckGrowth finds wrong with g, without the
+// package's prefix, for a caller that words its own message (a command-line
+// flag); "" if g is a valid rate.
+func RateProblem(g float64) string {
+	if err := checkRate(g); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // GrowthWarning returns a warning for a rate CheckGrowth accepts whose

@@ -37,9 +37,9 @@ type Options struct {
 // candidates, each measured on M1 yearly (see the package documentation):
 // drift and the anchored linear and log-linear trends, whose inverse-MSE
 // combination was the most accurate forecast measured there. A univariate
-// method added to the module (exponential smoothing, Theta) joins the
-// defaults by one line here, after its M1 figures are measured with
-// demand evaluate.
+// method joins them by one line here once demand evaluate has measured
+// that it makes the combination better; exponential smoothing and Theta
+// did not, and are in Alone.
 func Univariate() []forecast.Method {
 	return []forecast.Method{
 		baseline.Drift{},
@@ -64,8 +64,8 @@ func DefaultCombination() forecast.Method {
 // Default returns the module's default candidates, described in the
 // package documentation, in that order: regression, regression-loglog,
 // elasticity-arc, elasticity-point, intensity, intensity-malenbaum, the
-// Univariate methods under their Names, and expert when o.Panel is not
-// nil. Every candidate but expert is Calibrated (forecast.CalibrationSettings
+// Univariate methods under their Names, the Alone methods (ets, theta,
+// kept out of the combinations), and expert when o.Panel is not nil. Every candidate but expert is Calibrated (forecast.CalibrationSettings
 // zero value), its label unchanged. Each call returns new values.
 func Default(o Options) []forecast.Candidate {
 	cal := func(m forecast.Method) forecast.Method { return forecast.Calibrated(m, forecast.CalibrationSettings{}) }

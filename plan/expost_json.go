@@ -1,18 +1,6 @@
 package plan
 
-import (
-	"encoding/json"
-	"math"
-)
-
-// jnum is a number in the JSON document: null for NaN (no outcome, no
-// implied value) or an infinity.
-func jnum(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return &v
-}
+import "encoding/json"
 
 type outcomeJSON struct {
 	Metal      Metal      `json:"metal"`
@@ -35,7 +23,7 @@ type outcomeJSON struct {
 // for RoleNone) and every source field.
 func (o Outcome) MarshalJSON() ([]byte, error) {
 	return json.Marshal(outcomeJSON{
-		Metal: o.Metal, Field: o.Field, Role: o.Role, Text: o.Figure.Text, Value: jnum(o.Value()),
+		Metal: o.Metal, Field: o.Field, Role: o.Role, Text: o.Figure.Text, Value: number(o.Value()),
 		Confidence: o.Confidence, Date: o.Date, Basis: o.Basis, Source: o.Source,
 		Printed: o.Printed, Unit: o.Unit, Formula: o.Formula, Derivation: o.Derivation, Quote: o.Quote,
 	})
@@ -56,9 +44,9 @@ type forecastJSON struct {
 // method's error as a string.
 func (f ExPostForecast) MarshalJSON() ([]byte, error) {
 	j := forecastJSON{
-		Method: f.Method, AtPlan: jnum(f.AtPlan), AtActual: jnum(f.AtActual),
-		ErrAtPlan: jnum(f.ErrAtPlan), ErrAtPlanPct: jnum(f.ErrAtPlanPct),
-		ErrAtActual: jnum(f.ErrAtActual), ErrAtActualPct: jnum(f.ErrAtActualPct),
+		Method: f.Method, AtPlan: number(f.AtPlan), AtActual: number(f.AtActual),
+		ErrAtPlan: number(f.ErrAtPlan), ErrAtPlanPct: number(f.ErrAtPlanPct),
+		ErrAtActual: number(f.ErrAtActual), ErrAtActualPct: number(f.ErrAtActualPct),
 	}
 	if f.Err != nil {
 		j.Err = f.Err.Error()
@@ -138,25 +126,25 @@ func (c *ExPost) MarshalJSON() ([]byte, error) {
 	for _, r := range c.Rows {
 		j.Rows = append(j.Rows, rowJSON{
 			Metal: r.Metal, Outcome: r.Outcome, HasOutcome: r.HasOutcome, Alternatives: r.Alternatives,
-			Plan: jnum(r.Plan), PlanErr: jnum(r.PlanErr), PlanErrPct: jnum(r.PlanErrPct),
+			Plan: number(r.Plan), PlanErr: number(r.PlanErr), PlanErrPct: number(r.PlanErrPct),
 			Methods: r.Methods, Combined: r.Combined,
-			GDPPart: jnum(r.GDPPart), GDPPartPct: jnum(r.GDPPartPct), Rest: jnum(r.Rest), RestPct: jnum(r.RestPct),
+			GDPPart: number(r.GDPPart), GDPPartPct: number(r.GDPPartPct), Rest: number(r.Rest), RestPct: number(r.RestPct),
 			Elasticity: paramsJSON{
-				Historical: jnum(r.HistoricalElasticity), Plan: jnum(r.PlanElasticity),
-				PlanAtActual: jnum(r.PlanElasticityAtActual), Outcome: jnum(r.OutcomeElasticity),
+				Historical: number(r.HistoricalElasticity), Plan: number(r.PlanElasticity),
+				PlanAtActual: number(r.PlanElasticityAtActual), Outcome: number(r.OutcomeElasticity),
 			},
 			IntensityChange: paramsJSON{
-				Historical: jnum(r.HistoricalIntensityChange), Plan: jnum(r.PlanIntensityChange),
-				Outcome: jnum(r.OutcomeIntensityChange),
+				Historical: number(r.HistoricalIntensityChange), Plan: number(r.PlanIntensityChange),
+				Outcome: number(r.OutcomeIntensityChange),
 			},
-			Expert: expertJSON{Value: jnum(r.Expert.Value), Methods: r.Expert.Methods, Impossible: r.Expert.Impossible},
+			Expert: expertJSON{Value: number(r.Expert.Value), Methods: r.Expert.Methods, Impossible: r.Expert.Impossible},
 		})
 	}
 	for _, p := range c.Production {
 		j.Production = append(j.Production, productionJSON{
-			Metal: p.Metal, Target: p.Target.Production2015.Text, TargetValue: jnum(p.Target.Production2015.Value),
+			Metal: p.Metal, Target: p.Target.Production2015.Text, TargetValue: number(p.Target.Production2015.Value),
 			TargetGrowth: p.Target.ProductionGrowth12th.Text, Outcome: p.Outcome, OutcomeGrowth: p.OutcomeGrowth,
-			Alternatives: p.Alternatives, Err: jnum(p.Err), ErrPct: jnum(p.ErrPct), RecomputedGrowth: jnum(p.RecomputedGrowth),
+			Alternatives: p.Alternatives, Err: number(p.Err), ErrPct: number(p.ErrPct), RecomputedGrowth: number(p.RecomputedGrowth),
 		})
 	}
 	return json.Marshal(j)

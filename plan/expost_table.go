@@ -35,9 +35,9 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 	for _, r := range c.Rows {
 		cells := []string{r.Metal.String(), outcomeText(r.Outcome, r.HasOutcome), string(r.Outcome.Confidence), Plan2015(r.Metal).Text}
 		for _, m := range r.Methods {
-			cells = append(cells, pair(m.AtPlan, m.AtActual, num))
+			cells = append(cells, pair(m.AtPlan, m.AtActual, sig))
 		}
-		cells = append(cells, pair(r.Combined.AtPlan, r.Combined.AtActual, num))
+		cells = append(cells, pair(r.Combined.AtPlan, r.Combined.AtActual, sig))
 		tw.row(cells...)
 	}
 	tw.flush()
@@ -103,7 +103,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 		if flag != "" {
 			flag = "impossible: " + flag
 		}
-		tw.row(r.Metal.String(), num(q2010), Plan2015(r.Metal).Text, num(float64(r.Expert.Methods+1)*r.Plan-r.Expert.Value), num(r.Expert.Value), flag)
+		tw.row(r.Metal.String(), sig(q2010), Plan2015(r.Metal).Text, sig(float64(r.Expert.Methods+1)*r.Plan-r.Expert.Value), sig(r.Expert.Value), flag)
 	}
 	tw.flush()
 	ew.printf("\n")
@@ -164,8 +164,8 @@ func (c *ExPost) Reading() []string {
 	if t, ok := c.Row(Total); ok && t.HasOutcome {
 		out = append(out, fmt.Sprintf(
 			"Ten metals: the plan's %s against %s (%s confidence) is %s %%; the combination gives %s at 7 %% (%s %%) and %s at the GDP that happened (%s %%). Of the plan's %s 万吨, the 7 %% assumption explains %s (%s points) and the rest is %s (%s points).",
-			num(t.Plan), t.Outcome.Figure.Text, t.Outcome.Confidence, pct(t.PlanErrPct),
-			num(t.Combined.AtPlan), pct(t.Combined.ErrAtPlanPct), num(t.Combined.AtActual), pct(t.Combined.ErrAtActualPct),
+			sig(t.Plan), t.Outcome.Figure.Text, t.Outcome.Confidence, pct(t.PlanErrPct),
+			sig(t.Combined.AtPlan), pct(t.Combined.ErrAtPlanPct), sig(t.Combined.AtActual), pct(t.Combined.ErrAtActualPct),
 			signed(t.PlanErr), signed(t.GDPPart), pct(t.GDPPartPct), signed(t.Rest), pct(t.RestPct)))
 		out = append(out, fmt.Sprintf(
 			"The outcome implies an elasticity of %s over 2011–2015 at the GDP that happened: the plan implied %s (at 7 %%), history %s.",
@@ -196,7 +196,7 @@ func (c *ExPost) Reading() []string {
 	var imp []string
 	for _, r := range c.Rows {
 		if r.Expert.Impossible != Possible {
-			imp = append(imp, fmt.Sprintf("%s %s (%s)", r.Metal, num(r.Expert.Value), r.Expert.Impossible))
+			imp = append(imp, fmt.Sprintf("%s %s (%s)", r.Metal, sig(r.Expert.Value), r.Expert.Impossible))
 		}
 	}
 	out = append(out, fmt.Sprintf("No equal-weight combination with the reproduced methods reaches the plan's figure with a possible expert figure for %s.", orNone(imp)))
@@ -247,27 +247,11 @@ func cell(f Figure) string {
 	return f.Text
 }
 
-// num formats a level with about four significant digits.
-func num(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case a >= 1000:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 100:
-		return fmt.Sprintf("%.1f", v)
-	case a >= 1:
-		return fmt.Sprintf("%.2f", v)
-	}
-	return fmt.Sprintf("%.3f", v)
-}
-
 func signed(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
 	}
-	s := num(v)
+	s := sig(v)
 	if v >= 0 {
 		s = "+" + s
 	}

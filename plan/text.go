@@ -102,7 +102,7 @@ func fmtPct(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%+.1f", *v)
+	return pct(*v)
 }
 
 func fmtFixed(v *float64, scale float64, prec int) string {

@@ -16,7 +16,6 @@ import (
 // Run "go test -regen" (cmpimg.GenerateTestData) to rewrite the golden
 // images. Output that differs is written, with a difference image, to a
 // temporary directory.
-
 func checkGolden(t *testing.T, name string, c *Chart) {
 	t.Helper()
 	wt, err := c.WriterTo("png")

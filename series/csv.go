@@ -104,17 +104,12 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 
 	var first, prev int
 	for row := 0; ; row++ {
-		rec, err := cr.Read()
+		rec, line, err := readRecord(cr, len(head))
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, readErr(err)
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) != len(head) {
-			col := min(len(rec), len(head)) + 1
-			return nil, &CSVError{Line: line, Column: col, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), len(head))}
+			return nil, err
 		}
 		year, reason := parseYear(rec[0])
 		switch {
@@ -172,6 +167,25 @@ func parseCell(cell string) (float64, string) {
 // trimmed reports whether s has no space at either end, so that a reader,
 // which trims them, gives it back.
 func trimmed(s string) bool { return strings.TrimSpace(s) == s }
+
+// readRecord reads the next record of cr, whose rows have width fields,
+// and the line it starts on. It returns io.EOF at the end of the input, a
+// *CSVError for a malformed or ragged row.
+func readRecord(cr *csv.Reader, width int) ([]string, int, error) {
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	if err != nil {
+		return nil, 0, readErr(err)
+	}
+	line, _ := cr.FieldPos(0)
+	if len(rec) != width {
+		col := min(len(rec), width) + 1
+		return nil, line, &CSVError{Line: line, Column: col, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), width)}
+	}
+	return rec, line, nil
+}
 
 // readErr converts an error from encoding/csv.
 func readErr(err error) error {

@@ -114,17 +114,12 @@ func ReadLongCSV(r io.Reader) ([]Series, error) {
 	var order []*state
 	byName := make(map[string]*state)
 	for {
-		rec, err := cr.Read()
+		rec, line, err := readRecord(cr, len(head))
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, readErr(err)
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) != len(head) {
-			col := min(len(rec), len(head)) + 1
-			return nil, &CSVError{Line: line, Column: col, Err: fmt.Errorf("%w: have %d, header has %d", ErrCSVRagged, len(rec), len(head))}
+			return nil, err
 		}
 		cell := func(k int) (string, int, string) { return rec[idx[k]], idx[k] + 1, head[idx[k]] }
 

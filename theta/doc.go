@@ -36,7 +36,9 @@
 //
 // A missing year (NaN) between the first observed and the last is
 // skipped by the smoothing (its innovation taken as zero) and by the
-// trend line; n counts the years from the first observed to the last.
+// trend line. In (1 − α)^n, n counts the years from the first observed to
+// the last; σ̂² divides the sum of squared innovations by the number of
+// observed years less 2.
 //
 // # References
 //

@@ -1,7 +1,6 @@
 package theta
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -33,11 +32,7 @@ func (Method) MinTrain() int { return 4 }
 //
 // The model it returns is a forecast.Refitter.
 func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
-	mod := &Model{}
-	if err := mod.Refit(history, nil); err != nil {
-		return nil, err
-	}
-	return mod, nil
+	return forecast.Refitted(&Model{}, history, nil)
 }
 
 // Model is a fitted Theta method.
@@ -166,7 +161,7 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // slices (see forecast.Refitter). It does not change the model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	if err := forecast.CheckRequest(s, level); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return forecast.Wrap(name, err)
 	}
 	if !mod.ok {
 		return forecast.NotFitted(name)

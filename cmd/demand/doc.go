@@ -64,11 +64,18 @@
 // lack is skipped as a missing year (forecast.Analyse). The target year defaults to five years after the latest
 // observation, the interval level to 0.8.
 //
+// Under a name, demand forecast runs the default configuration of package
+// methods (the regression and intensity paths anchored, every interval
+// calibrated); demand evaluate names each configuration in full, so that
+// demand forecast's "regression" is demand evaluate's
+// "regression-anchored-calibrated" where it lists one.
+//
 // For each series it runs the module's default methods (package methods:
 // regression on GDP and log-log, elasticity arc and point, intensity log
 // trend, Malenbaum's inverted U when population is given, drift and the
 // anchored linear and log-linear trends, and expert judgment when a -panel
-// names a panel for the series), every one but expert with its interval
+// names a panel for the series; exponential smoothing and Theta are shown
+// beside them but not combined), every one but expert with its interval
 // calibrated from the series' own out-of-sample errors
 // (forecast.Calibrated), backtests and combines them with equal and
 // inverse-MSE weights, each combination's interval from its own errors
@@ -110,7 +117,9 @@
 // coverage of the prediction intervals at each level (80 and 95 % by
 // default; 95 % is always added, for MSIS) and MSIS at 95 %. Without
 // -drivers it runs the methods that need no driver (naive, drift, mean,
-// the linear and log-linear trends); with a drivers file (series gdp and
+// ets, theta, the linear and log-linear trends plain and anchored, and the
+// default combination), each also as its calibrated variant ("-calibrated"
+// rows); with a drivers file (series gdp and
 // optionally population, applying to every series) also those whose
 // drivers are given; -methods chooses by name. It prints a table per
 // method — over the series each method forecast, and, when some method

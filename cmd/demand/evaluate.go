@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/elasticity"
@@ -224,32 +223,27 @@ func evalParseLevels(s string) ([]float64, error) {
 // evalRun reads the inputs, runs the evaluation, writes the files and
 // prints the table.
 func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
-	ss, err := evalReadFile(cfg.seriesFile)
+	ss, err := readFile(cfg.seriesFile, series.ReadAnyCSV)
 	if err != nil {
 		return err
 	}
 	var drivers forecast.Drivers
-	var ds []series.Series
 	if cfg.driversFile != "" {
-		if ds, err = evalReadFile(cfg.driversFile); err != nil {
+		if drivers, _, err = readDrivers(cfg.driversFile, stderr, "demand evaluate"); err != nil {
 			return err
-		}
-		drivers = make(forecast.Drivers, len(ds))
-		for _, d := range ds {
-			drivers[d.Name] = d
 		}
 	}
 	chosen, err := evalChoose(cfg.methods, drivers)
 	if err != nil {
 		return err
 	}
-	for _, d := range ds {
-		if !slices.ContainsFunc(chosen, func(m evalMethod) bool { return slices.Contains(m.needs, d.Name) }) {
-			fmt.Fprintf(stderr, "demand evaluate: driver %q is used by no method evaluated\n", d.Name)
+	for _, name := range sortedKeys(drivers) {
+		if !slices.ContainsFunc(chosen, func(m evalMethod) bool { return slices.Contains(m.needs, name) }) {
+			fmt.Fprintf(stderr, "demand evaluate: driver %q is used by no method evaluated\n", name)
 		}
 	}
 
-	e := forecast.Evaluation{Holdout: cfg.holdout, Levels: cfg.levels, Progress: evalProgress(stderr)}
+	e := forecast.Evaluation{Holdout: cfg.holdout, Levels: cfg.levels, Progress: progressFunc(stderr, "demand evaluate")}
 	for _, m := range chosen {
 		e.Methods = append(e.Methods, m.newMethod())
 		e.Names = append(e.Names, m.name)
@@ -288,20 +282,6 @@ func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// evalReadFile reads a series file in either CSV format.
-func evalReadFile(name string) ([]series.Series, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ss, err := series.ReadAnyCSV(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return ss, nil
-}
-
 // evalChoose returns the methods named (all the drivers allow if names is
 // nil), in the order of evalMethods.
 func evalChoose(names []string, drivers forecast.Drivers) ([]evalMethod, error) {
@@ -327,21 +307,6 @@ func evalChoose(names []string, drivers forecast.Drivers) ([]evalMethod, error) 
 		chosen = append(chosen, m)
 	}
 	return chosen, nil
-}
-
-// evalProgress returns a progress function that reports on stderr, once a
-// second, a run that has lasted more than a second.
-func evalProgress(stderr io.Writer) func(done, n int) {
-	start := time.Now()
-	last := start
-	return func(done, n int) {
-		now := time.Now()
-		if now.Sub(last) < time.Second || done == n {
-			return
-		}
-		last = now
-		fmt.Fprintf(stderr, "demand evaluate: %d of %d series done (%.0f s)\n", done, n, now.Sub(start).Seconds())
-	}
 }
 
 // evalWrite writes evaluation.csv, summary.csv and errors.csv into dir and

@@ -115,8 +115,8 @@ func (g growthFlag) Set(s string) error {
 	if err != nil {
 		return fmt.Errorf("%q is not a growth rate (a fraction, such as 0.05)", s)
 	}
-	if err := macro.CheckGrowth(v); err != nil {
-		return errors.New(strings.TrimPrefix(err.Error(), "macro: invalid growth rate: "))
+	if why := macro.RateProblem(v); why != "" {
+		return errors.New(why)
 	}
 	*g.v, *g.set = v, true
 	return nil
@@ -295,6 +295,42 @@ type panelFile struct {
 	judgments []expert.Judgment
 }
 
+// readDrivers reads the drivers file path: the series named gdp and
+// population (in any case) under their standard names, each checked and
+// positive in every year; another series is reported on stderr, prefixed
+// by cmd, and ignored. It also returns the names of every series of the
+// file.
+func readDrivers(path string, stderr io.Writer, cmd string) (forecast.Drivers, []string, error) {
+	ds, err := readFile(path, series.ReadAnyCSV)
+	if err != nil {
+		return nil, nil, err
+	}
+	drivers := forecast.Drivers{}
+	var names []string
+	for _, d := range ds {
+		key := strings.ToLower(d.Name)
+		names = append(names, d.Name)
+		switch key {
+		case forecast.GDP, forecast.Population:
+			if _, dup := drivers[key]; dup {
+				return nil, nil, fmt.Errorf("%s: two columns named %q", path, key)
+			}
+			if err := d.Validate(); err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", path, err)
+			}
+			for i, v := range d.Values {
+				if v <= 0 {
+					return nil, nil, fmt.Errorf("%s: %q is %g in %d: a driver must be positive", path, d.Name, v, d.Start+i)
+				}
+			}
+			drivers[key] = d
+		default:
+			fmt.Fprintf(stderr, "%s: %s: column %q ignored (drivers are \"gdp\" and \"population\")\n", cmd, path, d.Name)
+		}
+	}
+	return drivers, names, nil
+}
+
 // readFile opens path and reads it with read, naming the file in errors.
 func readFile[T any](path string, read func(io.Reader) (T, error)) (T, error) {
 	var zero T
@@ -318,9 +354,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		return nil, err
 	}
 	for _, s := range ss {
-		if err := checkConsumption(s, c.seriesFile, stderr); err != nil {
-			return nil, err
-		}
+		checkConsumption(s, c.seriesFile, stderr)
 	}
 	in.series = ss
 	latest := ss[0]
@@ -341,32 +375,9 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		return nil, fmt.Errorf("-target %d is more than 100 years after the data (%d)", in.target, latest.End())
 	}
 
-	ds, err := readFile(c.driversFile, series.ReadAnyCSV)
-	if err != nil {
-		return nil, err
-	}
-	in.drivers = forecast.Drivers{}
 	var names []string
-	for _, d := range ds {
-		key := strings.ToLower(d.Name)
-		names = append(names, d.Name)
-		switch key {
-		case forecast.GDP, forecast.Population:
-			if _, dup := in.drivers[key]; dup {
-				return nil, fmt.Errorf("%s: two columns named %q", c.driversFile, key)
-			}
-			if err := d.Validate(); err != nil {
-				return nil, fmt.Errorf("%s: %w", c.driversFile, err)
-			}
-			for i, v := range d.Values {
-				if v <= 0 {
-					return nil, fmt.Errorf("%s: %q is %g in %d: a driver must be positive", c.driversFile, d.Name, v, d.Start+i)
-				}
-			}
-			in.drivers[key] = d
-		default:
-			fmt.Fprintf(stderr, "demand forecast: %s: column %q ignored (drivers are \"gdp\" and \"population\")\n", c.driversFile, d.Name)
-		}
+	if in.drivers, names, err = readDrivers(c.driversFile, stderr, "demand forecast"); err != nil {
+		return nil, err
 	}
 	if _, ok := in.drivers[forecast.GDP]; !ok {
 		return nil, fmt.Errorf("%s: no \"gdp\" column (columns: %s)", c.driversFile, strings.Join(names, ", "))
@@ -528,7 +539,7 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 // quantity that can be negative, such as a net balance, whose forecasts
 // may be too; consumption cannot be), and of each zero (the methods that
 // take logs or ratios will not fit it).
-func checkConsumption(s series.Series, file string, stderr io.Writer) error {
+func checkConsumption(s series.Series, file string, stderr io.Writer) {
 	negative := false
 	for i, v := range s.Values {
 		switch {
@@ -539,7 +550,6 @@ func checkConsumption(s series.Series, file string, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
 		}
 	}
-	return nil
 }
 
 // checkPanel checks the panel js read from path for series h: it must

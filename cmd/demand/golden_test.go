@@ -127,8 +127,6 @@ func TestForecastGolden(t *testing.T) {
 			if len(wd.Series) != 3 || len(wd.Series[0].Forecasts) < 7 || wd.Series[0].Forecasts[0].Point.Len() == 0 || len(wd.Series[0].Backtest) < 5 {
 				t.Fatalf("golden forecasts.json decoded to too little: %d series", len(wd.Series))
 			}
-			// The reason a forecast is not finite is now worded with the
-			// shared sentinel; no golden case has one.
 			if d := cmp.Diff(wd, gd, opts...); d != "" {
 				t.Errorf("forecasts.json (-want +got):\n%s", d)
 			}

@@ -269,44 +269,40 @@ func summarizeHead(w io.Writer, in *inputs) {
 // target year with its interval and backtest, the methods skipped and the
 // notes.
 func summarize(w io.Writer, in *inputs, r forecast.Analysis) {
-	{
-		h := r.History
-		last, _ := h.At(h.End())
-		unit := ""
-		if h.Unit != "" {
-			unit = " [" + h.Unit + "]"
+	h := r.History
+	last, _ := h.At(h.End())
+	unit := ""
+	if h.Unit != "" {
+		unit = " [" + h.Unit + "]"
+	}
+	fmt.Fprintf(w, "\n%s%s: %d–%d, last %s\n", h.Name, unit, h.Start, h.End(), fmtNum(last))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "method\t%d\tlower\tupper\tCAGR %%\tbacktest RMSE\tMAPE %%\tweight\t\n", in.target)
+	unweighted := false
+	for _, f := range r.Forecasts {
+		v, lo, hi := valueAt(f.Point, in.target), valueAt(f.Lower, in.target), valueAt(f.Upper, in.target)
+		cagr := math.NaN()
+		if v > 0 && last > 0 {
+			cagr = 100 * (math.Pow(v/last, 1/float64(in.target-h.End())) - 1)
 		}
-		fmt.Fprintf(w, "\n%s%s: %d–%d, last %s\n", h.Name, unit, h.Start, h.End(), fmtNum(last))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "method\t%d\tlower\tupper\tCAGR %%\tbacktest RMSE\tMAPE %%\tweight\t\n", in.target)
-		unweighted := false
-		for _, f := range r.Forecasts {
-			v, lo, hi := valueAt(f.Point, in.target), valueAt(f.Lower, in.target), valueAt(f.Upper, in.target)
-			cagr := math.NaN()
-			if v > 0 && last > 0 {
-				cagr = 100 * (math.Pow(v/last, 1/float64(in.target-h.End())) - 1)
+		rmse, mape, wt := "", "", ""
+		for _, s := range r.Backtest {
+			if s.Method == f.Method {
+				rmse, mape, wt = fmtNum(s.RMSE), fmtNum(s.MAPE), fmtNum(s.Weight)
+				unweighted = unweighted || math.IsNaN(s.Weight)
 			}
-			rmse, mape, wt := "", "", ""
-			for _, s := range r.Backtest {
-				if s.Method == f.Method {
-					rmse, mape, wt = fmtNum(s.RMSE), fmtNum(s.MAPE), fmtNum(s.Weight)
-				}
-			}
-			if rmse != "" && wt == fmtNum(math.NaN()) {
-				unweighted = true
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Method, fmtNum(v), fmtNum(lo), fmtNum(hi), fmtNum(cagr), rmse, mape, wt)
 		}
-		tw.Flush()
-		if unweighted {
-			fmt.Fprintf(w, "  weight –: backtested but not a member of the inverse-MSE combination\n")
-		}
-		for _, s := range r.Skipped {
-			fmt.Fprintf(w, "  not run: %s: %s\n", s.Method, s.Reason)
-		}
-		for _, n := range r.Notes {
-			fmt.Fprintf(w, "  note: %s\n", n)
-		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", f.Method, fmtNum(v), fmtNum(lo), fmtNum(hi), fmtNum(cagr), rmse, mape, wt)
+	}
+	tw.Flush()
+	if unweighted {
+		fmt.Fprintf(w, "  weight –: backtested but not a member of the inverse-MSE combination\n")
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(w, "  not run: %s: %s\n", s.Method, s.Reason)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
 	}
 }
 

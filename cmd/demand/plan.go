@@ -60,8 +60,8 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 		name string
 		v    float64
 	}{{"growth", *growth}, {"low", *low}, {"high", *high}} {
-		if err := macro.CheckGrowth(f.v); err != nil {
-			return usagef("-%s %g: %v", f.name, f.v, strings.TrimPrefix(err.Error(), "macro: invalid growth rate: "))
+		if why := macro.RateProblem(f.v); why != "" {
+			return usagef("-%s %g: %s", f.name, f.v, why)
 		}
 	}
 	if *low > *high {

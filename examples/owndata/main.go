@@ -54,7 +54,7 @@ func run(w io.Writer, seriesFile, driversFile string, target int, csvFile string
 			return err
 		}
 		future[name] = path
-		fmt.Fprintf(w, "%s: +%.2f %% a year after %d\n", name, 100*g, d.End())
+		fmt.Fprintf(w, "%s: %+.2f %% a year after %d\n", name, 100*g, d.End())
 	}
 
 	// 3. Every method the data allow, backtested and combined.
