@@ -116,25 +116,9 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 
 	// The origins, in one pass: the observed years before the last that
 	// close a window of minTrain observed years, the latest maxOrigins.
-	var origins []int
-	observed := 0
-	for i, v := range history.Values[:max(history.Len()-1, 0)] {
-		if math.IsNaN(v) {
-			continue
-		}
-		if observed++; observed >= minTrain {
-			origins = append(origins, history.Start+i)
-		}
-	}
+	origins, observed := originYears(history, minTrain, set.MaxOrigins)
 	if len(origins) == 0 {
 		return nil, fmt.Errorf("%w: %s has %d observed years before its last, need at least %d", ErrTooShort, span(history), observed, minTrain)
-	}
-	maxOrigins := set.MaxOrigins
-	if maxOrigins == 0 {
-		maxOrigins = DefaultMaxOrigins
-	}
-	if maxOrigins > 0 && len(origins) > maxOrigins {
-		origins = origins[len(origins)-maxOrigins:]
 	}
 
 	r := &BacktestResult{Method: m.Name(), Horizon: h, ByStep: make([]Measures, h), IntervalsByStep: make([]IntervalMeasures, h)}
@@ -246,4 +230,29 @@ func driversOver(d Drivers, from, to int) Drivers {
 		out[name] = c
 	}
 	return out
+}
+
+// originYears returns the origins of a rolling-origin backtest of history:
+// the observed years before its last that close a window of at least
+// minTrain observed years, the latest maxOrigins of them (0 means
+// DefaultMaxOrigins, a negative value all), and the number of observed
+// years before the last. Backtest, Calibrated and the weights of
+// CombinedInverseMSE all take their origins from it, so that each costs
+// at most maxOrigins fits.
+func originYears(history series.Series, minTrain, maxOrigins int) (origins []int, observed int) {
+	for i, v := range history.Values[:max(history.Len()-1, 0)] {
+		if math.IsNaN(v) {
+			continue
+		}
+		if observed++; observed >= minTrain {
+			origins = append(origins, history.Start+i)
+		}
+	}
+	if maxOrigins == 0 {
+		maxOrigins = DefaultMaxOrigins
+	}
+	if maxOrigins > 0 && len(origins) > maxOrigins {
+		origins = origins[len(origins)-maxOrigins:]
+	}
+	return origins, observed
 }

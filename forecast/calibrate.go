@@ -99,7 +99,8 @@ type CalibrationSettings struct {
 //
 // Fit fits m to the history, then runs a rolling-origin backtest on the
 // history alone: at every observed year t that closes a training window of
-// at least MinTrain observed years, m is fit on the years up to t (and the
+// at least MinTrain observed years (the latest DefaultMaxOrigins of them,
+// as in Backtest), m is fit on the years up to t (and the
 // drivers up to t) and forecasts up to Horizon years ahead under the
 // drivers that occurred; each error e = y − ŷ, k steps ahead, with an
 // observed y, is divided by the scale of the Scaling, d_{t,k}, giving the
@@ -211,21 +212,14 @@ func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
 // history and, for ScaleOwn, whether m gave an interval at every step.
 func calibrationScores(m Method, history series.Series, drivers Drivers, h, minTrain int, scaling Scaling) (scores []float64, origins int, own bool) {
 	own = true
-	observed := 0
 	var scratch Model
 	var dst Forecast
 	level := DefaultLevel
 	if scaling == ScaleOwn {
 		level = refLevel
 	}
-	for t := history.Start; t < history.End(); t++ {
-		v, _ := history.At(t)
-		if math.IsNaN(v) {
-			continue
-		}
-		if observed++; observed < minTrain {
-			continue
-		}
+	years, _ := originYears(history, minTrain, 0)
+	for _, t := range years {
 		train, _ := history.Window(history.Start, t)
 		d := driversUntil(drivers, t)
 		hh := min(h, history.End()-t)

@@ -151,20 +151,13 @@ func backtestWeights(members []Method, names []string, history series.Series, dr
 }
 
 // originErrors returns m's out-of-sample errors y − ŷ by origin, over the
-// origins of a rolling-origin backtest of history (as Backtest, at most h
-// steps ahead, the first window minTrain observed years) where m fits and
+// origins of a rolling-origin backtest of history (those of Backtest, at
+// most h steps ahead, the first window minTrain observed years) where m fits and
 // forecasts; errors at unobserved years are left out.
 func originErrors(m Method, history series.Series, drivers Drivers, h, minTrain int) map[int][]float64 {
 	out := map[int][]float64{}
-	observed := 0
-	for t := history.Start; t < history.End(); t++ {
-		v, _ := history.At(t)
-		if math.IsNaN(v) {
-			continue
-		}
-		if observed++; observed < minTrain {
-			continue
-		}
+	origins, _ := originYears(history, minTrain, 0)
+	for _, t := range origins {
 		train, _ := history.Window(history.Start, t)
 		hh := min(h, history.End()-t)
 		model, err := m.Fit(train, driversUntil(drivers, t))
