@@ -86,7 +86,7 @@ func (l *Line) Fit(x, y, weights []float64) error {
 		sxy += w * dx * (y[i] - ybar)
 		sxsq += w * xv * xv
 	}
-	return l.finish(n, sw, xbar, ybar, sxx, sxy, sxsq, x, y, weights, 0)
+	return l.finish(n, sw, xbar, ybar, sxx, sxy, sxsq, x, y, weights)
 }
 
 // FitTrend fits the linear trend y = a + b·t on the years t = start,
@@ -150,9 +150,8 @@ func (l *Line) FitTrend(start int, y []float64) error {
 	return nil
 }
 
-// finish completes a fit from the weighted sums. x == nil means a trend:
-// x[i] = start + i and NaN y values are skipped.
-func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weights []float64, start int) error {
+// finish completes Fit's regression of y on x from the weighted sums.
+func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weights []float64) error {
 	// R[1,1] = sqrt(Sxx) against the column norm sqrt(Σwx²), as OLS does.
 	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
 		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
@@ -162,27 +161,17 @@ func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weigh
 	var rss float64
 	for i, v := range y {
 		w := 1.0
-		var xv float64
-		if x == nil {
-			if math.IsNaN(v) {
-				continue
-			}
-			xv = float64(start + i)
-		} else {
-			xv = x[i]
-			if weights != nil {
-				w = weights[i]
-			}
+		if weights != nil {
+			w = weights[i]
 		}
-		r := v - (a + b*xv)
+		r := v - (a + b*x[i])
 		rss += w * r * r
 	}
 	if !finite(a, b, rss) {
 		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
 	}
 	l.set(n, a, b, rss, sw, xbar, sxx)
-	l.end = start + len(y) - 1
-	l.trend = x == nil
+	l.end, l.trend = len(y)-1, false
 	return nil
 }
 
