@@ -61,6 +61,16 @@ type Figure struct {
 // (a bound), or in brackets (five-year cumulative), with an optional
 // trailing %. An empty text gives a Figure with a NaN Value.
 func ParseFigure(text string) (Figure, error) {
+	f, err := parseFigure(text)
+	if err != nil {
+		return Figure{}, fmt.Errorf("plan: %w", err)
+	}
+	return f, nil
+}
+
+// parseFigure is ParseFigure with errors that name no package, for the
+// readers of the embedded files, which name it once.
+func parseFigure(text string) (Figure, error) {
 	f := Figure{Text: text, Value: math.NaN()}
 	t := strings.TrimSpace(text)
 	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
@@ -82,7 +92,7 @@ func ParseFigure(text string) (Figure, error) {
 	t = strings.TrimSpace(t)
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || strings.ContainsAny(t, "eExXpP_") {
-		return Figure{}, fmt.Errorf("plan: cannot parse figure %q", text)
+		return Figure{}, fmt.Errorf("cannot parse figure %q", text)
 	}
 	f.Value = v
 	if i := strings.IndexByte(t, '.'); i >= 0 {

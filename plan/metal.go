@@ -88,6 +88,15 @@ func Rows() []Metal { return append([]Metal{Total}, Metals()...) }
 // for Total "total", 十种有色金属 or 10种有色金属. Surrounding space is
 // ignored.
 func ParseMetal(s string) (Metal, error) {
+	m, err := parseMetal(s)
+	if err != nil {
+		return 0, fmt.Errorf("plan: %w", err)
+	}
+	return m, nil
+}
+
+// parseMetal is ParseMetal with errors that name no package.
+func parseMetal(s string) (Metal, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	switch t {
 	case "aluminum":
@@ -100,7 +109,7 @@ func ParseMetal(s string) (Metal, error) {
 			return Metal(m), nil
 		}
 	}
-	return 0, fmt.Errorf("plan: unknown metal %q", s)
+	return 0, fmt.Errorf("unknown metal %q", s)
 }
 
 // MarshalText encodes m as its English name, so that a Metal is a JSON

@@ -121,14 +121,14 @@ func (o Outcome) Recompute() (float64, bool) {
 func evalFormula(f string) (float64, error) {
 	open := strings.IndexByte(f, '(')
 	if open < 0 || !strings.HasSuffix(f, ")") {
-		return 0, fmt.Errorf("plan: formula %q: want name(args)", f)
+		return 0, fmt.Errorf("formula %q: want name(args)", f)
 	}
 	name := f[:open]
 	var args []float64
 	for _, a := range strings.Split(f[open+1:len(f)-1], ",") {
 		v, err := strconv.ParseFloat(strings.TrimSpace(a), 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0, fmt.Errorf("plan: formula %q: bad argument %q", f, a)
+			return 0, fmt.Errorf("formula %q: bad argument %q", f, a)
 		}
 		args = append(args, v)
 	}
@@ -138,7 +138,7 @@ func evalFormula(f string) (float64, error) {
 	case name == "minus" && len(args) == 2:
 		return args[0] - args[1], nil
 	}
-	return 0, fmt.Errorf("plan: formula %q: unknown form", f)
+	return 0, fmt.Errorf("formula %q: unknown form", f)
 }
 
 // parseOutcomes reads the outcomes file: # comments, a header, then one
@@ -150,7 +150,7 @@ func parseOutcomes(r io.Reader) ([]Outcome, error) {
 	err := scanTSV(r, "outcomes", header, 13, func(line int, c []string) error {
 		o, err := outcomeFromColumns(c)
 		if err != nil {
-			return fmt.Errorf("plan: outcomes line %d: %s", line, strings.TrimPrefix(err.Error(), "plan: "))
+			return fmt.Errorf("plan: outcomes line %d: %w", line, err)
 		}
 		if o.Role != RoleAlternative {
 			k := figureKey{key: o.Metal.String(), field: o.Field}
@@ -169,7 +169,7 @@ func parseOutcomes(r io.Reader) ([]Outcome, error) {
 }
 
 func outcomeFromColumns(c []string) (Outcome, error) {
-	m, err := ParseMetal(c[0])
+	m, err := parseMetal(c[0])
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -209,7 +209,7 @@ func outcomeFromColumns(c []string) (Outcome, error) {
 	} else if _, err := evalFormula(o.Formula); err != nil {
 		return Outcome{}, err
 	}
-	o.Figure, err = ParseFigure(c[3])
+	o.Figure, err = parseFigure(c[3])
 	if err != nil {
 		return Outcome{}, err
 	}

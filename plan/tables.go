@@ -44,7 +44,7 @@ func parseTables(r io.Reader) ([]Figure, error) {
 	var figs []Figure
 	seen := make(map[figureKey]bool)
 	err := scanTSV(r, "tables", "table\trow\tkey\tfield\ttext", 5, func(line int, c []string) error {
-		f, err := ParseFigure(c[4])
+		f, err := parseFigure(c[4])
 		if err != nil {
 			return fmt.Errorf("plan: tables line %d, column 5: %w", line, err)
 		}
