@@ -44,3 +44,17 @@ func TestMinTrain(t *testing.T) {
 		t.Errorf("AAdN MinTrain = %d, want 7 (5 parameters and states + 2)", got)
 	}
 }
+
+// TestCalibrationScaling checks the Scaling by which forecast.Calibrated
+// pools the errors of each method: √h for Auto, the default for a given
+// model.
+func TestCalibrationScaling(t *testing.T) {
+	var m forecast.Method = ets.Auto{}
+	if cs, ok := m.(forecast.CalibrationScaler); !ok || cs.CalibrationScaling() != forecast.ScaleSqrtH {
+		t.Errorf("Auto: not a CalibrationScaler of sqrt-h")
+	}
+	m = ets.Method{Spec: ets.ANN}
+	if _, ok := m.(forecast.CalibrationScaler); ok {
+		t.Errorf("Method: a CalibrationScaler, want the default scaling")
+	}
+}

@@ -3,10 +3,12 @@ package forecast_test
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/nonferrous/demand/baseline"
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -203,9 +205,105 @@ func TestCalibratedName(t *testing.T) {
 		{forecast.CalibrationSettings{}, "drift-calibrated"},
 		{forecast.CalibrationSettings{Scaling: forecast.ScaleOwn, Horizon: 3}, "drift-calibrated-own-horizon-3"},
 		{forecast.CalibrationSettings{Scaling: forecast.ScaleSqrtH, MinTrain: 5}, "drift-calibrated-sqrt-h-mintrain-5"},
+		{forecast.CalibrationSettings{Scaling: forecast.ScaleH}, "drift-calibrated-h"},
 	} {
 		if got := forecast.Calibrated(baseline.Drift{}, c.set).Name(); got != c.want {
 			t.Errorf("Name = %q, want %q", got, c.want)
 		}
+	}
+}
+
+// TestCalibratedFallback checks both quantile rules against scores worked
+// out here by hand: drift's one-step errors on twelve irregular years give
+// M = 7 origins, enough for the conformal quantile at 80 % (a = 0.8·8/7)
+// but not at 95 % (a > 1), where the Laplace rule applies.
+func TestCalibratedFallback(t *testing.T) {
+	y := []float64{100, 104, 103, 111, 118, 116, 125, 131, 128, 140, 146, 151}
+	h := series.New("q", "kt", 2000, y...)
+	// scale is s_t of y[:n]: y[n−1]·mean|Δ ln y|.
+	scale := func(n int) float64 {
+		var sum float64
+		for j := 1; j < n; j++ {
+			sum += math.Abs(math.Log(y[j] / y[j-1]))
+		}
+		return y[n-1] * sum / float64(n-1)
+	}
+	// Origins 2004–2010: windows of 5 to 11 years (drift's 3 and the
+	// margin of 2); drift forecasts y_i + (y_i − y_0)/i one year on.
+	var z []float64
+	for i := 4; i <= 10; i++ {
+		p := y[i] + (y[i]-y[0])/float64(i)
+		z = append(z, math.Abs(y[i+1]-p)/scale(i+1))
+	}
+	slices.Sort(z)
+	// 80 %: type-7 quantile at a = 0.8·8/7 of the 7 scores, rank
+	// 1 + 6a = 6.486 (1-based).
+	a := 0.8 * 8 / 7
+	r := 6 * a
+	q80 := z[int(r)] + (r-math.Floor(r))*(z[int(r)+1]-z[int(r)])
+	// 95 %: (t_{7,0.975}/z_{0.975})·(median/ln 2)·ln 20; R 4.2.2:
+	// qt(0.975, 7) = 2.3646242515927844, qnorm(0.975) = 1.9599639845400536.
+	q95 := 2.3646242515927844 / 1.9599639845400536 * z[3] / math.Ln2 * math.Log(20)
+
+	model, err := forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Horizon: 1}).Fit(h, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sT := scale(len(y))
+	for _, c := range []struct{ level, q float64 }{{0.8, q80}, {0.95, q95}} {
+		f, err := model.Forecast(forecast.Scenario{Horizon: 2}, c.level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range 2 {
+			want := c.q * sT * float64(k+1)
+			if got := f.Upper.Values[k] - f.Point.Values[k]; math.Abs(got-want) > 1e-9*want {
+				t.Errorf("level %g, step %d: half-width %.12g, want %.12g", c.level, k+1, got, want)
+			}
+		}
+	}
+}
+
+// TestCalibratedScaler checks that the zero Scaling takes the method's own
+// CalibrationScaling, and an explicit one overrides it.
+func TestCalibratedScaler(t *testing.T) {
+	h := wiggle(23)
+	m := regression.Method{Spec: regression.LogLinear, Anchor: true}
+	if s := m.CalibrationScaling(); s != forecast.ScaleSqrtH {
+		t.Fatalf("log-linear trend's CalibrationScaling = %v, want sqrt-h", s)
+	}
+	if s := (regression.Method{Spec: regression.Linear}).CalibrationScaling(); s != forecast.ScaleH {
+		t.Errorf("linear trend's CalibrationScaling = %v, want h", s)
+	}
+	width := func(s forecast.Scaling) []float64 {
+		t.Helper()
+		model, err := forecast.Calibrated(m, forecast.CalibrationSettings{Scaling: s}).Fit(h, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := model.Forecast(forecast.Scenario{Horizon: 4}, 0.8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := make([]float64, 4)
+		for k := range w {
+			w[k] = f.Upper.Values[k] - f.Lower.Values[k]
+		}
+		return w
+	}
+	auto, sqrt, lin := width(forecast.ScaleAuto), width(forecast.ScaleSqrtH), width(forecast.ScaleH)
+	if !slices.Equal(auto, sqrt) {
+		t.Errorf("ScaleAuto widths %v, want ScaleSqrtH's %v", auto, sqrt)
+	}
+	if slices.Equal(auto, lin) {
+		t.Errorf("ScaleAuto widths %v equal ScaleH's", auto)
+	}
+	// Under √h the width 4 steps on is twice the first (√4); under h four
+	// times.
+	if r := sqrt[3] / sqrt[0]; math.Abs(r-2) > 1e-9 {
+		t.Errorf("sqrt-h: width ratio step 4/step 1 = %v, want 2", r)
+	}
+	if r := lin[3] / lin[0]; math.Abs(r-4) > 1e-9 {
+		t.Errorf("h: width ratio step 4/step 1 = %v, want 4", r)
 	}
 }

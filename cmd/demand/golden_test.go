@@ -18,7 +18,9 @@ import (
 // The golden files in testdata/golden were written by this command
 // (forecast cases; first by examples/owndata before it moved here, written
 // again when the default methods became calibrated, the regressions
-// anchored and the arc window five years) and by examples/plan2015 (plan
+// anchored and the arc window five years, and once more when ets and the
+// log-linear trend came to pool their calibration errors by √h: only
+// their bounds moved) and by examples/plan2015 (plan
 // cases), run from this directory on the inputs in testdata:
 //
 //	default:  -series testdata/series.csv -drivers testdata/drivers.csv
