@@ -66,17 +66,10 @@ const (
 // in order. Each Series covers the years from its first to its last
 // non-empty cell. Problems in the input are reported as a *CSVError.
 func ReadCSV(r io.Reader) ([]Series, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err == io.EOF {
-		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrCSVHeader)}
-	}
+	cr, head, err := readHeader(r)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, err
 	}
-	head = append([]string(nil), head...) // Read reuses the slice
 	if !strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(head[0], "\ufeff")), "year") {
 		return nil, &CSVError{Line: 1, Column: 1, Header: head[0], Err: fmt.Errorf("%w: first column must be \"year\"", ErrCSVHeader)}
 	}
@@ -167,6 +160,23 @@ func parseCell(cell string) (float64, string) {
 // trimmed reports whether s has no space at either end, so that a reader,
 // which trims them, gives it back.
 func trimmed(s string) bool { return strings.TrimSpace(s) == s }
+
+// readHeader returns a reader of the records of r, which may differ in
+// their number of fields and share one slice, and a copy of the first
+// record, the header. An empty input is a *CSVError wrapping ErrCSVHeader.
+func readHeader(r io.Reader) (*csv.Reader, []string, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrCSVHeader)}
+	}
+	if err != nil {
+		return nil, nil, readErr(err)
+	}
+	return cr, append([]string(nil), head...), nil // Read reuses the slice
+}
 
 // readRecord reads the next record of cr, whose rows have width fields,
 // and the line it starts on. It returns io.EOF at the end of the input, a

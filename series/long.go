@@ -73,17 +73,10 @@ func longHeader(head []string) (idx [longColumns]int, ok bool, bad int) {
 // row, or whose value is empty, NA or NaN, is missing (NaN). Problems in
 // the input are reported as a *CSVError.
 func ReadLongCSV(r io.Reader) ([]Series, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err == io.EOF {
-		return nil, &CSVError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrCSVHeader)}
-	}
+	cr, head, err := readHeader(r)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, err
 	}
-	head = append([]string(nil), head...)
 	idx, ok, bad := longHeader(head)
 	if !ok {
 		if bad >= 0 {
@@ -306,14 +299,9 @@ func ReadAnyCSV(r io.Reader) ([]Series, error) {
 // header is unreadable or, when it is not long, its first column is not
 // year (so that it is neither format).
 func IsLongCSV(r io.Reader) (bool, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	head, err := cr.Read()
-	if err == io.EOF {
-		return false, &CSVError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrCSVHeader)}
-	}
+	_, head, err := readHeader(r)
 	if err != nil {
-		return false, readErr(err)
+		return false, err
 	}
 	if _, ok, _ := longHeader(head); ok {
 		return true, nil
