@@ -258,12 +258,7 @@ func (s Series) Validate() error {
 	if s.Start < MinYear || s.Start > MaxYear || len(s.Values)-1 > MaxYear-s.Start {
 		return fmt.Errorf("%w: %s starts in %d and has %d values", ErrYears, s.label(), s.Start, len(s.Values))
 	}
-	for i, v := range s.Values {
-		if math.IsInf(v, 0) {
-			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "infinite value"}
-		}
-	}
-	return nil
+	return s.rejectFirst(func(v float64) bool { return math.IsInf(v, 0) }, "infinite value")
 }
 
 // ValidateComplete is Validate and also rejects missing values, naming the first
@@ -272,12 +267,7 @@ func (s Series) ValidateComplete() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	for i, v := range s.Values {
-		if math.IsNaN(v) {
-			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "missing value"}
-		}
-	}
-	return nil
+	return s.rejectFirst(math.IsNaN, "missing value")
 }
 
 // ValidatePositive is Validate and also rejects values ≤ 0, naming the first such
@@ -286,9 +276,15 @@ func (s Series) ValidatePositive() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
+	return s.rejectFirst(func(v float64) bool { return v <= 0 }, "value must be positive")
+}
+
+// rejectFirst returns the *YearError of Validate for the first value of s
+// that is bad, with reason as its Reason, or nil if there is none.
+func (s Series) rejectFirst(bad func(float64) bool, reason string) error {
 	for i, v := range s.Values {
-		if v <= 0 {
-			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: "value must be positive"}
+		if bad(v) {
+			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: reason}
 		}
 	}
 	return nil
