@@ -253,11 +253,8 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // slices (see forecast.Refitter). It does not change the model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	name := names[mod.kind]
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(name, err)
-	}
-	if !mod.ok {
-		return forecast.Errorf(name, "", 0, forecast.ErrNotFitted, "")
+	if err := forecast.CheckForecast(name, mod.ok, s, level); err != nil {
+		return err
 	}
 	from, _ := s.Years(mod.end)
 	dst.Prepare(name, mod.name, mod.unit, from, s.Horizon, level)

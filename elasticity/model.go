@@ -384,22 +384,15 @@ func (mod *Model) path(dst, g []float64, e0 float64) {
 // error naming the year. A model whose last Refit failed holds no fit:
 // Forecast then returns an error wrapping forecast.ErrNotFitted.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	var f forecast.Forecast
-	if err := mod.ForecastTo(&f, s, level); err != nil {
-		return forecast.Forecast{}, err
-	}
-	return f, nil
+	return forecast.Forecasted(mod, s, level)
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
 // slices (see forecast.Refitter). Like Forecast it does not change the
 // model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(pkg, err)
-	}
-	if !mod.ok {
-		return forecast.NotFitted(pkg)
+	if err := forecast.CheckForecast(pkg, mod.ok, s, level); err != nil {
+		return err
 	}
 	from, _ := s.Years(mod.last)
 	dst.Prepare(mod.mname, mod.name, mod.unit, from, s.Horizon, level)

@@ -589,11 +589,8 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // slices (see forecast.Refitter). It does not change the model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
 	name := mod.methodName()
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(name, err)
-	}
-	if !mod.ok {
-		return forecast.NotFitted(name)
+	if err := forecast.CheckForecast(name, mod.ok, s, level); err != nil {
+		return err
 	}
 	h := s.Horizon
 	dst.Prepare(name, mod.name, mod.unit, mod.end+1, h, level)

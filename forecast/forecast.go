@@ -121,6 +121,20 @@ func CheckRequest(s Scenario, level float64) error {
 	return nil
 }
 
+// CheckForecast is the check a Refitter's ForecastTo makes before it
+// writes anything: the request, by CheckRequest, its error wrapped as
+// method's (Wrap), and then the model, which must hold a fit (fitted)
+// or it is NotFitted(method).
+func CheckForecast(method string, fitted bool, s Scenario, level float64) error {
+	if err := CheckRequest(s, level); err != nil {
+		return Wrap(method, err)
+	}
+	if !fitted {
+		return NotFitted(method)
+	}
+	return nil
+}
+
 // DriverPath returns driver name over the years from through to,
 // inclusive, taking each year's value from the scenario's path where it
 // covers the year and from the observed drivers otherwise (see

@@ -34,6 +34,30 @@ func TestCheckRequest(t *testing.T) {
 	}
 }
 
+// CheckForecast checks the request before the fit, and names the method
+// in either error.
+func TestCheckForecast(t *testing.T) {
+	for _, tc := range []struct {
+		fitted bool
+		level  float64
+		is     error
+		msg    string
+	}{
+		{true, 0.95, nil, ""},
+		{false, 0.95, forecast.ErrNotFitted, "m: model holds no fit"},
+		{false, 2, forecast.ErrLevel, "m: "},
+		{true, 2, forecast.ErrLevel, "m: "},
+	} {
+		err := forecast.CheckForecast("m", tc.fitted, forecast.Scenario{Horizon: 1}, tc.level)
+		if !errors.Is(err, tc.is) || (tc.is == nil) != (err == nil) {
+			t.Errorf("CheckForecast(fitted %v, level %v) = %v, want %v", tc.fitted, tc.level, err, tc.is)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), tc.msg) {
+			t.Errorf("CheckForecast(fitted %v, level %v) = %q, want it to start %q", tc.fitted, tc.level, err, tc.msg)
+		}
+	}
+}
+
 func TestScenarioYears(t *testing.T) {
 	from, to := forecast.Scenario{Horizon: 5}.Years(2010)
 	if from != 2011 || to != 2015 {

@@ -206,11 +206,7 @@ func (mod *Model) Fitted() *lsq.Result {
 // last Refit failed holds no fit: Forecast then returns an error wrapping
 // forecast.ErrNotFitted.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	var f forecast.Forecast
-	if err := mod.ForecastTo(&f, s, level); err != nil {
-		return forecast.Forecast{}, err
-	}
-	return f, nil
+	return forecast.Forecasted(mod, s, level)
 }
 
 // df returns the residual degrees of freedom of the model's regression,
@@ -231,11 +227,8 @@ func (mod *Model) df() int {
 // slices (see forecast.Refitter). Like Forecast it does not change the
 // model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(pkg, err)
-	}
-	if !mod.ok {
-		return forecast.NotFitted(pkg)
+	if err := forecast.CheckForecast(pkg, mod.ok, s, level); err != nil {
+		return err
 	}
 	from, to := s.Years(mod.last)
 	if err := mod.checkPath(mod.driverName, s, from, to); err != nil {

@@ -225,11 +225,8 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // slices (see forecast.Refitter). Like Forecast it does not change the
 // model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(pkg, err)
-	}
-	if !mod.ok {
-		return forecast.NotFitted(pkg)
+	if err := forecast.CheckForecast(pkg, mod.ok, s, level); err != nil {
+		return err
 	}
 	from, _ := s.Years(mod.end)
 	spec := mod.method.Spec

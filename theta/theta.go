@@ -160,11 +160,8 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
 // slices (see forecast.Refitter). It does not change the model.
 func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level float64) error {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Wrap(name, err)
-	}
-	if !mod.ok {
-		return forecast.NotFitted(name)
+	if err := forecast.CheckForecast(name, mod.ok, s, level); err != nil {
+		return err
 	}
 	dst.Prepare(name, mod.name, mod.unit, mod.end+1, s.Horizon, level)
 	z := distuv.UnitNormal.Quantile(0.5 + level/2)
