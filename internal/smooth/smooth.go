@@ -103,18 +103,7 @@ func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
 			ei := d
 			if k.Mult {
 				ei = d / f
-				af := math.Abs(f)
-				if af > 1e100 || af < 1e-100 {
-					var x int
-					af, x = math.Frexp(af)
-					exp += x
-				}
-				prod *= af
-				if prod > 1e200 || prod < 1e-200 {
-					var x int
-					prod, x = math.Frexp(prod)
-					exp += x
-				}
+				prod, exp = mulAbs(prod, exp, f)
 			}
 			e[i] = ei
 			sse += ei * ei
@@ -323,6 +312,26 @@ func (est *Estimator) params(x []float64) Params {
 	return p
 }
 
+// mulAbs multiplies the product prod·2^exp by |f|, renormalising |f|
+// outside 1e-100 … 1e100 and the product outside 1e-200 … 1e200 by their
+// binary exponents (math.Frexp), which go into exp, so that a product of
+// many factors cannot overflow or underflow.
+func mulAbs(prod float64, exp int, f float64) (float64, int) {
+	af := math.Abs(f)
+	if af > 1e100 || af < 1e-100 {
+		var x int
+		af, x = math.Frexp(af)
+		exp += x
+	}
+	prod *= af
+	if prod > 1e200 || prod < 1e-200 {
+		var x int
+		prod, x = math.Frexp(prod)
+		exp += x
+	}
+	return prod, exp
+}
+
 // likelihood returns Filter(y, k, p, ·).Lik for a y without missing
 // values, with the same operations, storing no innovations.
 func likelihood(y []float64, k Kind, p Params) float64 {
@@ -347,18 +356,7 @@ func likelihood(y []float64, k Kind, p Params) float64 {
 		f := l + phib
 		d := yi - f
 		ei := d / f
-		af := math.Abs(f)
-		if af > 1e100 || af < 1e-100 {
-			var x int
-			af, x = math.Frexp(af)
-			exp += x
-		}
-		prod *= af
-		if prod > 1e200 || prod < 1e-200 {
-			var x int
-			prod, x = math.Frexp(prod)
-			exp += x
-		}
+		prod, exp = mulAbs(prod, exp, f)
 		sse += ei * ei
 		l = f + alpha*d
 		b = phib + beta*d
