@@ -50,8 +50,8 @@ const (
 
 // Bounds of R forecast::ets: lower and upper limits of α, β, γ and φ.
 var (
-	Lower = [4]float64{1e-4, 1e-4, 1e-4, 0.8}
-	Upper = [4]float64{0.9999, 0.9999, 0.9999, 0.98}
+	lowerBounds = [4]float64{1e-4, 1e-4, 1e-4, 0.8}
+	upperBounds = [4]float64{0.9999, 0.9999, 0.9999, 0.98}
 )
 
 // Params are the parameters of a model: the smoothing parameters α and β,
@@ -123,10 +123,10 @@ func filter(y []float64, k Kind, p Params, e []float64, wantMSE bool) Result {
 	return Result{Lik: lik, MSE: mse, SSE: sse, N: n, L: l, B: b}
 }
 
-// ErrNoStart is returned by Estimate when the objective cannot be
+// errNoStart is returned by Estimate when the objective cannot be
 // evaluated at the starting values (R: "function cannot be evaluated at
 // initial parameters").
-var ErrNoStart = errors.New("the likelihood cannot be evaluated at the starting values")
+var errNoStart = errors.New("the likelihood cannot be evaluated at the starting values")
 
 // Estimator estimates the parameters of one model by minimising Crit with
 // Nelder–Mead from R's starting values, within R's bounds. It keeps its
@@ -163,11 +163,11 @@ func (est *Estimator) Free(k Kind) int {
 	return n
 }
 
-// Init returns R's starting values of the initial states for y (whose
+// initStates returns R's starting values of the initial states for y (whose
 // first value must be observed): the mean of the first up to ten observed
 // values for the level, or the intercept and slope of their regression
 // on the year index 1, 2, … with a trend (initstate).
-func Init(y []float64, k Kind) (l0, b0 float64) {
+func initStates(y []float64, k Kind) (l0, b0 float64) {
 	maxn := min(10, len(y))
 	if !k.Trend {
 		var s float64
@@ -219,7 +219,7 @@ func Init(y []float64, k Kind) (l0, b0 float64) {
 
 // Estimate fits model k to y, whose first and last values must be
 // observed, and returns the estimated parameters and the number of free
-// parameters. It returns ErrNoStart if the objective is not finite at the
+// parameters. It returns errNoStart if the objective is not finite at the
 // starting values. The caller checks that y has enough observations.
 func (est *Estimator) Estimate(y []float64, k Kind) (Params, int, error) {
 	est.y = append(est.y[:0], y...)
@@ -234,7 +234,7 @@ func (est *Estimator) Estimate(y []float64, k Kind) (Params, int, error) {
 	}
 	est.e = est.e[:len(y)]
 	est.kind = k
-	lower, upper := Lower, Upper
+	lower, upper := lowerBounds, upperBounds
 	if est.Alpha != 0 {
 		upper[1] = min(est.Alpha, upper[1])
 		upper[2] = min(1-est.Alpha, upper[2])
@@ -269,7 +269,7 @@ func (est *Estimator) Estimate(y []float64, k Kind) (Params, int, error) {
 		}
 		x = append(x, phi)
 	}
-	l0, b0 := Init(y, k)
+	l0, b0 := initStates(y, k)
 	x = append(x, l0)
 	if k.Trend {
 		x = append(x, b0)
@@ -279,7 +279,7 @@ func (est *Estimator) Estimate(y []float64, k Kind) (Params, int, error) {
 		est.obj = est.objective
 	}
 	if !est.nm.Minimize(est.obj, x) {
-		return Params{}, 0, ErrNoStart
+		return Params{}, 0, errNoStart
 	}
 	return est.params(x), len(x), nil
 }
@@ -404,13 +404,13 @@ func (est *Estimator) admits(p Params) bool {
 	if k.Damped && est.Phi == 0 && (p.Phi < lo[3] || p.Phi > up[3]) {
 		return false
 	}
-	return Admissible(p, k)
+	return admissible(p, k)
 }
 
-// Admissible reports whether p lies in the admissible (forecastable)
+// admissible reports whether p lies in the admissible (forecastable)
 // region of a non-seasonal model: 0 ≤ φ ≤ 1, 1 − 1/φ < α < 1 + 1/φ and,
 // with a trend, α(φ − 1) < β < (1 + φ)(2 − α).
-func Admissible(p Params, k Kind) bool {
+func admissible(p Params, k Kind) bool {
 	phi := p.Phi
 	if !k.Damped {
 		phi = 1
