@@ -87,12 +87,7 @@ func NewDeviationChart(d Deviations, o Options) (*Chart, error) {
 	}
 	st := newStyles(others, o.palette())
 	fs := newFontSet(o)
-	xl := o.XLabel
-	if xl == "" {
-		xl = "deviation from reference (%)"
-	}
-	p := newPlot(fs, o.Title, xl, o.YLabel, 13)
-	p.X.Tick.Marker = valueTicks{}
+	p := newRowsPlot(fs, o, "deviation from reference (%)")
 	grid := plotter.NewGrid()
 	grid.Horizontal.Width = 0
 	grid.Vertical.Color = gridColor
@@ -120,10 +115,7 @@ func NewDeviationChart(d Deviations, o Options) (*Chart, error) {
 	zero, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(ns) - 0.5}})
 	zero.LineStyle = draw.LineStyle{Color: black, Width: vg.Points(1.2)}
 	p.Add(zero)
-	p.NominalY(reversed(d.Series)...)
-	p.Y.Tick.Width = 0
-	p.Y.Min, p.Y.Max = -0.5, float64(ns)-0.5
-	padX(p)
+	rowAxis(p, d.Series)
 
 	c := &Chart{plots: [][]*plot.Plot{{p}}, legend: entries, fonts: fs, width: o.Width, height: o.Height}
 	if c.width == 0 {
@@ -175,12 +167,7 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 		il = "implied"
 	}
 	fs := newFontSet(o)
-	xl := o.XLabel
-	if xl == "" {
-		xl = "value"
-	}
-	p := newPlot(fs, o.Title, xl, o.YLabel, 13)
-	p.X.Tick.Marker = valueTicks{}
+	p := newRowsPlot(fs, o, "value")
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = gridColor
 	grid.Horizontal.Color = gridColor
@@ -216,10 +203,7 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 		s.GlyphStyle = g.sty
 		p.Add(s)
 	}
-	p.NominalY(reversed(d.Series)...)
-	p.Y.Tick.Width = 0
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	padX(p)
+	rowAxis(p, d.Series)
 	entries := []legendEntry{
 		{hl, []plot.Thumbnailer{glyphThumb(hs)}},
 		{il, []plot.Thumbnailer{glyphThumb(is)}},
@@ -235,6 +219,28 @@ func NewComparisonChart(d Comparison, o Options) (*Chart, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// newRowsPlot returns the plot of a chart with a row of values for each
+// series: the title and labels of o, the x label xlabel where o has none,
+// and value ticks on the x-axis. rowAxis finishes it.
+func newRowsPlot(fs fontSet, o Options, xlabel string) *plot.Plot {
+	if o.XLabel != "" {
+		xlabel = o.XLabel
+	}
+	p := newPlot(fs, o.Title, xlabel, o.YLabel, 13)
+	p.X.Tick.Marker = valueTicks{}
+	return p
+}
+
+// rowAxis names the rows of p on its y-axis, names[0] at the top (row i
+// is centred at y = len(names)−1−i), without tick marks, and pads the x
+// range (padX).
+func rowAxis(p *plot.Plot, names []string) {
+	p.NominalY(reversed(names)...)
+	p.Y.Tick.Width = 0
+	p.Y.Min, p.Y.Max = -0.5, float64(len(names))-0.5
+	padX(p)
 }
 
 func reversed(s []string) []string {
