@@ -28,37 +28,23 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 
 	ew.printf("2015 apparent consumption, 万吨: outcome, plan (专栏2), each method and the combination at 7 %% → at actual GDP\n\n")
 	tw := ew.tab()
-	head := []string{"metal", "outcome", "confidence", "plan"}
-	head = append(head, c.MethodNames...)
-	head = append(head, "combined")
-	tw.row(head...)
+	tw.row(forecastColumns(c, "metal", "outcome", "confidence", "plan")...)
 	for _, r := range c.Rows {
 		cells := []string{r.Metal.String(), outcomeText(r.Outcome, r.HasOutcome), string(r.Outcome.Confidence), Plan2015(r.Metal).Text}
-		for _, m := range r.Methods {
-			cells = append(cells, pair(m.AtPlan, m.AtActual, sig))
-		}
-		cells = append(cells, pair(r.Combined.AtPlan, r.Combined.AtActual, sig))
-		tw.row(cells...)
+		tw.row(forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.AtPlan, f.AtActual, sig) })...)
 	}
 	tw.flush()
 	ew.printf("* derived figure (see the sources below); ≈ printed as approximate (约, 左右); none found: no 2015 figure on any basis, so no error is shown.\n\n")
 
 	ew.printf("Errors, %% of the outcome, 100·(forecast − outcome)/outcome: the plan, and each method at 7 %% → at actual GDP\n\n")
 	tw = ew.tab()
-	head = []string{"metal", "confidence", "plan"}
-	head = append(head, c.MethodNames...)
-	head = append(head, "combined")
-	tw.row(head...)
+	tw.row(forecastColumns(c, "metal", "confidence", "plan")...)
 	for _, r := range c.Rows {
 		if !r.HasOutcome {
 			continue
 		}
 		cells := []string{r.Metal.String(), string(r.Outcome.Confidence), pct(r.PlanErrPct)}
-		for _, m := range r.Methods {
-			cells = append(cells, pair(m.ErrAtPlanPct, m.ErrAtActualPct, pct))
-		}
-		cells = append(cells, pair(r.Combined.ErrAtPlanPct, r.Combined.ErrAtActualPct, pct))
-		tw.row(cells...)
+		tw.row(forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.ErrAtPlanPct, f.ErrAtActualPct, pct) })...)
 	}
 	tw.flush()
 	ew.printf("\n")
@@ -280,6 +266,21 @@ func fix2(v float64) string {
 }
 
 func pair(a, b float64, f func(float64) string) string { return f(a) + " → " + f(b) }
+
+// forecastColumns returns the header of a table of c's forecasts: first,
+// then a column for each method and one for the combination.
+func forecastColumns(c *ExPost, first ...string) []string {
+	return append(append(first, c.MethodNames...), "combined")
+}
+
+// forecastCells appends to cells those of r's forecasts under the header
+// of forecastColumns, each method's and the combination's as cell gives it.
+func forecastCells(cells []string, r ExPostRow, cell func(ExPostForecast) string) []string {
+	for _, m := range r.Methods {
+		cells = append(cells, cell(m))
+	}
+	return append(cells, cell(r.Combined))
+}
 
 // errWriter keeps the first write error.
 type errWriter struct {
