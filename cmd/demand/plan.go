@@ -76,22 +76,12 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err} // the only inputs are the flags
 	}
-	doc := plan.NewDocument(study)
+	doc, err := planchart.NewDocument(study, set, *out)
 	for _, w := range doc.Warnings() {
 		fmt.Fprintln(stderr, "demand plan: warning:", w)
 	}
-	if doc.ExPost, err = plan.CheckExPost(set); err != nil {
+	if err != nil {
 		return err
-	}
-	if *out != "" {
-		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
-			return err
-		}
-		ex, err := planchart.WriteExPost(*out, doc.ExPost)
-		doc.Charts = append(doc.Charts, ex...)
-		if err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

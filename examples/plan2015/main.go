@@ -58,24 +58,15 @@ func run(w io.Writer, args []string) error {
 		return err
 	}
 
-	// The report, its charts, and the report printed; what must not be
-	// missed (a growth beyond ±20 %, a figure below zero) on stderr.
-	doc := plan.NewDocument(study)
+	// The report with the ex-post check, its charts, and the report
+	// printed; what must not be missed (a growth beyond ±20 %, a figure
+	// below zero) on stderr.
+	doc, err := planchart.NewDocument(study, set, *out)
 	for _, w := range doc.Warnings() {
 		fmt.Fprintln(os.Stderr, "plan2015: warning:", w)
 	}
-	if doc.ExPost, err = plan.CheckExPost(set); err != nil {
+	if err != nil {
 		return err
-	}
-	if *out != "" {
-		if doc.Charts, err = planchart.Write(*out, study.Main); err != nil {
-			return err
-		}
-		ex, err := planchart.WriteExPost(*out, doc.ExPost)
-		doc.Charts = append(doc.Charts, ex...)
-		if err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(w)

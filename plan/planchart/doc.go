@@ -5,7 +5,9 @@
 // per row with a 2015 outcome (WriteExPost, ExPostFan): the methods and
 // the combination at the plan's 7 % a year, the combination at the GDP
 // that happened, the plan's figure and the outcome labelled with its
-// confidence.
+// confidence. NewDocument makes the reproduction's plan.Document with the
+// ex-post check and these charts, as demand plan and examples/plan2015
+// print it.
 //
 // The forecasts of a three-point fit have one residual degree of freedom,
 // so their 95 % intervals (t quantile 12.7) are far wider than the paths;

@@ -140,3 +140,33 @@ func TestWriteExPost(t *testing.T) {
 	}
 	checkFiles(t, paths)
 }
+
+func TestNewDocument(t *testing.T) {
+	set, err := defaults.Set(defaults.Names()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, lo, hi := plan.Scenarios(plan.PlanScenario().Growth, plan.LowGrowth, plan.HighGrowth)
+	study, err := plan.NewStudy(sc, lo, hi, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := planchart.NewDocument(study, set, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.ExPost == nil || doc.Scenario == nil || len(doc.Charts) != 0 {
+		t.Errorf("without a directory: ex post %v, scenario %v, charts %q; want both and no charts", doc.ExPost != nil, doc.Scenario != nil, doc.Charts)
+	}
+	// The forecast charts of Write, then the ex-post charts of WriteExPost.
+	dir := filepath.Join(t.TempDir(), "charts")
+	doc, err = planchart.NewDocument(study, set, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Charts) != 21 || doc.Charts[0] != filepath.Join(dir, "copper.png") ||
+		doc.Charts[13] != filepath.Join(dir, "elasticity.png") || doc.Charts[14] != filepath.Join(dir, planchart.ExPostName(plan.Total)) {
+		t.Errorf("charts %q", doc.Charts)
+	}
+	checkFiles(t, doc.Charts)
+}
