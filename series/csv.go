@@ -259,10 +259,8 @@ func WriteCSV(w io.Writer, ss ...Series) error {
 			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
 		}
 		seen[s.Name] = true
-		for k, v := range s.Values {
-			if math.IsInf(v, 0) {
-				return &YearError{Op: "write CSV", Name: s.Name, Year: s.Start + k, Value: v, Reason: "infinite value; series data must be finite"}
-			}
+		if err := s.writable("write CSV"); err != nil {
+			return err
 		}
 		head[i+1] = header(s)
 		from, to = min(from, s.Start), max(to, s.End())

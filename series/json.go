@@ -23,10 +23,8 @@ import (
 // has "values":[]. Infinite values are not data, and JSON has no number
 // for them: MarshalJSON returns a *YearError naming the series and year.
 func (s Series) MarshalJSON() ([]byte, error) {
-	for k, v := range s.Values {
-		if math.IsInf(v, 0) {
-			return nil, &YearError{Op: "write JSON", Name: s.Name, Year: s.Start + k, Value: v, Reason: "infinite value; series data must be finite"}
-		}
+	if err := s.writable("write JSON"); err != nil {
+		return nil, err
 	}
 	b := make([]byte, 0, 48+len(s.Name)+len(s.Unit)+12*len(s.Values))
 	b = append(b, `{"name":`...)

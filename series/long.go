@@ -237,10 +237,8 @@ func WriteLongCSV(w io.Writer, ss ...Series) error {
 			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
 		}
 		seen[s.Name] = true
-		for k, v := range s.Values {
-			if math.IsInf(v, 0) {
-				return &YearError{Op: "write CSV", Name: s.Name, Year: s.Start + k, Value: v, Reason: "infinite value; series data must be finite"}
-			}
+		if err := s.writable("write CSV"); err != nil {
+			return err
 		}
 		units = units || s.Unit != ""
 	}

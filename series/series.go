@@ -258,7 +258,7 @@ func (s Series) Validate() error {
 	if s.Start < MinYear || s.Start > MaxYear || len(s.Values)-1 > MaxYear-s.Start {
 		return fmt.Errorf("%w: %s starts in %d and has %d values", ErrYears, s.label(), s.Start, len(s.Values))
 	}
-	return s.rejectFirst(func(v float64) bool { return math.IsInf(v, 0) }, "infinite value")
+	return s.rejectFirst("validate", isInf, "infinite value")
 }
 
 // ValidateComplete is Validate and also rejects missing values, naming the first
@@ -267,7 +267,7 @@ func (s Series) ValidateComplete() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return s.rejectFirst(math.IsNaN, "missing value")
+	return s.rejectFirst("validate", math.IsNaN, "missing value")
 }
 
 // ValidatePositive is Validate and also rejects values ≤ 0, naming the first such
@@ -276,18 +276,26 @@ func (s Series) ValidatePositive() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return s.rejectFirst(func(v float64) bool { return v <= 0 }, "value must be positive")
+	return s.rejectFirst("validate", func(v float64) bool { return v <= 0 }, "value must be positive")
 }
 
-// rejectFirst returns the *YearError of Validate for the first value of s
-// that is bad, with reason as its Reason, or nil if there is none.
-func (s Series) rejectFirst(bad func(float64) bool, reason string) error {
+// rejectFirst returns the *YearError of op for the first value of s that
+// is bad, with reason as its Reason, or nil if there is none.
+func (s Series) rejectFirst(op string, bad func(float64) bool, reason string) error {
 	for i, v := range s.Values {
 		if bad(v) {
-			return &YearError{Op: "validate", Name: s.Name, Year: s.Start + i, Value: v, Reason: reason}
+			return &YearError{Op: op, Name: s.Name, Year: s.Start + i, Value: v, Reason: reason}
 		}
 	}
 	return nil
+}
+
+func isInf(v float64) bool { return math.IsInf(v, 0) }
+
+// writable is the error of writer op (write CSV, write JSON) for the first
+// infinite value of s, which is not data; nil if s has none.
+func (s Series) writable(op string) error {
+	return s.rejectFirst(op, isInf, "infinite value; series data must be finite")
 }
 
 // ErrEmpty is returned (wrapped) by operations that need at least one value.
