@@ -12,22 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/plantest"
 	"github.com/nonferrous/demand/plan"
-	"github.com/nonferrous/demand/plan/defaults"
 )
-
-func checkExPost(t *testing.T) *plan.ExPost {
-	t.Helper()
-	set, err := defaults.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := plan.CheckExPost(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // expostRow is the part of a row recomputed independently.
 type expostRow struct {
@@ -96,7 +83,7 @@ func TestExPostRows(t *testing.T) {
 			OutcomeElasticity: 1.803518, OutcomeIntensityChange: 0.059039, Expert: 1789.6728,
 		},
 	}
-	c := checkExPost(t)
+	c := plantest.ExPost(t)
 	for m, w := range want {
 		r, ok := c.Row(m)
 		if !ok || !r.HasOutcome || len(r.Methods) != 3 {
@@ -134,11 +121,8 @@ func TestExPostRows(t *testing.T) {
 // rows without an outcome carry no error, and the plan-implied parameters
 // are the reproduction's.
 func TestExPostConsistency(t *testing.T) {
-	c := checkExPost(t)
-	rep, err := plan.Reproduce(plan.PlanScenario(), mustSet(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := plantest.ExPost(t)
+	rep := plantest.Reproduce(t, plan.PlanScenario())
 	if len(c.Rows) != 11 || c.Rows[0].Metal != plan.Total {
 		t.Fatalf("%d rows, first %v", len(c.Rows), c.Rows[0].Metal)
 	}
@@ -191,7 +175,7 @@ func TestExPostConsistency(t *testing.T) {
 // lead (550 − 440)/440 = +25.00 %, zinc (720 − 615)/615 = +17.07 %.
 func TestExPostProduction(t *testing.T) {
 	want := map[plan.Metal]float64{plan.Total: -10.78, plan.Copper: -18.34, plan.Aluminium: -23.59, plan.Lead: 25.00, plan.Zinc: 17.07}
-	c := checkExPost(t)
+	c := plantest.ExPost(t)
 	if len(c.Production) != len(want) {
 		t.Fatalf("%d production checks, want %d", len(c.Production), len(want))
 	}
@@ -230,15 +214,6 @@ func TestActualProblem(t *testing.T) {
 	}
 }
 
-func mustSet(t *testing.T) plan.MethodSet {
-	t.Helper()
-	set, err := defaults.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
-
 func TestCheckExPostErrors(t *testing.T) {
 	boom := errors.New("boom")
 	_, err := plan.CheckExPost(func(plan.Problem) ([]forecast.Method, error) { return nil, boom })
@@ -252,7 +227,7 @@ func TestCheckExPostErrors(t *testing.T) {
 	// A set that gives fewer methods on its second call.
 	calls := 0
 	shrinking := func(p plan.Problem) ([]forecast.Method, error) {
-		ms, err := mustSet(t)(p)
+		ms, err := plantest.Set(t)(p)
 		calls++
 		if calls > 1 {
 			ms = ms[:2]
@@ -274,7 +249,7 @@ func (w *failWriter) Write(p []byte) (int, error) {
 }
 
 func TestWriteExPostTable(t *testing.T) {
-	c := checkExPost(t)
+	c := plantest.ExPost(t)
 	var b bytes.Buffer
 	if err := plan.WriteExPostTable(&b, c); err != nil {
 		t.Fatal(err)
@@ -305,7 +280,7 @@ func TestWriteExPostTable(t *testing.T) {
 }
 
 func TestExPostJSON(t *testing.T) {
-	c := checkExPost(t)
+	c := plantest.ExPost(t)
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
@@ -356,7 +331,7 @@ func TestExPostJSON(t *testing.T) {
 }
 
 func TestExPostChartData(t *testing.T) {
-	c := checkExPost(t)
+	c := plantest.ExPost(t)
 	cu, _ := c.Row(plan.Copper)
 	want := []plan.ChartRef{
 		{Year: 2015, Value: 970, Label: "plan 970"},

@@ -5,18 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nonferrous/demand/internal/plantest"
 	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/plan"
-	"github.com/nonferrous/demand/plan/defaults"
 )
 
 // TestStudyChecksGrowth checks that NewStudy rejects a growth given in
 // percent, suggesting the fraction, and a low scenario above the high one.
 func TestStudyChecksGrowth(t *testing.T) {
-	set, err := defaults.Set(defaults.Names()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := plantest.Set(t)
 	for _, c := range []struct {
 		growth, low, high float64
 		is                error
@@ -38,10 +35,7 @@ func TestStudyChecksGrowth(t *testing.T) {
 // the growth and of the regressions' 2015 figures below zero, and that the
 // plan's own scenario warns of nothing.
 func TestDocumentWarnings(t *testing.T) {
-	set, err := defaults.Set(defaults.Names()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := plantest.Set(t)
 	sc, lo, hi := plan.Scenarios(-0.6, plan.LowGrowth, plan.HighGrowth)
 	st, err := plan.NewStudy(sc, lo, hi, set)
 	if err != nil {

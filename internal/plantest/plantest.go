@@ -1,6 +1,7 @@
 // Package plantest holds what the tests of the reproduction share: the
-// report of the plan's problem under a scenario with the default method
-// set, and the relative error the tests compare figures by.
+// default method set, the report of the plan's problem under a scenario
+// and the ex-post check with it, and the relative error the tests compare
+// figures by.
 package plantest
 
 import (
@@ -11,19 +12,37 @@ import (
 	"github.com/nonferrous/demand/plan/defaults"
 )
 
-// Reproduce returns plan.Reproduce of sc with defaults.Set(names...),
-// failing t with Fatal on an error.
-func Reproduce(t testing.TB, sc plan.Scenario, names ...string) *plan.Report {
+// Set returns defaults.Set(names...), all the default methods when names
+// is empty, failing t with Fatal on an error.
+func Set(t testing.TB, names ...string) plan.MethodSet {
 	t.Helper()
 	set, err := defaults.Set(names...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := plan.Reproduce(sc, set)
+	return set
+}
+
+// Reproduce returns plan.Reproduce of sc with defaults.Set(names...),
+// failing t with Fatal on an error.
+func Reproduce(t testing.TB, sc plan.Scenario, names ...string) *plan.Report {
+	t.Helper()
+	rep, err := plan.Reproduce(sc, Set(t, names...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rep
+}
+
+// ExPost returns plan.CheckExPost with defaults.Set(names...), failing t
+// with Fatal on an error.
+func ExPost(t testing.TB, names ...string) *plan.ExPost {
+	t.Helper()
+	c, err := plan.CheckExPost(Set(t, names...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // RelErr returns |got − want| / |want|.

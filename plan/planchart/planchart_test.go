@@ -8,26 +8,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/plantest"
 	"github.com/nonferrous/demand/plan"
-	"github.com/nonferrous/demand/plan/defaults"
 	"github.com/nonferrous/demand/plan/planchart"
 )
 
-func reproduce(t *testing.T) *plan.Report {
-	t.Helper()
-	set, err := defaults.Set(defaults.Names()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Reproduce(plan.PlanScenario(), set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
-
 func TestFan(t *testing.T) {
-	row := reproduce(t).Metals[0]
+	row := plantest.Reproduce(t, plan.PlanScenario()).Metals[0]
 	f, err := planchart.Fan(row, func(l float64) bool { return l == 0.8 })
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +45,7 @@ func TestFan(t *testing.T) {
 
 func TestWrite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "charts")
-	paths, err := planchart.Write(dir, reproduce(t))
+	paths, err := planchart.Write(dir, plantest.Reproduce(t, plan.PlanScenario()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,21 +64,8 @@ func checkFiles(t *testing.T, paths []string) {
 	}
 }
 
-func check(t *testing.T) *plan.ExPost {
-	t.Helper()
-	set, err := defaults.Set(defaults.Names()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := plan.CheckExPost(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestExPostFan(t *testing.T) {
-	c := check(t)
+	c := plantest.ExPost(t)
 	r, _ := c.Row(plan.Copper)
 	f, err := planchart.ExPostFan(r)
 	if err != nil {
@@ -125,7 +99,7 @@ func TestExPostFan(t *testing.T) {
 
 func TestWriteExPost(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "charts")
-	paths, err := planchart.WriteExPost(dir, check(t))
+	paths, err := planchart.WriteExPost(dir, plantest.ExPost(t))
 	if err != nil {
 		t.Fatal(err)
 	}
