@@ -108,11 +108,11 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func BenchmarkFanChartPNG(b *testing.B) {
-	f := sparseFan("copper", 1)
+// benchmarkPNG times making a chart with newChart and writing it as PNG.
+func benchmarkPNG(b *testing.B, newChart func() (*Chart, error)) {
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := NewFanChart(f, Options{})
+		c, err := newChart()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -123,19 +123,14 @@ func BenchmarkFanChartPNG(b *testing.B) {
 	}
 }
 
+func BenchmarkFanChartPNG(b *testing.B) {
+	f := sparseFan("copper", 1)
+	benchmarkPNG(b, func() (*Chart, error) { return NewFanChart(f, Options{}) })
+}
+
 func BenchmarkSmallMultiplesPNG(b *testing.B) {
 	panels := metalPanels()
-	b.ReportAllocs()
-	for b.Loop() {
-		c, err := NewSmallMultiples(panels, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		wt, _ := c.WriterTo("png")
-		if _, err := wt.WriteTo(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkPNG(b, func() (*Chart, error) { return NewSmallMultiples(panels, Options{}) })
 }
 
 // BenchmarkFanChartPNGFont draws with a caller's font and the per-character
@@ -150,15 +145,5 @@ func BenchmarkFanChartPNGFont(b *testing.B) {
 		b.Fatal(err)
 	}
 	f := sparseFan("精炼铜", 1)
-	b.ReportAllocs()
-	for b.Loop() {
-		c, err := NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜 demand"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		wt, _ := c.WriterTo("png")
-		if _, err := wt.WriteTo(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkPNG(b, func() (*Chart, error) { return NewFanChart(f, Options{Fonts: fonts, Title: "精炼铜 demand"}) })
 }

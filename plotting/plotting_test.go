@@ -27,11 +27,7 @@ import (
 func TestFanErrors(t *testing.T) {
 	inf := math.Inf(1)
 	good := sparseFan("copper", 1)
-	mod := func(f func(*Fan)) Fan {
-		g := sparseFan("copper", 1)
-		f(&g)
-		return g
-	}
+	mod := modified(func() Fan { return sparseFan("copper", 1) })
 	for _, tc := range []struct {
 		name string
 		fan  Fan
@@ -191,16 +187,8 @@ func TestSmallMultiplesGrid(t *testing.T) {
 }
 
 func TestDeviationErrors(t *testing.T) {
-	mod := func(f func(*Deviations)) Deviations {
-		d := deviations()
-		f(&d)
-		return d
-	}
-	for _, tc := range []struct {
-		name string
-		d    Deviations
-		want error
-	}{
+	mod := modified(deviations)
+	checkChartErrors(t, NewDeviationChart, []chartErrorCase[Deviations]{
 		{"no series", mod(func(d *Deviations) { d.Series = nil; d.Pct = nil }), ErrNoData},
 		{"no methods", mod(func(d *Deviations) { d.Methods = nil }), ErrNoData},
 		{"missing row", mod(func(d *Deviations) { d.Pct = d.Pct[:9] }), ErrMismatch},
@@ -213,32 +201,45 @@ func TestDeviationErrors(t *testing.T) {
 				}
 			}
 		}), ErrNoData},
-	} {
-		c, err := NewDeviationChart(tc.d, Options{})
-		if !errors.Is(err, tc.want) || c != nil {
-			t.Errorf("%s: error = %v, want %v", tc.name, err, tc.want)
-		}
-	}
+	})
 }
 
 func TestComparisonErrors(t *testing.T) {
-	mod := func(f func(*Comparison)) Comparison {
-		d := comparison()
-		f(&d)
-		return d
-	}
-	for _, tc := range []struct {
-		name string
-		d    Comparison
-		want error
-	}{
+	mod := modified(comparison)
+	checkChartErrors(t, NewComparisonChart, []chartErrorCase[Comparison]{
 		{"no series", Comparison{}, ErrNoData},
 		{"short historical", mod(func(d *Comparison) { d.Historical = d.Historical[:3] }), ErrMismatch},
 		{"long implied", mod(func(d *Comparison) { d.Implied = append(d.Implied, 1) }), ErrMismatch},
 		{"Inf", mod(func(d *Comparison) { d.Historical[2] = math.Inf(1) }), ErrNaN},
 		{"all NaN", Comparison{Series: []string{"a"}, Historical: []float64{nan}, Implied: []float64{nan}}, ErrNoData},
-	} {
-		c, err := NewComparisonChart(tc.d, Options{})
+	})
+}
+
+// modified returns a function that gives a fresh base() changed by f: each
+// case of an error table changes its own copy of valid input.
+func modified[T any](base func() T) func(f func(*T)) T {
+	return func(f func(*T)) T {
+		v := base()
+		f(&v)
+		return v
+	}
+}
+
+// chartErrorCase is an input that a chart constructor must reject with an
+// error wrapping want.
+type chartErrorCase[T any] struct {
+	name string
+	in   T
+	want error
+}
+
+// checkChartErrors checks that newChart, with the default options, rejects
+// the input of each case with an error wrapping its want, and returns no
+// chart.
+func checkChartErrors[T any](t *testing.T, newChart func(T, Options) (*Chart, error), cases []chartErrorCase[T]) {
+	t.Helper()
+	for _, tc := range cases {
+		c, err := newChart(tc.in, Options{})
 		if !errors.Is(err, tc.want) || c != nil {
 			t.Errorf("%s: error = %v, want %v", tc.name, err, tc.want)
 		}
