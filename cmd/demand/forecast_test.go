@@ -114,15 +114,11 @@ func TestDefaultScenarioAndSkips(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{
+	checkContains(t, "summary", s,
 		"target year 2023",
 		"gdp: 4.423 % a year (its 2015–2020 growth)",
 		`not run: intensity-malenbaum: needs a "population" column in the drivers file`,
-	} {
-		if !strings.Contains(s, want) {
-			t.Errorf("summary lacks %q:\n%s", want, s)
-		}
-	}
+	)
 }
 
 // gdpRows returns the year and GDP of testdata/drivers.csv.
@@ -137,6 +133,28 @@ func gdpRows() []string {
 		rows = append(rows, f[0]+","+f[1])
 	}
 	return rows
+}
+
+// lineCSV returns a wide CSV file of one series, column column, over
+// 1995–2020: first in 1995, then step more each year.
+func lineCSV(column string, first, step int) string {
+	var b strings.Builder
+	b.WriteString("year," + column + "\n")
+	for y := 1995; y <= 2020; y++ {
+		fmt.Fprintf(&b, "%d,%d\n", y, first+(y-1995)*step)
+	}
+	return b.String()
+}
+
+// checkContains reports, through t, each of wants that text (named what)
+// lacks.
+func checkContains(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, text)
+		}
+	}
 }
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -231,20 +249,14 @@ func TestMethodsNotRun(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if w := `demand forecast: warning: ` + ser + `: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`; !strings.Contains(errOut, w) {
-		t.Errorf("stderr %q lacks %q", errOut, w)
-	}
-	for _, want := range []string{
+	checkContains(t, "stderr", errOut, `demand forecast: warning: `+ser+`: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`)
+	checkContains(t, "summary", s,
 		"not run: regression-loglog: regression:",
 		"not run: elasticity-arc: elasticity:",
 		"not run: intensity: intensity:",
 		"elasticity-point: no backtest",
 		"drivers: gdp: 3 % a year (-growth)",
-	} {
-		if !strings.Contains(s, want) {
-			t.Errorf("summary lacks %q:\n%s", want, s)
-		}
-	}
+	)
 }
 
 // TestConcurrentAnalysis runs every method (methods.Default, through
@@ -290,33 +302,20 @@ func TestConcurrentAnalysis(t *testing.T) {
 // file name get distinct chart files, with a message.
 func TestForecastChecks(t *testing.T) {
 	dir := t.TempDir()
-	var decl strings.Builder
-	decl.WriteString("year,tin [kt]\n")
-	for y := 1995; y <= 2020; y++ {
-		fmt.Fprintf(&decl, "%d,%d\n", y, 2000-(y-1995)*75)
-	}
-	dec := writeFile(t, dir, "decl.csv", decl.String())
+	dec := writeFile(t, dir, "decl.csv", lineCSV("tin [kt]", 2000, -75))
 	out, errOut, code := forecastRun("-series", dec, "-drivers", driversCSV, "-growth", "0.3", "-out", filepath.Join(dir, "o1"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, w := range []string{
+	checkContains(t, "stderr", errOut,
 		`demand forecast: warning: -growth 0.3: a growth rate of 0.3 is 30 % a year, beyond ±20 %`,
 		`demand forecast: warning: series "tin", method "regression": forecast below zero: `,
 		`; left out of the combinations`,
-	} {
-		if !strings.Contains(errOut, w) {
-			t.Errorf("stderr lacks %q:\n%s", w, errOut)
-		}
-	}
-	for _, w := range []string{
+	)
+	checkContains(t, "summary", out,
 		"drivers: gdp: 30 % a year (-growth); population: 0.3702 % a year (its 2015–2020 growth), not -growth, which sets GDP only",
 		"  not run: regression: forecast below zero: ",
-	} {
-		if !strings.Contains(out, w) {
-			t.Errorf("summary lacks %q:\n%s", w, out)
-		}
-	}
+	)
 
 	// GDP missing in 2005, names that share a file name, no charts.
 	b, err := os.ReadFile(driversCSV)
@@ -342,9 +341,7 @@ func TestForecastChecks(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if w := `note: driver "gdp" has no value for 2005: that year skipped, as a missing year of the history`; !strings.Contains(out, w) {
-		t.Errorf("summary lacks %q:\n%s", w, out)
-	}
+	checkContains(t, "summary", out, `note: driver "gdp" has no value for 2005: that year skipped, as a missing year of the history`)
 	if strings.Contains(out, "not run: regression:") {
 		t.Errorf("a missing GDP year stops the regression:\n%s", out)
 	}
@@ -353,9 +350,7 @@ func TestForecastChecks(t *testing.T) {
 			t.Errorf("chart %s: %v", f, err)
 		}
 	}
-	if w := `demand forecast: series "Cu/1" and "Cu_1" would share the chart file name "fan-Cu_1.png"; "Cu_1"'s is "fan-Cu_1-2.png"`; !strings.Contains(errOut, w) {
-		t.Errorf("stderr lacks %q:\n%s", w, errOut)
-	}
+	checkContains(t, "stderr", errOut, `demand forecast: series "Cu/1" and "Cu_1" would share the chart file name "fan-Cu_1.png"; "Cu_1"'s is "fan-Cu_1-2.png"`)
 	o3 := filepath.Join(dir, "o3")
 	if _, errOut, code = forecastRun("-series", cl, "-drivers", drv, "-out", o3, "-charts=false"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -371,19 +366,12 @@ func TestForecastChecks(t *testing.T) {
 // forecasting below zero are kept.
 func TestNegativeConsumption(t *testing.T) {
 	dir := t.TempDir()
-	var b strings.Builder
-	b.WriteString("year,balance [kt]\n")
-	for y := 1995; y <= 2020; y++ {
-		fmt.Fprintf(&b, "%d,%d\n", y, 400-(y-1995)*20)
-	}
-	in := writeFile(t, dir, "bal.csv", b.String())
+	in := writeFile(t, dir, "bal.csv", lineCSV("balance [kt]", 400, -20))
 	out, errOut, code := forecastRun("-series", in, "-drivers", driversCSV, "-out", filepath.Join(dir, "o"), "-charts=false")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if w := `demand forecast: warning: ` + in + `: series "balance" is -20 in 2016, negative: it is taken as a quantity that can be`; !strings.Contains(errOut, w) {
-		t.Errorf("stderr lacks %q:\n%s", w, errOut)
-	}
+	checkContains(t, "stderr", errOut, `demand forecast: warning: `+in+`: series "balance" is -20 in 2016, negative: it is taken as a quantity that can be`)
 	if strings.Contains(out, "forecast below zero") {
 		t.Errorf("a method of a series that can be negative was left out:\n%s", out)
 	}
