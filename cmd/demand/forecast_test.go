@@ -52,15 +52,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// The CSV reads back: every method for every series, the expert for
 	// copper only, both combinations, all ending in 2025.
-	f, err := os.Open(filepath.Join(dir, "forecasts.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fs, err := forecast.ReadCSV(f)
-	if err != nil {
-		t.Fatalf("ReadCSV of the output: %v", err)
-	}
+	fs := readForecastCSV(t, filepath.Join(dir, "forecasts.csv"))
 	got := map[string]bool{}
 	for _, fc := range fs {
 		got[fc.Point.Name+"/"+fc.Method] = true
@@ -80,20 +72,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	// The JSON holds the same forecasts.
-	b, err := os.ReadFile(filepath.Join(dir, "forecasts.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Target int
-		Series []struct {
-			History   json.RawMessage
-			Forecasts []forecast.Forecast
-		}
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatalf("forecasts.json: %v", err)
-	}
+	doc := readGoldenDoc(t, filepath.Join(dir, "forecasts.json"))
 	n := 0
 	for _, s := range doc.Series {
 		n += len(s.Forecasts)

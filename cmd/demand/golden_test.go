@@ -76,6 +76,8 @@ type goldenDoc struct {
 	} `json:"series"`
 }
 
+// readGoldenDoc decodes the forecasts.json at path, failing t with Fatal on
+// an error.
 func readGoldenDoc(t *testing.T, path string) goldenDoc {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -89,6 +91,8 @@ func readGoldenDoc(t *testing.T, path string) goldenDoc {
 	return d
 }
 
+// readForecastCSV reads the forecasts.csv at path, failing t with Fatal on
+// an error.
 func readForecastCSV(t *testing.T, path string) []forecast.Forecast {
 	t.Helper()
 	f, err := os.Open(path)
