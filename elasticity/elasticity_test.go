@@ -12,40 +12,19 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
+	"github.com/nonferrous/demand/internal/plandata"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
-// copperHistory is the plan's refined copper consumption (万吨): 2005 and
-// 2010 published, 2000 derived from the published 2001–2005 growth of 14 %.
-func copperHistory() series.Series {
-	h := series.New("copper", "10kt", 2000, make([]float64, 11)...)
-	for i := range h.Values {
-		h.Values[i] = math.NaN()
-	}
-	h.Values[0] = 374 / math.Pow(1.14, 5)
-	h.Values[5] = 374
-	h.Values[10] = 753
-	return h
-}
+// copperHistory is the plan's refined copper consumption (plandata.Copper),
+// in 10kt: 2005 and 2010 published, 2000 derived from the published
+// 2001–2005 growth of 14 %.
+func copperHistory() series.Series { return plandata.Copper("10kt") }
 
-// planGDP is the GDP index: 2000 = 1, 9.8 %/yr to 2005, 11.2 %/yr to 2010
-// and 7 %/yr to 2015.
-func planGDP() series.Series {
-	g := series.New(forecast.GDP, "index", 2000, make([]float64, 16)...)
-	g.Values[0] = 1
-	for i := 1; i < 16; i++ {
-		r := 0.098
-		switch {
-		case i > 10:
-			r = 0.07
-		case i > 5:
-			r = 0.112
-		}
-		g.Values[i] = g.Values[i-1] * (1 + r)
-	}
-	return g
-}
+// planGDP is the GDP index (plandata.GDP): 2000 = 1, 9.8 %/yr to 2005,
+// 11.2 %/yr to 2010 and 7 %/yr to 2015.
+func planGDP() series.Series { return plandata.GDP("index") }
 
 // constGrowth returns a driver series from start with n+1 values growing
 // at rate g from base.

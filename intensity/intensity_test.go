@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/internal/plandata"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -18,35 +19,13 @@ const rtol = 1e-8
 
 var approx = cmp.Options{cmpopts.EquateApprox(rtol, 0), cmpopts.EquateNaNs()}
 
-// gdpIndex returns the plan's GDP index, 2000 = 1, over 2000–2015: 9.8 % a
-// year over 2001–2005, 11.2 % over 2006–2010 and 7 % over 2011–2015.
-func gdpIndex() series.Series {
-	v := make([]float64, 16)
-	v[0] = 1
-	for i := 1; i < len(v); i++ {
-		g := 0.098
-		switch {
-		case i > 10:
-			g = 0.07
-		case i > 5:
-			g = 0.112
-		}
-		v[i] = v[i-1] * (1 + g)
-	}
-	return series.Series{Name: "gdp", Unit: "index 2000=1", Start: 2000, Values: v}
-}
+// gdpIndex returns the plan's GDP index, 2000 = 1, over 2000–2015
+// (plandata.GDP).
+func gdpIndex() series.Series { return plandata.GDP("index 2000=1") }
 
 // copper returns the plan's copper history over 2000–2010, observed in
-// 2000, 2005 and 2010 only: Q_2005 = 374, Q_2010 = 753 (万吨), and
-// Q_2000 = 374/1.14^5 from the 14 % growth of 2001–2005.
-func copper() series.Series {
-	v := make([]float64, 11)
-	for i := range v {
-		v[i] = math.NaN()
-	}
-	v[0], v[5], v[10] = 374/math.Pow(1.14, 5), 374, 753
-	return series.Series{Name: "copper", Unit: "10kt", Start: 2000, Values: v}
-}
+// 2000, 2005 and 2010 only (plandata.Copper), in 10kt.
+func copper() series.Series { return plandata.Copper("10kt") }
 
 // planDrivers returns the observed GDP index, 2000–2010.
 func planDrivers() forecast.Drivers {

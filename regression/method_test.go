@@ -11,38 +11,18 @@ import (
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/forecast/forecasttest"
 	"github.com/nonferrous/demand/internal/lmref"
+	"github.com/nonferrous/demand/internal/plandata"
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
-// The plan's copper history: consumption in 万吨 observed in 2000 (derived
-// as 374/1.14⁵ from the 2001–2005 growth rate), 2005 and 2010, and the GDP
-// index 2000 = 1 growing 9.8 % a year over 2001–2005, 11.2 % over
-// 2006–2010 and 7 % over 2011–2015.
-func copperHistory() series.Series {
-	v := make([]float64, 11)
-	for i := range v {
-		v[i] = math.NaN()
-	}
-	v[0], v[5], v[10] = 374/math.Pow(1.14, 5), 374, 753
-	return series.Series{Name: "copper", Unit: "万吨", Start: 2000, Values: v}
-}
+// The plan's copper history (plandata.Copper): consumption in 万吨
+// observed in 2000 (derived as 374/1.14⁵ from the 2001–2005 growth rate),
+// 2005 and 2010, and the GDP index (plandata.GDP) 2000 = 1 growing 9.8 % a
+// year over 2001–2005, 11.2 % over 2006–2010 and 7 % over 2011–2015.
+func copperHistory() series.Series { return plandata.Copper("万吨") }
 
-func planGDP() series.Series {
-	g := series.Series{Name: "gdp", Start: 2000, Values: make([]float64, 16)}
-	g.Values[0] = 1
-	for y := 2001; y <= 2015; y++ {
-		r := 1.098
-		switch {
-		case y > 2010:
-			r = 1.07
-		case y > 2005:
-			r = 1.112
-		}
-		g.Values[y-2000] = g.Values[y-2001] * r
-	}
-	return g
-}
+func planGDP() series.Series { return plandata.GDP("") }
 
 // copperOLS is R 4.2.2's fit of the copper history on the GDP index:
 //
