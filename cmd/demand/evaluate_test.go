@@ -60,15 +60,6 @@ d,2006,104
 d,2007,110
 `
 
-func evalWriteFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func runEval(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = runEvaluate(args, &out, &errb)
@@ -98,7 +89,7 @@ func readCSV(t *testing.T, p string) [][]string {
 //	mean   sMAPE 25.148862 MASE 4.0472291 coverage 80 % 0.1667 95 % 0.5    MSIS 24.186984
 func TestEvaluateTable(t *testing.T) {
 	dir := t.TempDir()
-	in := evalWriteFile(t, dir, "m.csv", miniLong)
+	in := writeFile(t, dir, "m.csv", miniLong)
 	out := filepath.Join(dir, "out")
 	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-methods", "naive,drift,mean", "-out", out)
 	if code != 0 {
@@ -141,8 +132,8 @@ func TestEvaluateMethodSets(t *testing.T) {
 	dir := t.TempDir()
 	wide := "year,q [kt],r [kt]\n" +
 		"2000,10,5\n2001,11,5.5\n2002,12.5,6\n2003,13,6.8\n2004,15,7\n2005,16.2,7.9\n2006,18,8.5\n2007,19.5,9\n2008,21,10.1\n"
-	in := evalWriteFile(t, dir, "w.csv", wide)
-	drv := evalWriteFile(t, dir, "d.csv", "series,year,value\n"+
+	in := writeFile(t, dir, "w.csv", wide)
+	drv := writeFile(t, dir, "d.csv", "series,year,value\n"+
 		"gdp,2000,100\ngdp,2001,108\ngdp,2002,117\ngdp,2003,125\ngdp,2004,136\ngdp,2005,146\ngdp,2006,158\ngdp,2007,170\ngdp,2008,183\n"+
 		"oil,2000,1\noil,2008,2\n")
 
@@ -197,8 +188,8 @@ func TestEvaluateMethodSets(t *testing.T) {
 
 func TestEvaluateErrors(t *testing.T) {
 	dir := t.TempDir()
-	good := evalWriteFile(t, dir, "m.csv", miniLong)
-	bad := evalWriteFile(t, dir, "bad.csv", "series,year,value\na,2000,1\na,2001,x\n")
+	good := writeFile(t, dir, "m.csv", miniLong)
+	bad := writeFile(t, dir, "bad.csv", "series,year,value\na,2000,1\na,2001,x\n")
 	for _, c := range []struct {
 		name   string
 		args   []string
@@ -241,7 +232,7 @@ func TestEvaluateErrors(t *testing.T) {
 // that a method cannot, are reported and leave the others scored.
 func TestEvaluateBadSeries(t *testing.T) {
 	dir := t.TempDir()
-	in := evalWriteFile(t, dir, "m.csv", miniLong+"short,2000,1\nshort,2001,2\nneg,2000,3\nneg,2001,-1\nneg,2002,2\nneg,2003,4\nneg,2004,5\n")
+	in := writeFile(t, dir, "m.csv", miniLong+"short,2000,1\nshort,2001,2\nneg,2000,3\nneg,2001,-1\nneg,2002,2\nneg,2003,4\nneg,2004,5\n")
 	out := filepath.Join(dir, "out")
 	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-out", out, "-methods", "naive,regression-loglinear")
 	if code != 0 {

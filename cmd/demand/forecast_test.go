@@ -16,9 +16,7 @@ import (
 // forecastRun runs demand forecast with args and returns its outputs and
 // exit code.
 func forecastRun(args ...string) (stdout, stderr string, code int) {
-	var out, errOut bytes.Buffer
-	code = run(append([]string{"forecast"}, args...), &out, &errOut)
-	return out.String(), errOut.String(), code
+	return runT(append([]string{"forecast"}, args...)...)
 }
 
 const (
@@ -136,6 +134,7 @@ func checkContains(t *testing.T, what, text string, wants ...string) {
 	}
 }
 
+// writeFile writes content to the file name in dir and returns its path.
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)

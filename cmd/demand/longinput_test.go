@@ -32,7 +32,7 @@ func TestForecastLongSeries(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(long.String(), "\n"), "\n")
 	year := func(line string) string { return strings.Split(line, ",")[1] }
 	slices.SortStableFunc(lines[1:], func(a, b string) int { return strings.Compare(year(a), year(b)) })
-	longCSV := evalWriteFile(t, dir, "long.csv", strings.Join(lines, "\n")+"\n")
+	longCSV := writeFile(t, dir, "long.csv", strings.Join(lines, "\n")+"\n")
 
 	wideOut, wideDir := "", filepath.Join(dir, "wide")
 	longOut, longDir := "", filepath.Join(dir, "long")

@@ -14,14 +14,7 @@ import (
 func writeFiles(t *testing.T, series, drivers string) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	s, d := filepath.Join(dir, "s.csv"), filepath.Join(dir, "d.csv")
-	if err := os.WriteFile(s, []byte(series), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(d, []byte(drivers), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return s, d
+	return writeFile(t, dir, "s.csv", series), writeFile(t, dir, "d.csv", drivers)
 }
 
 const warnDrivers = "year,gdp\n2006,72\n2007,79\n2008,85\n2009,92\n2010,100\n2011,109.6\n2012,118.3\n2013,127.5\n2014,136.9\n2015,146.5\n"
