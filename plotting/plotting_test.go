@@ -379,6 +379,17 @@ func TestFonts(t *testing.T) {
 	}
 }
 
+// tickLabels returns the labels of the labelled ticks m marks over lo … hi.
+func tickLabels(m plot.Ticker, lo, hi float64) []string {
+	var labels []string
+	for _, tk := range m.Ticks(lo, hi) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	return labels
+}
+
 func TestYearTicks(t *testing.T) {
 	for _, tc := range []struct {
 		lo, hi float64
@@ -389,13 +400,7 @@ func TestYearTicks(t *testing.T) {
 		{2000, 2010, []string{"2000", "2002", "2004", "2006", "2008", "2010"}},
 		{1950, 2030, []string{"1960", "1980", "2000", "2020"}},
 	} {
-		var got []string
-		for _, tk := range (yearTicks{}).Ticks(tc.lo, tc.hi) {
-			if tk.Label != "" {
-				got = append(got, tk.Label)
-			}
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := tickLabels(yearTicks{}, tc.lo, tc.hi); !slices.Equal(got, tc.want) {
 			t.Errorf("yearTicks(%g, %g) = %q, want %q", tc.lo, tc.hi, got, tc.want)
 		}
 	}
@@ -415,13 +420,7 @@ func TestValueTicks(t *testing.T) {
 		{150000, 1250000, []string{"200000", "400000", "600000", "800000", "1000000", "1200000"}},
 		{1e7, 2e7, []string{"10000000", "12000000", "14000000", "16000000", "18000000", "20000000"}},
 	} {
-		var got []string
-		for _, tk := range (valueTicks{}).Ticks(tc.lo, tc.hi) {
-			if tk.Label != "" {
-				got = append(got, tk.Label)
-			}
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := tickLabels(valueTicks{}, tc.lo, tc.hi); !slices.Equal(got, tc.want) {
 			t.Errorf("valueTicks(%g, %g) = %q, want %q", tc.lo, tc.hi, got, tc.want)
 		}
 	}
@@ -638,13 +637,7 @@ func TestSmallMultiplesMany(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := c.Plots()[0][0]
-	labels := 0
-	for _, tk := range p.X.Tick.Marker.Ticks(1999.5, 2015.5) {
-		if tk.Label != "" {
-			labels++
-		}
-	}
-	if labels < 1 || labels > 2 {
+	if labels := len(tickLabels(p.X.Tick.Marker, 1999.5, 2015.5)); labels < 1 || labels > 2 {
 		t.Errorf("%d year labels on a 4 cm panel, want 1 or 2", labels)
 	}
 }
@@ -816,13 +809,7 @@ func TestFanChartYearLabels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := 0
-		for _, tk := range c.Plots()[0][0].X.Tick.Marker.Ticks(1999.5, 2015.5) {
-			if tk.Label != "" {
-				n++
-			}
-		}
-		if n < tc.min || n > tc.max {
+		if n := len(tickLabels(c.Plots()[0][0].X.Tick.Marker, 1999.5, 2015.5)); n < tc.min || n > tc.max {
 			t.Errorf("width %v: %d year labels, want %d to %d", tc.w, n, tc.min, tc.max)
 		}
 	}
