@@ -116,10 +116,7 @@ func TestWriteExPost(t *testing.T) {
 }
 
 func TestNewDocument(t *testing.T) {
-	set, err := defaults.Set(defaults.Names()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := plantest.Set(t)
 	sc, lo, hi := plan.Scenarios(plan.PlanScenario().Growth, plan.LowGrowth, plan.HighGrowth)
 	study, err := plan.NewStudy(sc, lo, hi, set)
 	if err != nil {
