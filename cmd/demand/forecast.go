@@ -37,8 +37,10 @@ Forecasts each consumption series in FILE with every method the data allow
 and Malenbaum, drift and the linear and log-linear trends, expert judgment),
 each interval but the expert panel's calibrated from the series' own
 out-of-sample errors, combines them with equal and with inverse-MSE backtest
-weights, shows exponential smoothing (ets) and Theta beside them, not
-combined, and writes forecasts.csv, forecasts.json and PNG charts to DIR.
+weights (combination-inverse-mse, the rule measured best on the M1 yearly
+series, is the one to use when both are given), shows exponential smoothing
+(ets) and Theta beside them, not combined, and writes forecasts.csv,
+forecasts.json and PNG charts to DIR.
 
 CSV files have a "year" column first and one column per series, headed
 "name [unit]"; an empty cell is a year outside the series, NaN a missing value:
