@@ -215,8 +215,8 @@ func TestCalibratedName(t *testing.T) {
 
 // TestCalibratedFallback checks both quantile rules against scores worked
 // out here by hand: drift's one-step errors on twelve irregular years give
-// M = 7 origins, enough for the conformal quantile at 80 % (a = 0.8·8/7)
-// but not at 95 % (a > 1), where the Laplace rule applies.
+// M = 7 origins; at 80 % (a = 0.8·8/7 ≤ 1, and 80 % the tail level) q is
+// the conformal quantile, at 95 % the Laplace tail through it.
 func TestCalibratedFallback(t *testing.T) {
 	y := []float64{100, 104, 103, 111, 118, 116, 125, 131, 128, 140, 146, 151}
 	h := series.New("q", "kt", 2000, y...)
@@ -241,9 +241,13 @@ func TestCalibratedFallback(t *testing.T) {
 	a := 0.8 * 8 / 7
 	r := 6 * a
 	q80 := z[int(r)] + (r-math.Floor(r))*(z[int(r)+1]-z[int(r)])
-	// 95 %: (t_{7,0.975}/z_{0.975})·(median/ln 2)·ln 20; R 4.2.2:
-	// qt(0.975, 7) = 2.3646242515927844, qnorm(0.975) = 1.9599639845400536.
-	q95 := 2.3646242515927844 / 1.9599639845400536 * z[3] / math.Ln2 * math.Log(20)
+	// 95 %: q80·L(0.95)/L(0.8), L(α) = (t_{7,(1+α)/2}/z_{(1+α)/2})·ln(1/(1−α));
+	// R 4.2.2: qt(0.975, 7) = 2.3646242515927844, qnorm(0.975) =
+	// 1.9599639845400536, qt(0.9, 7) = 1.4149239276505086, qnorm(0.9) =
+	// 1.2815515655446008.
+	l95 := 2.3646242515927844 / 1.9599639845400536 * math.Log(20)
+	l80 := 1.4149239276505086 / 1.2815515655446008 * math.Log(5)
+	q95 := q80 * l95 / l80
 
 	model, err := forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Horizon: 1}).Fit(h, nil)
 	if err != nil {
@@ -305,5 +309,49 @@ func TestCalibratedScaler(t *testing.T) {
 	}
 	if r := lin[3] / lin[0]; math.Abs(r-4) > 1e-9 {
 		t.Errorf("h: width ratio step 4/step 1 = %v, want 4", r)
+	}
+}
+
+// TestCalibratedNested checks that the intervals of one forecast at
+// increasing levels nest, on series whose largest backtest errors are far
+// above their median (a break, noise, a sign change).
+func TestCalibratedNested(t *testing.T) {
+	noisy := series.New("noisy", "kt", 2005, 519.2, 351.8, 555.7, 432.9, 204.9, 474.4, 382.5, 437.5, 481.7, 650.1,
+		512.4, 496.6, 546.7, 282.5, 648.8, 370.7, 552.7, 364.8, 382.8, 452.4)
+	net := series.New("net", "kt", 1995, 25.7, 21.1, 16.2, 16.1, 12.5, 0, 12.3, 15.2, 7.9, 10.0, 7.5, 6.8, 10.1, 7.4, 7.8,
+		8.6, 7.4, -1.1, 3.6, -4.3, -0.2, 4.8, -2.6, -4.1, -3.5, -4.9, -5.9, -9.3, -4.8, -6.3)
+	brk := make([]float64, 40)
+	for i := range brk {
+		brk[i] = 200 + 8*float64(i) + 15*math.Sin(float64(i))
+		if i >= 23 {
+			brk[i] -= 120
+		}
+	}
+	levels := []float64{0.5, 0.8, 0.9, 0.95, 0.99, 0.999}
+	for _, h := range []series.Series{noisy, net, series.New("break", "kt", 1985, brk...), wiggle(9), wiggle(30)} {
+		for _, m := range []forecast.Method{baseline.Naive{}, baseline.Drift{}, regression.Method{Spec: regression.Linear, Anchor: true}} {
+			for n := 6; n <= h.Len(); n += 3 {
+				cut, _ := h.Window(h.Start, h.Start+n-1)
+				model, err := forecast.Calibrated(m, forecast.CalibrationSettings{}).Fit(cut, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				prev := 0.0
+				for _, level := range levels {
+					f, err := model.Forecast(forecast.Scenario{Horizon: 3}, level)
+					if err != nil {
+						t.Fatal(err)
+					}
+					w := f.Upper.Values[2] - f.Lower.Values[2]
+					if math.IsNaN(w) {
+						break
+					}
+					if w < prev {
+						t.Errorf("%s, %s on %d years: width at %g %v below the lower level's %v", h.Name, m.Name(), n, level, w, prev)
+					}
+					prev = w
+				}
+			}
+		}
 	}
 }

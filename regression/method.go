@@ -138,7 +138,8 @@ func (m Method) driver() string { return forecast.DriverName(m.Driver) }
 // Scaling by which forecast.Calibrated pools the method's k-step errors.
 // For the log-linear trend the choice is measured, not derived from a
 // model of its errors: it was measured on M1 yearly (demand evaluate
-// -holdout 6; coverage at 80 / 95 %, MSIS at 95 %): anchored, √k gave
+// -holdout 6; coverage at 80 / 95 %, MSIS at 95 %; with the median-based
+// Laplace tail then in forecast.Calibrated): anchored, √k gave
 // 84.7 % / 96.6 %, 64.57 against 86.8 % / 96.7 %, 65.83 with k; not
 // anchored 78.9 % / 96.7 %, 98.98 against 82.4 % / 96.7 %, 108.04. On
 // the 37 annual series of benchmarks/testdata/annual37.csv: anchored

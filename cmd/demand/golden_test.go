@@ -20,7 +20,8 @@ import (
 // again when the default methods became calibrated, the regressions
 // anchored and the arc window five years, and once more when ets and the
 // log-linear trend came to pool their calibration errors by √h: only
-// their bounds moved) and by examples/plan2015 (plan
+// their bounds moved; and when calibrated intervals beyond 80 % came to
+// extend the conformal quantile: only the bounds of growth, at 90 %, moved) and by examples/plan2015 (plan
 // cases), run from this directory on the inputs in testdata:
 //
 //	default:  -series testdata/series.csv -drivers testdata/drivers.csv
