@@ -96,8 +96,9 @@
 // A series observed at zero or above is taken as a quantity that cannot be
 // negative: a method whose forecast falls below zero is left out (see
 // above), an interval bound below zero is reported on standard error with
-// the series, the method, the first such year and the value, suggesting a
-// log specification, and the charts draw such bounds at zero with a note
+// the series, the method, the first such year and the value, and the
+// reason (a calibrated interval is symmetric about the point: read the
+// bound as 0), and the charts draw such bounds at zero with a note
 // in the legend. The charts' bundled fonts have no Chinese glyphs: a
 // series named in Chinese gets a warning and needs -font FILE, a TrueType
 // or OpenType font (or collection) with CJK glyphs; characters that font
