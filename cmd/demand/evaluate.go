@@ -162,12 +162,14 @@ func evalParseFlags(args []string) (evalConfig, error) {
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
+	holdoutSet := false
+	fs.Visit(func(f *flag.Flag) { holdoutSet = holdoutSet || f.Name == "holdout" })
 	switch {
 	case fs.NArg() > 0:
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case cfg.seriesFile == "":
 		return cfg, errors.New("-series is required")
-	case cfg.holdout == 0:
+	case !holdoutSet:
 		return cfg, errors.New("-holdout H is required: the number of last observed years of each series to hold out")
 	case cfg.holdout < 1 || cfg.holdout > forecast.HorizonLimit:
 		return cfg, fmt.Errorf("-holdout must be from 1 to %d (years held out), have %d", forecast.HorizonLimit, cfg.holdout)

@@ -199,6 +199,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"no series", []string{"-holdout", "3"}, 2, "-series is required"},
 		{"no holdout", []string{"-series", good}, 2, "-holdout H is required"},
 		{"negative holdout", []string{"-series", good, "-holdout", "-2"}, 2, "-holdout must be from 1 to 1000 (years held out), have -2"},
+		{"zero holdout", []string{"-series", good, "-holdout", "0"}, 2, "-holdout must be from 1 to 1000 (years held out), have 0"},
 		{"huge holdout", []string{"-series", good, "-holdout", "9223372036854775807"}, 2, "-holdout must be from 1 to 1000 (years held out), have 9223372036854775807"},
 		{"hexadecimal level", []string{"-series", good, "-holdout", "3", "-levels", "0x50"}, 2, `"0x50" is not a level`},
 		{"bad flag", []string{"-series", good, "-holdout", "3", "-bogus"}, 2, "flag provided but not defined: -bogus"},

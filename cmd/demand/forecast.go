@@ -176,6 +176,8 @@ func parseForecastFlags(args []string) (forecastConfig, error) {
 		return c, usagef("-drivers FILE is required")
 	case c.growthSet && c.scenarioFile != "":
 		return c, usagef("give -growth or -scenario, not both")
+	case c.level > 1 && c.level < 100:
+		return c, usagef("-level %g is not in (0, 1): levels are fractions (did you mean %g?)", c.level, c.level/100)
 	case !(c.level > 0 && c.level < 1):
 		return c, usagef("-level %g is not in (0, 1)", c.level)
 	case c.out == "":

@@ -161,7 +161,7 @@ func TestBadInput(t *testing.T) {
 	w := func(name, content string) string { return writeFile(t, dir, name, content) }
 	okSeries, okDrivers := seriesCSV, driversCSV
 	usage := map[string]bool{"no flags": true, "no drivers": true, "unknown flag": true, "bad growth": true, "growth in percent": true, "growth hexadecimal": true,
-		"growth and scenario": true, "bad level": true, "extra argument": true}
+		"growth and scenario": true, "bad level": true, "level one": true, "extra argument": true}
 	for _, c := range []struct {
 		name string
 		args []string
@@ -172,7 +172,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag", []string{"-seris", okSeries}, "demand forecast: flag provided but not defined: -seris"},
 		{"bad growth", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "5%"}, `invalid value "5%" for flag -growth: "5%" is not a growth rate`},
 		{"growth and scenario", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "0.05", "-scenario", scenCSV}, "demand forecast: give -growth or -scenario, not both"},
-		{"bad level", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "95"}, "demand forecast: -level 95 is not in (0, 1)"},
+		{"bad level", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "95"}, "demand forecast: -level 95 is not in (0, 1): levels are fractions (did you mean 0.95?)"},
+		{"level one", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "1"}, "demand forecast: -level 1 is not in (0, 1)"},
 		{"extra argument", []string{"-series", okSeries, "-drivers", okDrivers, "more"}, `demand forecast: unexpected argument "more"`},
 		{"missing series file", []string{"-series", filepath.Join(dir, "nope.csv"), "-drivers", okDrivers}, "nope.csv: no such file or directory"},
 		{"empty series file", []string{"-series", w("empty.csv", ""), "-drivers", okDrivers}, "empty.csv: series: csv line 1: bad header: empty input"},
