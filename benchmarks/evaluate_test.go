@@ -23,7 +23,7 @@ func univariate() []forecast.Method {
 		baseline.Naive{}, baseline.Drift{}, baseline.Mean{}, ets.Auto{}, theta.Method{},
 		regression.Method{Spec: regression.Linear}, regression.Method{Spec: regression.LogLinear},
 		regression.Method{Spec: regression.Linear, Anchor: true}, regression.Method{Spec: regression.LogLinear, Anchor: true},
-		forecast.CombinedInverseMSE(forecast.DefaultCombinationName, methods.Univariate()...),
+		methods.Combination(),
 	}
 }
 

@@ -86,7 +86,7 @@ type Score struct {
 	RMSE    float64 `json:"rmse"`
 	MAPE    float64 `json:"mape"`
 	MASE    float64 `json:"mase"`
-	Weight  float64 `json:"weight"` // the inverse-MSE weight, NaN if none
+	Weight  float64 `json:"weight"` // the method's weight in the inverse-MSE combination (from its errors up to DefaultCalibrationHorizon steps ahead, not this score's), NaN if none
 }
 
 // MarshalJSON encodes s with null for a value that is not finite.
@@ -147,11 +147,13 @@ type Analysis struct {
 // own out-of-sample errors: the half-width of Calibrated(Combined(…)) of
 // the backtested candidates, fit on history, about the equal-weight point
 // (a note says so when it cannot be, and Combine's interval stays). If at
-// least two candidates were backtested they are also combined with the
-// Bates–Granger weights of their backtests (InverseMSEWeights of each
-// one's MSE over the origins all of them have, since a MinTrainer starts
-// later), named InverseMSECombinationName, which fill the scores' Weight.
-// The backtests run at DefaultLevel whatever the level, so that the level
+// least two candidates were backtested they are also combined by
+// CombinedInverseMSE (the Bates–Granger weights of their rolling-origin
+// errors, DefaultCalibrationHorizon steps ahead, over the origins all of
+// them have, since a MinTrainer starts later), named
+// InverseMSECombinationName, its interval from Calibrated of the same
+// combination; its weights fill the scores' Weight. Backtests and weights
+// use the candidates' points only, whatever the level, so that the level
 // changes no score and no weight.
 //
 // A year of the history for which a driver has no value — NaN inside the
@@ -231,9 +233,11 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		if c.NoBacktest {
 			continue
 		}
-		// The backtest scores points only: at DefaultLevel, whatever the
-		// level, so that no level changes the scores or the weights.
-		bt, err := Backtest(c.Method, history, drivers, min(sc.Horizon, maxH), BacktestSettings{MinTrain: set.MinTrain})
+		// The backtest scores points only, at DefaultLevel whatever the
+		// level, so that no level changes the scores or the weights; the
+		// uncalibrated method gives the same points at a fraction of the
+		// cost.
+		bt, err := Backtest(Uncalibrated(c.Method), history, drivers, min(sc.Horizon, maxH), BacktestSettings{MinTrain: set.MinTrain})
 		if err != nil {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: no backtest: %v", label, err))
 			continue
@@ -276,24 +280,38 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: needs backtests of two methods, have %d", inv, len(backtests)))
 		return r
 	}
-	w, err := InverseMSEWeights(commonMSE(backtests)...)
+	comb := CombinedInverseMSE(inv, btCands...)
+	model, err := comb.Fit(history, drivers)
+	var c Forecast
+	if err == nil {
+		c, err = model.Forecast(sc, level)
+	}
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
 		return r
 	}
-	c, err := Combine(inv, w, btMembers...)
-	if err != nil {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", inv, err))
-		return r
+	cm := model.(*combinedModel)
+	if cm.weights == nil {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: equal weights: fewer than two members have backtest errors at common origins", inv))
 	}
+	w := cm.weightsOf(labels(btCands))
 	for i := range w {
 		r.Backtest[i].Weight = w[i]
 	}
-	if err := calibrateCombination(&c.Forecast, CombinedInverseMSE(inv, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
+	if err := calibrateCombination(&c, comb, history, drivers, sc, level, set.MinTrain); err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", inv, err))
 	}
-	r.Forecasts = append(r.Forecasts, c.Forecast)
+	r.Forecasts = append(r.Forecasts, c)
 	return r
+}
+
+// labels returns the Names of ms.
+func labels(ms []Method) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Name()
+	}
+	return out
 }
 
 // appendScores appends the Score of each backtest to dst, its weight NaN.
@@ -423,38 +441,4 @@ func calibrateCombination(f *Forecast, comb Method, history series.Series, drive
 	}
 	f.Lower, f.Upper = lo, up
 	return nil
-}
-
-// commonMSE returns the mean squared error of each backtest over the
-// origins every backtest has (their first training windows can differ, see
-// MinTrainer), over all origins if none is common.
-func commonMSE(bts []*BacktestResult) []float64 {
-	count := map[int]int{}
-	for _, bt := range bts {
-		for _, o := range bt.Origins {
-			count[o.Year]++
-		}
-	}
-	mse := make([]float64, len(bts))
-	for i, bt := range bts {
-		var ss float64
-		var n int
-		for _, o := range bt.Origins {
-			if count[o.Year] != len(bts) {
-				continue
-			}
-			for _, e := range o.Errors {
-				if !math.IsNaN(e) {
-					ss += e * e
-					n++
-				}
-			}
-		}
-		if n == 0 {
-			mse[i] = bt.Measures.MSE()
-			continue
-		}
-		mse[i] = ss / float64(n)
-	}
-	return mse
 }

@@ -99,13 +99,13 @@ type combinedModel struct {
 	weights []float64 // by model; nil for equal weights
 }
 
-// backtestWeights returns the inverse-MSE weights of the members named
-// names from their rolling-origin errors (horizon
+// backtestWeights returns the inverse-MSE weights (InverseMSEWeights) of
+// the members named names from their rolling-origin errors (horizon
 // DefaultCalibrationHorizon) over the origins where every member
-// forecast, nil when fewer than two members have a positive finite MSE
-// there. An origin where a member fails (too short for it, a fit that does
-// not converge) is left out for all, rather than failing the member's
-// whole backtest.
+// forecast, a member without errors there weighing nothing, and nil when
+// fewer than two members have a finite MSE there. An origin where a
+// member fails (too short for it, a fit that does not converge) is left
+// out for all, rather than failing the member's whole backtest.
 func backtestWeights(members []Method, names []string, history series.Series, drivers Drivers) []float64 {
 	errs := make([]map[int][]float64, len(names))
 	for i, n := range names {
@@ -115,8 +115,8 @@ func backtestWeights(members []Method, names []string, history series.Series, dr
 			}
 		}
 	}
-	w := make([]float64, len(names))
-	ok := 0
+	mse := make([]float64, len(names))
+	var has []int // the members with a finite MSE
 	for i := range names {
 		var ss float64
 		var n int
@@ -139,13 +139,25 @@ func backtestWeights(members []Method, names []string, history series.Series, dr
 				n++
 			}
 		}
-		if mse := ss / float64(n); n > 0 && mse > 0 && !math.IsInf(mse, 0) {
-			w[i] = 1 / mse
-			ok++
+		if m := ss / float64(n); n > 0 && !math.IsInf(m, 0) {
+			mse[i] = m
+			has = append(has, i)
 		}
 	}
-	if ok < 2 {
+	if len(has) < 2 {
 		return nil
+	}
+	sub := make([]float64, len(has))
+	for j, i := range has {
+		sub[j] = mse[i]
+	}
+	ws, err := InverseMSEWeights(sub...)
+	if err != nil {
+		return nil
+	}
+	w := make([]float64, len(names))
+	for j, i := range has {
+		w[i] = ws[j]
 	}
 	return w
 }
@@ -178,6 +190,31 @@ func originErrors(m Method, history series.Series, drivers Drivers, h, minTrain 
 		out[t] = es
 	}
 	return out
+}
+
+// weightsOf returns the combination's normalised weight of each of the
+// members named names (equal weights over the members that fit when it
+// has none), 0 for a member that did not fit.
+func (c *combinedModel) weightsOf(names []string) []float64 {
+	var sum float64
+	for i := range c.models {
+		sum += c.weight(i)
+	}
+	out := make([]float64, len(names))
+	for i, n := range names {
+		if j := slices.Index(c.names, n); j >= 0 && sum > 0 {
+			out[i] = c.weight(j) / sum
+		}
+	}
+	return out
+}
+
+// weight returns the raw weight of model i: 1 for equal weights.
+func (c *combinedModel) weight(i int) float64 {
+	if c.weights == nil {
+		return 1
+	}
+	return c.weights[i]
 }
 
 func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {

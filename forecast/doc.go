@@ -215,7 +215,7 @@
 //	naive-calibrated                       78.5 / 90.3  57.54   78.5 / 95.4  64.17   78.5 / 95.2  48.46
 //	regression-linear-anchored-calibrated  79.7 / 88.7  50.82   79.7 / 92.4  52.38   79.7 / 92.0  45.63
 //	theta-calibrated                       79.1 / 88.7  56.49   79.1 / 92.9  60.22   78.4 / 94.5  47.02
-//	combination-calibrated                 82.1 / 90.0  52.47   82.1 / 92.7  54.43   82.1 / 92.9  45.24
+//	combination-inverse-mse-calibrated     82.1 / 90.0  52.47   82.1 / 92.7  54.43   82.1 / 92.9  45.24
 //
 // (drift's own interval: 57.2 / 71.6 %, 61.28); with the first training
 // window CalibrationMargin = 2 years longer than the method's MinTrainOf

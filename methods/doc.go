@@ -57,14 +57,14 @@
 //	regression-loglinear                     25.06  7.370    54.0 %   75.0 %  183.37
 //	regression-linear-anchored               16.99  3.544    48.6 %   61.6 %   74.49
 //	regression-loglinear-anchored            18.18  4.152    65.7 %   82.4 %   86.48
-//	combination (inverse-MSE of the three)   15.86  3.268    58.7 %   73.9 %   57.15
+//	combination-inverse-mse (of the three)   15.86  3.268    58.7 %   73.9 %   57.15
 //	naive-calibrated                         22.43  4.893    78.5 %   95.2 %   48.46
 //	drift-calibrated                         16.66  3.490    80.7 %   92.5 %   44.44
 //	ets-calibrated                           18.61  3.771    78.7 %   94.8 %   47.03
 //	theta-calibrated                         20.17  4.189    78.4 %   94.5 %   47.02
 //	regression-linear-anchored-calibrated    16.99  3.544    79.7 %   92.0 %   45.63
 //	regression-loglinear-anchored-calibrated 18.18  4.152    84.7 %   96.0 %   84.68
-//	combination-calibrated                   15.86  3.268    82.1 %   92.9 %   45.24
+//	combination-inverse-mse-calibrated       15.86  3.268    82.1 %   92.9 %   45.24
 //
 // (R's forecast 8.20 on the same split: ets 18.61 / 3.771 / 58.0 % /
 // 71.7 %, thetaf 20.17 / 4.189 / 50.5 % / 68.7 %.) The equal-weight

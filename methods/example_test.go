@@ -45,6 +45,6 @@ func ExampleDefault() {
 	// ets                      184.1
 	// theta                    172.8
 	// combination              192.6
-	// combination-inverse-mse  192.2
+	// combination-inverse-mse  193.1
 	// not run: intensity-malenbaum (population)
 }

@@ -61,9 +61,7 @@ var evalMethods = []evalMethod{
 	{"intensity-malenbaum-anchored", []string{forecast.GDP, forecast.Population}, func() forecast.Method {
 		return intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}
 	}},
-	{forecast.DefaultCombinationName, nil, func() forecast.Method {
-		return forecast.CombinedInverseMSE(forecast.DefaultCombinationName, methods.Univariate()...)
-	}},
+	{forecast.InverseMSECombinationName, nil, methods.Combination},
 }
 
 // The calibrated variant of every method above (forecast.Calibrated with

@@ -159,7 +159,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 	}
 	want := []string{"naive", "drift", "mean", "ets", "theta", "regression-linear", "regression-loglinear"}
 	anchored := []string{"regression-linear-anchored", "regression-loglinear-anchored"}
-	if w := cal(slices.Concat(want, anchored, []string{"combination"})); !slices.Equal(methodsOf(out), w) {
+	if w := cal(slices.Concat(want, anchored, []string{"combination-inverse-mse"})); !slices.Equal(methodsOf(out), w) {
 		t.Errorf("without drivers: %v, want %v", methodsOf(out), w)
 	}
 	// Levels 0.5, 0.8 and the added 0.95.
@@ -174,7 +174,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	want = slices.Concat(want, []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity"},
-		anchored, []string{"regression-anchored", "regression-loglog-anchored", "intensity-anchored", "combination"})
+		anchored, []string{"regression-anchored", "regression-loglog-anchored", "intensity-anchored", "combination-inverse-mse"})
 	if got := methodsOf(out); !slices.Equal(got, cal(want)) {
 		t.Errorf("with gdp: %v, want %v", got, cal(want))
 	}

@@ -128,7 +128,13 @@ func (o *output) add(r forecast.Analysis) error {
 // chart writes the fan chart of r and keeps it for the small multiples.
 func (o *output) chart(r forecast.Analysis) {
 	in := o.in
-	fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: forecast.DefaultCombinationName}
+	// The inverse-MSE combination is the forecast to use; without one (fewer
+	// than two backtests), the equal-weight one.
+	highlight := forecast.InverseMSECombinationName
+	if !slices.ContainsFunc(r.Forecasts, func(f forecast.Forecast) bool { return f.Method == highlight }) {
+		highlight = forecast.DefaultCombinationName
+	}
+	fan := plotting.Fan{History: r.History, Forecasts: r.Forecasts, Combination: highlight}
 	c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level),
 		Fonts: in.fonts, Signed: signed(r.History)})
 	if err != nil {

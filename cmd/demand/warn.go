@@ -39,21 +39,17 @@ func signed(h series.Series) bool {
 	return false
 }
 
-// negativeWarnings returns a warning for each forecast of r whose path or
+// negativeWarnings returns a warning for each forecast of r whose
 // interval goes below zero although the series cannot (signed false):
 // the series, the method, the first such year and the value. The charts
-// draw such bounds at zero.
+// draw such bounds at zero. A forecast whose path goes below zero is not
+// in r: Analyse leaves it out (AnalysisSettings.NonNegative), saying why.
 func negativeWarnings(r forecast.Analysis, level float64) []string {
 	if signed(r.History) {
 		return nil
 	}
 	var out []string
 	for _, f := range r.Forecasts {
-		if y, v, ok := firstNegative(f.Point); ok {
-			out = append(out, fmt.Sprintf("series %q, method %q: the forecast is %s in %d, below zero for a quantity that cannot be negative; a log specification (regression-loglog, intensity) keeps it above zero",
-				r.History.Name, f.Method, num(v), y))
-			continue
-		}
 		if y, v, ok := firstNegative(f.Lower); ok {
 			out = append(out, fmt.Sprintf("series %q, method %q: the %s %% interval's lower bound is %s in %d, below zero for a quantity that cannot be negative (the charts draw it at 0): the calibrated interval is symmetric about the point, so a wide one reaches below zero; read the lower bound as 0",
 				r.History.Name, f.Method, strconv.FormatFloat(100*level, 'f', -1, 64), num(v), y))
