@@ -10,7 +10,7 @@ import (
 )
 
 // ExampleCalibrated sets drift's interval from the series' own
-// out-of-sample errors: 15 rolling origins, up to 6 years ahead.
+// out-of-sample errors: 13 rolling origins, up to 6 years ahead.
 func ExampleCalibrated() {
 	q := series.New("copper", "kt", 2000, 100, 108, 119, 125, 131, 146, 152, 160, 178, 181, 190, 211, 220, 226, 241, 260, 262, 280)
 	m := forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{})
@@ -28,7 +28,7 @@ func ExampleCalibrated() {
 		fmt.Printf("%d %.1f [%.1f, %.1f]\n", f.Point.Start+k, p, f.Lower.Values[k], f.Upper.Values[k])
 	}
 	// The same rule computed by hand (python3: the scores |e|/(s_t·k), their
-	// type-7 quantile at a = 0.8·16/15) gives the same bounds.
+	// type-7 quantile at a = 0.8·14/13) gives the same bounds.
 
 	// Output:
 	// drift-calibrated from 63 errors

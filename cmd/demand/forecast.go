@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/exp/stats"
 	"gonum.org/v1/plot/font"
 
 	"github.com/nonferrous/demand/expert"
@@ -581,10 +582,7 @@ func checkPanel(js []expert.Judgment, h series.Series, target int, path string) 
 			path, strings.Join(ys, ", "), target, years[len(years)-1], target)
 	}
 	slices.Sort(likely)
-	med := likely[len(likely)/2]
-	if len(likely)%2 == 0 {
-		med = (likely[len(likely)/2-1] + med) / 2
-	}
+	med := stats.Quantiles(likely, 0.5)[0]
 	lastYear := h.End()
 	for lastYear > h.Start && math.IsNaN(h.Values[lastYear-h.Start]) {
 		lastYear--

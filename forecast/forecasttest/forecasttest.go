@@ -37,10 +37,6 @@ type Case struct {
 // levels are the interval levels the kit forecasts at.
 var levels = [...]float64{0.5, 0.8, 0.95}
 
-// Levels returns (a copy of) the interval levels the kit forecasts at, in
-// increasing order: 0.5, 0.8 and 0.95; the intervals must nest.
-func Levels() []float64 { return append([]float64(nil), levels[:]...) }
-
 // Run runs the conformance checks on m for each case as subtests of t.
 // See the package documentation for the checks.
 func Run(t *testing.T, m forecast.Method, cases ...Case) {
