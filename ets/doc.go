@@ -57,9 +57,10 @@
 //
 //	AIC = L + 2k,  AICc = AIC + 2k(k + 1)/(n − k − 1),  BIC = L + k log n.
 //
-// Auto fits each candidate with at least k + 1 observed years and takes
-// the smallest criterion (AICc by default), trying the models in R's order
-// and skipping the multiplicative ones unless every value is positive.
+// Auto fits each candidate with at least k + 1 observed years (k + 2 under
+// AICc, whose correction needs n − k − 1 > 0) and takes the smallest
+// criterion (AICc by default), trying the models in R's order and
+// skipping the multiplicative ones unless every value is positive.
 // R's ets() falls back to Holt–Winters smoothing for histories of six
 // years or fewer; Auto fits the models that such a history identifies.
 //

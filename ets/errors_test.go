@@ -23,6 +23,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"empty", Auto{}, series.Series{Name: "y"}, series.ErrEmpty, `ets: series "y": series: empty series`},
 		{"three years", Auto{}, series.New("y", "", 2000, 1, 2, 3), forecast.ErrTooFew, "need 4, have 3"},
+		{"four years under AICc", Auto{}, series.New("y", "", 2000, 1, 2, 3, 4), forecast.ErrTooFew, "too few observed years: need 5, have 4"},
+		{"four years, not positive", Auto{}, series.New("y", "", 2000, 1, -2, 3, 4), forecast.ErrTooFew, "need 5, have 4"},
 		{"last missing", Auto{}, series.New("y", "", 2000, 1, 2, 3, 4, nan), forecast.ErrLastMissing, `year 2004`},
 		{"infinite", Method{Spec: AAN}, series.New("y", "", 2000, 1, math.Inf(1), 3, 4, 5, 6, 7), forecast.ErrNotFinite, "year 2001"},
 		{"non-positive", Method{Spec: MNN}, series.New("y", "", 2000, 1, 0, 3, 4, 5), forecast.ErrNonPositive, "year 2001"},
@@ -66,5 +68,24 @@ func TestConstant(t *testing.T) {
 	}
 	if got := mod.(*Model).Params().Alpha; got != 0.99999 {
 		t.Errorf("alpha %g, want 0.99999", got)
+	}
+}
+
+// TestFourYears: on four observed years AICc's correction is undefined
+// for every candidate (ANN's n − k − 1 is 0), so Auto reports too few
+// years; AIC and BIC fit ANN.
+func TestFourYears(t *testing.T) {
+	h := series.New("y", "", 2000, 1, 2, 3, 4)
+	if _, err := (Auto{}).Fit(h, nil); !errors.Is(err, forecast.ErrTooFew) {
+		t.Errorf("AICc: error %v, want one wrapping %v", err, forecast.ErrTooFew)
+	}
+	for _, ic := range []IC{AIC, BIC} {
+		mod, err := Auto{IC: ic}.Fit(h, nil)
+		if err != nil {
+			t.Fatalf("IC %d: %v", ic, err)
+		}
+		if s := mod.(*Model).Spec(); s != ANN {
+			t.Errorf("IC %d: selected %v, want ANN", ic, s)
+		}
 	}
 }

@@ -154,8 +154,10 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 // Auto fits the models and selects the one with the smallest information
 // criterion, as R's ets(y) does for annual data: the multiplicative-error
 // models only for strictly positive histories, and only models whose
-// parameters the history can identify (at least two more observed years
-// than free parameters). A constant history gets simple exponential
+// parameters the history can identify: at least two more observed years
+// than free parameters, and three under AICc, whose correction
+// 2k(k + 1)/(n − k − 1) needs n − k − 1 > 0 (k the free parameters plus
+// σ²). A constant history gets simple exponential
 // smoothing with α = 0.99999 and l₀ the value, as in R, and a zero-width
 // interval; its fit is perfect, and LogLik is +Inf.
 //
@@ -204,11 +206,12 @@ func (m Method) MinTrain() int {
 
 // Fit fits and selects the model. It returns an error for an unknown
 // model or criterion (wrapping forecast.ErrSetting), fewer than four
-// observed years or too few for every candidate (forecast.ErrTooFew), a
-// missing last year (forecast.ErrLastMissing), an infinite value
-// (forecast.ErrNotFinite), only multiplicative candidates and a value
-// that is not positive (forecast.ErrNonPositive), and no candidate whose
-// likelihood can be evaluated. The drivers are not used.
+// observed years or too few for every candidate (forecast.ErrTooFew; under
+// AICc even ANN needs five), a missing last year
+// (forecast.ErrLastMissing), an infinite value (forecast.ErrNotFinite),
+// only multiplicative candidates among those the history has the years
+// for and a value that is not positive (forecast.ErrNonPositive), and no
+// candidate whose likelihood can be evaluated. The drivers are not used.
 //
 // The model it returns is a forecast.Refitter.
 func (a Auto) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, error) {
@@ -373,14 +376,23 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	best := fitted{ic: math.Inf(1)}
 	found := false
 	var firstErr error
-	tried := 0
+	tried, signed := 0, 0 // candidates fit; skipped for the sign alone
+	need := math.MaxInt   // the fewest observed years any candidate needs
+	mod.est.Alpha, mod.est.Beta, mod.est.Phi, mod.est.Crit = 0, 0, 0, smooth.Lik
 	for _, s := range specs {
-		if s.Multiplicative() && !pos {
+		// Two more years than free parameters, and under AICc three, so
+		// that its correction's n − k − 1 (k the free parameters plus σ²)
+		// is positive.
+		want := mod.est.Free(s.kind()) + 2
+		if a.IC == AICc {
+			want++
+		}
+		if mod.n < want {
+			need = min(need, want)
 			continue
 		}
-		k := s.kind()
-		mod.est.Alpha, mod.est.Beta, mod.est.Phi, mod.est.Crit = 0, 0, 0, smooth.Lik
-		if mod.n < mod.est.Free(k)+2 {
+		if s.Multiplicative() && !pos {
+			signed++
 			continue
 		}
 		tried++
@@ -409,10 +421,10 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	}
 	if !found {
 		if tried == 0 {
-			if !pos {
+			if signed > 0 {
 				return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v under a multiplicative model", val)
 			}
-			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d (the fewest any candidate model needs)", mod.n)
+			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need %d, have %d (the fewest any candidate model needs)", need, mod.n)
 		}
 		if firstErr != nil {
 			return fitted{}, firstErr
