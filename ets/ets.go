@@ -321,16 +321,16 @@ func (mod *Model) load(name string, h series.Series) error {
 	return nil
 }
 
-// positive reports whether every observed value is positive, and the
-// first that is not.
-func (mod *Model) positive(h series.Series) (bool, int, float64) {
-	off := h.Len() - len(mod.y)
-	for i, v := range mod.y {
+// positive reports whether every observed value is positive. Unlike
+// forecast.CheckPositive, which gives the error, it does not allocate when
+// one is not, as Auto then fits the additive models.
+func (mod *Model) positive() bool {
+	for _, v := range mod.y {
 		if !math.IsNaN(v) && !(v > 0) {
-			return false, h.Start + off + i, v
+			return false
 		}
 	}
-	return true, 0, 0
+	return true
 }
 
 // constant reports whether every observed value is the same.
@@ -372,7 +372,7 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 		r := smooth.Filter(mod.y, ANN.kind(), p, mod.e)
 		return fitted{spec: ANN, par: p, free: 0, npar: 2, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
 	}
-	pos, year, val := mod.positive(h)
+	pos := mod.positive()
 	best := fitted{ic: math.Inf(1)}
 	found := false
 	var firstErr error
@@ -422,7 +422,11 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	if !found {
 		if tried == 0 {
 			if signed > 0 {
-				return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v under a multiplicative model", val)
+				err := forecast.CheckPositive(name, h)
+				if e, ok := err.(*forecast.Error); ok {
+					e.Detail += " under a multiplicative model"
+				}
+				return fitted{}, err
 			}
 			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need %d, have %d (the fewest any candidate model needs)", need, mod.n)
 		}
@@ -496,8 +500,8 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 		return bad("phi %v outside (0, 1]", m.Phi)
 	}
 	if k.Mult {
-		if pos, year, val := mod.positive(h); !pos {
-			return fitted{}, forecast.Errorf(name, h.Name, year, forecast.ErrNonPositive, "%v", val)
+		if err := forecast.CheckPositive(name, h); err != nil {
+			return fitted{}, err
 		}
 	}
 	npar := nparams(k)
