@@ -233,7 +233,6 @@ type Model struct {
 	spec   Spec
 	par    smooth.Params
 	free   int // estimated parameters
-	npar   int // all parameters: smoothing parameters and initial states
 	n      int // observed years
 	lik    float64
 	sse    float64
@@ -277,7 +276,6 @@ type fitted struct {
 	sse  float64
 	last [2]float64
 	ic   float64
-	npar int
 }
 
 // Refit fits the model's Method or Auto to history in place, as Fit does,
@@ -299,8 +297,9 @@ func (mod *Model) Refit(history series.Series, _ forecast.Drivers) error {
 	if err != nil {
 		return err
 	}
-	mod.spec, mod.par, mod.free, mod.lik, mod.sse, mod.last, mod.npar = best.spec, best.par, best.free, best.lik, best.sse, best.last, best.npar
-	mod.sigma2 = mod.sse / float64(mod.n-mod.npar)
+	mod.spec, mod.par, mod.free, mod.lik, mod.sse, mod.last = best.spec, best.par, best.free, best.lik, best.sse, best.last
+	// Over all the parameters: smoothing parameters and initial states.
+	mod.sigma2 = mod.sse / float64(mod.n-nparams(mod.spec.kind()))
 	if math.IsNaN(mod.sigma2) || math.IsInf(mod.sigma2, 0) || math.IsInf(mod.last[0], 0) || math.IsNaN(mod.last[0]) || math.IsNaN(mod.last[1]) || math.IsInf(mod.last[1], 0) {
 		return forecast.Errorf(name, history.Name, 0, forecast.ErrNotFinite, "the fit of %v overflows", best.spec)
 	}
@@ -370,7 +369,7 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 		// R's ets(y) on constant data: ses(y, alpha = 0.99999, initial = "simple").
 		p := smooth.Params{Alpha: 0.99999, Phi: 1, L0: mod.y[0]}
 		r := smooth.Filter(mod.y, ANN.kind(), p, mod.e)
-		return fitted{spec: ANN, par: p, free: 0, npar: 2, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
+		return fitted{spec: ANN, par: p, free: 0, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
 	}
 	pos := mod.positive()
 	best := fitted{ic: math.Inf(1)}
@@ -403,18 +402,7 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 			}
 			continue
 		}
-		np := float64(f.free + 1)
-		n := float64(mod.n)
-		var ic float64
-		switch a.IC {
-		case AICc:
-			ic = f.lik + 2*np + 2*np*(np+1)/(n-np-1)
-		case AIC:
-			ic = f.lik + 2*np
-		case BIC:
-			ic = f.lik + math.Log(n)*np
-		}
-		if ic < best.ic {
+		if ic := criterion(a.IC, f.lik, f.free, mod.n); ic < best.ic {
 			best, found = f, true
 			best.ic = ic
 		}
@@ -451,20 +439,14 @@ func (mod *Model) estimate(name string, h series.Series, s Spec) (fitted, error)
 	if math.IsNaN(r.Lik) || math.IsInf(r.Lik, 1) {
 		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrNotFinite, "%v: the likelihood is not finite", s)
 	}
-	return fitted{spec: s, par: p, free: free, npar: nparams(k), lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
+	return fitted{spec: s, par: p, free: free, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
 }
 
 // nparams is the number of parameters of model k: α, β, φ where it has
-// them, and the initial states.
+// them, and the initial states (those an Estimator fixing none estimates).
 func nparams(k smooth.Kind) int {
-	n := 1 + k.States()
-	if k.Trend {
-		n++
-	}
-	if k.Damped {
-		n++
-	}
-	return n
+	var est smooth.Estimator
+	return est.Free(k)
 }
 
 func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
@@ -531,7 +513,7 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 		if math.IsNaN(r.Lik) || math.IsInf(r.Lik, 1) {
 			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrNotFinite, "%v: the likelihood is not finite", s)
 		}
-		return fitted{spec: s, par: p, free: 0, npar: npar, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
+		return fitted{spec: s, par: p, free: 0, lik: r.Lik, sse: r.SSE, last: [2]float64{r.L, r.B}}, nil
 	}
 	mod.est.Alpha, mod.est.Beta, mod.est.Phi, mod.est.Crit = m.Alpha, m.Beta, m.Phi, smooth.Lik
 	return mod.estimate(name, h, s)
@@ -554,16 +536,26 @@ func (mod *Model) LogLik() float64 { return -0.5 * mod.lik }
 func (mod *Model) Free() int { return mod.free }
 
 // AIC returns −2·LogLik + 2k, k the estimated parameters plus one (σ²).
-func (mod *Model) AIC() float64 { return mod.lik + 2*float64(mod.free+1) }
+func (mod *Model) AIC() float64 { return criterion(AIC, mod.lik, mod.free, mod.n) }
 
 // AICc returns AIC + 2k(k+1)/(n−k−1), n the observed years.
-func (mod *Model) AICc() float64 {
-	k := float64(mod.free + 1)
-	return mod.AIC() + 2*k*(k+1)/(float64(mod.n)-k-1)
-}
+func (mod *Model) AICc() float64 { return criterion(AICc, mod.lik, mod.free, mod.n) }
 
 // BIC returns −2·LogLik + k·log n.
-func (mod *Model) BIC() float64 { return mod.lik + math.Log(float64(mod.n))*float64(mod.free+1) }
+func (mod *Model) BIC() float64 { return criterion(BIC, mod.lik, mod.free, mod.n) }
+
+// criterion returns ic of a fit of −2·log-likelihood lik, with free
+// estimated parameters, to n observed years.
+func criterion(ic IC, lik float64, free, n int) float64 {
+	k, fn := float64(free+1), float64(n)
+	switch ic {
+	case AIC:
+		return lik + 2*k
+	case BIC:
+		return lik + math.Log(fn)*k
+	}
+	return lik + 2*k + 2*k*(k+1)/(fn-k-1)
+}
 
 // Sigma2 returns σ̂² = Σe²/(n − p), p the model's parameters (smoothing
 // parameters and initial states, fixed or not).
