@@ -3,6 +3,7 @@ package ets
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -27,27 +28,32 @@ const (
 )
 
 // Specs returns the six models in Auto's order.
-func Specs() []Spec { return []Spec{ANN, AAdN, AAN, MNN, MAdN, MAN} }
+func Specs() []Spec {
+	s := allSpecs
+	return s[:]
+}
+
+var allSpecs = [...]Spec{ANN, AAdN, AAN, MNN, MAdN, MAN}
 
 // String returns the model's name in the notation of Hyndman et al.
 // (2008): "ANN", "AAdN", "AAN", "MNN", "MAdN" or "MAN".
 func (s Spec) String() string {
-	switch s {
-	case ANN:
-		return "ANN"
-	case AAdN:
-		return "AAdN"
-	case AAN:
-		return "AAN"
-	case MNN:
-		return "MNN"
-	case MAdN:
-		return "MAdN"
-	case MAN:
-		return "MAN"
+	if !s.valid() {
+		return fmt.Sprintf("Spec(%d)", int(s))
 	}
-	return fmt.Sprintf("Spec(%d)", int(s))
+	return specNames[s]
 }
+
+var specNames = [...]string{ANN: "ANN", AAdN: "AAdN", AAN: "AAN", MNN: "MNN", MAdN: "MAdN", MAN: "MAN"}
+
+// methodNames are the Names of the Methods of the models, made once so
+// that Name does not allocate.
+var methodNames = func() (ns [len(specNames)]string) {
+	for s, n := range specNames {
+		ns[s] = "ets-" + strings.ToLower(n)
+	}
+	return ns
+}()
 
 func (s Spec) valid() bool { return s >= ANN && s <= MAN }
 
@@ -121,21 +127,10 @@ var _ forecast.Method = Method{}
 // Name returns "ets-" followed by the model in lower case, such as
 // "ets-aadn".
 func (m Method) Name() string {
-	switch m.Spec {
-	case ANN:
-		return "ets-ann"
-	case AAdN:
-		return "ets-aadn"
-	case AAN:
-		return "ets-aan"
-	case MNN:
-		return "ets-mnn"
-	case MAdN:
-		return "ets-madn"
-	case MAN:
-		return "ets-man"
+	if !m.Spec.valid() {
+		return "ets-unknown"
 	}
-	return "ets-unknown"
+	return methodNames[m.Spec]
 }
 
 // Fit fits the model to history. It returns an error for an unknown
@@ -425,8 +420,6 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	}
 	return best, nil
 }
-
-var allSpecs = [...]Spec{ANN, AAdN, AAN, MNN, MAdN, MAN}
 
 // estimate fits spec s with all its parameters free.
 func (mod *Model) estimate(name string, h series.Series, s Spec) (fitted, error) {
