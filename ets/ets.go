@@ -304,7 +304,7 @@ func (mod *Model) Refit(history series.Series, _ forecast.Drivers) error {
 
 // load checks history and copies its observed span into mod.y.
 func (mod *Model) load(name string, h series.Series) error {
-	first, n, err := smooth.Observed(name, h)
+	first, n, err := smooth.Observed(name, h, 0)
 	if err != nil {
 		return err
 	}

@@ -70,12 +70,9 @@ const name = "theta"
 // next successful Refit.
 func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 	mod.ok = false
-	first, n, err := smooth.Observed(name, h)
+	first, n, err := smooth.Observed(name, h, 4)
 	if err != nil {
 		return err
-	}
-	if n < 4 {
-		return forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d", n)
 	}
 	y := append(mod.y[:0], h.Values[first:]...)
 	mod.y = y
