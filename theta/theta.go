@@ -7,6 +7,7 @@ import (
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/internal/smooth"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -53,8 +54,9 @@ type Model struct {
 	end        int
 	name, unit string
 
-	y, e []float64
-	est  smooth.Estimator
+	y, e  []float64
+	est   smooth.Estimator
+	trend lsq.Line
 }
 
 var (
@@ -88,23 +90,10 @@ func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 	r := smooth.Filter(y, k, p, mod.e)
 
 	// Half the slope of the least squares line on 0, 1, …, span−1.
-	var sx, sy float64
-	for i, v := range y {
-		if !math.IsNaN(v) {
-			sx += float64(i)
-			sy += v
-		}
+	if err := mod.trend.FitTrend(0, y); err != nil {
+		return forecast.Errorf(name, h.Name, 0, forecast.ErrNotFinite, "the fit overflows")
 	}
-	mx, my := sx/float64(n), sy/float64(n)
-	var sxx, sxy float64
-	for i, v := range y {
-		if !math.IsNaN(v) {
-			dx := float64(i) - mx
-			sxx += dx * dx
-			sxy += dx * (v - my)
-		}
-	}
-	mod.drift = sxy / sxx / 2
+	mod.drift = mod.trend.Slope / 2
 	mod.alpha = max(1e-10, p.Alpha)
 	mod.l0, mod.level = p.L0, r.L
 	mod.sigma2 = r.SSE / float64(n-2)
