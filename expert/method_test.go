@@ -197,3 +197,27 @@ func TestNoJudgmentsNamesYears(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
+
+// TestZeroModel checks that the zero value of Model, which holds no fit,
+// reports no parameters, no rounds and refuses to forecast with
+// forecast.ErrNotFitted, after checking the request, as the models of the
+// other methods do.
+func TestZeroModel(t *testing.T) {
+	var mod Model
+	if p := mod.Parameters(); p != nil {
+		t.Errorf("Parameters = %v, want nil", p)
+	}
+	if r := mod.Rounds(); len(r) != 0 {
+		t.Errorf("Rounds = %v, want none", r)
+	}
+	if year, v := mod.Target(); year != 0 || v != 0 {
+		t.Errorf("Target = %d, %g, want 0, 0", year, v)
+	}
+	_, err := mod.Forecast(forecast.Scenario{Horizon: 3}, 0.9)
+	if want := "expert: model holds no fit"; err == nil || err.Error() != want || !errors.Is(err, forecast.ErrNotFitted) {
+		t.Errorf("Forecast: error %v, want %q", err, want)
+	}
+	if _, err := mod.Forecast(forecast.Scenario{Horizon: 0}, 0.9); !errors.Is(err, forecast.ErrHorizon) {
+		t.Errorf("Forecast, horizon 0: error %v, want forecast.ErrHorizon", err)
+	}
+}

@@ -29,8 +29,12 @@ func (mod *Model) Rounds() []Summary { return append([]Summary(nil), mod.rounds.
 func (mod *Model) Target() (year int, value float64) { return mod.target, mod.point }
 
 // Parameters reports the final round's "median", "lower quartile",
-// "upper quartile", "PERT mean" and "spread", with NaN standard errors.
+// "upper quartile", "PERT mean" and "spread", with NaN standard errors,
+// and nil if the model holds no fit (the zero value).
 func (mod *Model) Parameters() []forecast.Parameter {
+	if len(mod.rounds) == 0 {
+		return nil
+	}
 	f := mod.rounds[len(mod.rounds)-1]
 	nan := math.NaN()
 	return []forecast.Parameter{
@@ -65,10 +69,11 @@ func (mod *Model) band(level float64) (lo, hi float64) {
 // The band describes the panel's disagreement, not a probability from a
 // model: with Quantile it holds the central fraction level of the
 // experts' values (weighted), with Range the panel's whole range whatever
-// the level. The scenario's drivers are not used.
+// the level. The scenario's drivers are not used. A model that holds no
+// fit (the zero value) returns an error wrapping forecast.ErrNotFitted.
 func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecast, error) {
-	if err := forecast.CheckRequest(s, level); err != nil {
-		return forecast.Forecast{}, forecast.Wrap(pkg, err)
+	if err := forecast.CheckForecast(pkg, len(mod.rounds) > 0, s, level); err != nil {
+		return forecast.Forecast{}, err
 	}
 	from, _ := s.Years(mod.last)
 	lo, hi := mod.band(level)
