@@ -122,7 +122,7 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 		return nil, forecast.Errorf(pkg, history.Name, last, forecast.ErrNonPositive, "%g", q0)
 	}
 	if len(m.Panel) == 0 {
-		return nil, fmt.Errorf("expert: %w: empty panel", ErrNoJudgments)
+		return nil, forecast.Errorf(pkg, "", 0, ErrNoJudgments, "empty panel")
 	}
 	if m.Aggregate != Median && m.Aggregate != PERTMean {
 		return nil, forecast.Errorf(pkg, "", 0, forecast.ErrSetting, "aggregate %d", int(m.Aggregate))

@@ -198,6 +198,16 @@ func TestNoJudgmentsNamesYears(t *testing.T) {
 	}
 }
 
+// TestEmptyPanelMessage checks the message and type of Fit's error for a
+// method without a panel.
+func TestEmptyPanelMessage(t *testing.T) {
+	_, err := Method{}.Fit(copperHistory(), nil)
+	var fe *forecast.Error
+	if want := "expert: no judgments: empty panel"; err == nil || err.Error() != want || !errors.Is(err, ErrNoJudgments) || !errors.As(err, &fe) {
+		t.Errorf("error %v, want the *forecast.Error %q", err, want)
+	}
+}
+
 // TestZeroModel checks that the zero value of Model, which holds no fit,
 // reports no parameters, no rounds and refuses to forecast with
 // forecast.ErrNotFitted, after checking the request, as the models of the
