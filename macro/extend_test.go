@@ -114,3 +114,17 @@ func TestCheckGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestRateProblem checks that RateProblem says what CheckGrowth's error
+// says after ErrRate, and nothing for a valid rate.
+func TestRateProblem(t *testing.T) {
+	for _, g := range []float64{0.07, -0.5, 1, 7, -1, math.NaN(), math.Inf(-1)} {
+		why, err := RateProblem(g), CheckGrowth(g)
+		switch {
+		case err == nil && why != "":
+			t.Errorf("RateProblem(%g) = %q for a rate CheckGrowth accepts", g, why)
+		case err != nil && err.Error() != ErrRate.Error()+": "+why:
+			t.Errorf("RateProblem(%g) = %q, CheckGrowth's error %q", g, why, err)
+		}
+	}
+}

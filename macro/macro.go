@@ -209,8 +209,8 @@ const WarnRate = 0.2
 // percentage: -growth 7 means 700 % a year. The error wraps ErrRate. The
 // rule is that of every function of the package that takes rates.
 func CheckGrowth(g float64) error {
-	if why := RateProblem(g); why != "" {
-		return fmt.Errorf("%w: %s", ErrRate, why)
+	if err := checkRate(g); err != nil {
+		return fmt.Errorf("%w: %v", ErrRate, err)
 	}
 	return nil
 }
