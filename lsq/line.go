@@ -125,11 +125,10 @@ func (l *Line) FitTrend(start int, y []float64) error {
 		sxx += di * di
 		sxy += di * (v - ybar)
 	}
-	// The rank check of finish, with Σx² = Sxx + n·x̄².
+	// Fit's rank check, with Σx² = Sxx + n·x̄².
 	xbar := float64(start) + ibar
-	sxsq := sxx + sw*xbar*xbar
-	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
-		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
+	if err := checkSpread(sxx, sxx+sw*xbar*xbar); err != nil {
+		return err
 	}
 	b := sxy / sxx
 	var rss float64
@@ -152,9 +151,8 @@ func (l *Line) FitTrend(start int, y []float64) error {
 
 // finish completes Fit's regression of y on x from the weighted sums.
 func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weights []float64) error {
-	// R[1,1] = sqrt(Sxx) against the column norm sqrt(Σwx²), as OLS does.
-	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
-		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
+	if err := checkSpread(sxx, sxsq); err != nil {
+		return err
 	}
 	b := sxy / sxx
 	a := ybar - b*xbar
@@ -171,7 +169,17 @@ func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weigh
 		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
 	}
 	l.set(n, a, b, rss, sw, xbar, sxx)
-	l.end, l.trend = len(y)-1, false
+	l.trend = false
+	return nil
+}
+
+// checkSpread is the rank check of Fit and FitTrend: R[1,1] = sqrt(Sxx)
+// against the column norm sqrt(Σwx²) = sqrt(sxsq), as OLS does. It returns
+// an error wrapping ErrSingular if x has (nearly) no spread.
+func checkSpread(sxx, sxsq float64) error {
+	if !(math.Sqrt(sxx) > RankTol*math.Sqrt(sxsq)) {
+		return fmt.Errorf("%w: column 1 is (nearly) a linear combination of the columns before it (x has no spread)", ErrSingular)
+	}
 	return nil
 }
 
