@@ -103,7 +103,7 @@ func TestLineTrend(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-10, 0)); diff != "" {
 		t.Errorf("TrendTo differs from lsq.OLS (-lsq.OLS +lsq.Line):\n%s", diff)
 	}
-	// A second level refreshes the cached t quantile.
+	// Predict at a second level, with its own t quantile, agrees too.
 	m, lo, up, err := l.Predict(2015, 0.8)
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,10 @@ func TestTQuantile(t *testing.T) {
 	for _, bad := range []struct {
 		level float64
 		df    int
-	}{{0, 3}, {1, 3}, {math.NaN(), 3}, {0.9, 0}} {
+	}{
+		{0, 3}, {1, 3}, {math.NaN(), 3}, {0.9, 0},
+		{0, 5}, {1, 5}, {math.NaN(), 5}, {-0.5, 5}, {0.95, 0}, {0.95, -1},
+	} {
 		if q := TQuantile(bad.level, bad.df); !math.IsNaN(q) {
 			t.Errorf("TQuantile(%g, %d) = %v, want NaN", bad.level, bad.df, q)
 		}
@@ -112,14 +115,6 @@ func TestTQuantileR(t *testing.T) {
 			})
 		}
 		wg.Wait()
-	}
-	for _, c := range []struct {
-		level float64
-		df    int
-	}{{0, 5}, {1, 5}, {math.NaN(), 5}, {-0.5, 5}, {0.95, 0}, {0.95, -1}} {
-		if got := TQuantile(c.level, c.df); !math.IsNaN(got) {
-			t.Errorf("TQuantile(%g, %d) = %g, want NaN", c.level, c.df, got)
-		}
 	}
 }
 
