@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -260,7 +261,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 	dst.Prepare(name, mod.name, mod.unit, from, s.Horizon, level)
 	var q float64
 	if mod.kind == mean {
-		q = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(mod.df)}.Quantile(0.5 + level/2)
+		q = lsq.TQuantile(level, mod.df)
 	} else {
 		q = distuv.UnitNormal.Quantile(0.5 + level/2)
 	}
