@@ -250,7 +250,7 @@ func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly
 	// The OLS slope of ln Q on ln Y, with its standard error (NaN with two
 	// points).
 	if err := line.Fit(lx, ly, nil); err != nil {
-		return est, forecast.Errorf(pkg, history.Name, 0, err, "driver %q over %d–%d", name, from, to)
+		return est, forecast.Errorf(pkg, history.Name, 0, forecast.LSQCause(err), "driver %q over %d–%d", name, from, to)
 	}
 	est.e0, est.se = line.Slope, line.SlopeSE
 	est.n = len(lx)

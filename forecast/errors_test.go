@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/nonferrous/demand/lsq"
 )
 
 func TestError(t *testing.T) {
@@ -28,5 +30,26 @@ func TestError(t *testing.T) {
 	var e *Error
 	if !errors.As(wrapped, &e) || e.Series != "cu" || e.Year != 2003 || e.Method != "regression" {
 		t.Errorf("errors.As = %+v", e)
+	}
+}
+
+// TestLSQCause checks that an lsq.ErrNotFinite becomes a cause wrapping
+// ErrNotFinite (and still the lsq error) worded without lsq's package name,
+// and that other lsq errors pass unchanged.
+func TestLSQCause(t *testing.T) {
+	inner := fmt.Errorf("%w: the fit overflows (intercept +Inf)", lsq.ErrNotFinite)
+	err := Errorf("regression", "cu", 0, LSQCause(inner), "spec %v", "linear")
+	if !errors.Is(err, ErrNotFinite) || !errors.Is(err, lsq.ErrNotFinite) {
+		t.Errorf("error %v does not wrap both ErrNotFinite and lsq.ErrNotFinite", err)
+	}
+	if want := `regression: series "cu": value not finite: the fit overflows (intercept +Inf): spec linear`; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	singular := fmt.Errorf("%w: x has no spread", lsq.ErrSingular)
+	if got := LSQCause(singular); got != singular {
+		t.Errorf("LSQCause(%v) = %v, want it unchanged", singular, got)
+	}
+	if LSQCause(nil) != nil {
+		t.Error("LSQCause(nil) is not nil")
 	}
 }

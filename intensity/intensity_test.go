@@ -649,3 +649,25 @@ func TestScenarioLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestUnderflowingIntensityNotFinite: consumption of 1e-300 against a
+// driver of 1e300 gives an intensity that underflows to 0, whose logarithm
+// the log-trend and Malenbaum fits cannot take: an error wrapping
+// forecast.ErrNotFinite that names no package but intensity.
+func TestUnderflowingIntensityNotFinite(t *testing.T) {
+	h := series.New("q", "", 2000, 1, 2, 1e-300, 4, 5)
+	d := forecast.Drivers{
+		forecast.GDP:        series.New("gdp", "", 2000, 1, 2, 1e300, 4, 5),
+		forecast.Population: series.New("pop", "", 2000, 1, 1.1, 1.3, 1.2, 1.5),
+	}
+	for _, m := range []Method{{}, {Trajectory: Malenbaum}} {
+		_, err := m.Fit(h, d)
+		if !errors.Is(err, forecast.ErrNotFinite) {
+			t.Errorf("%s: error %v, want one wrapping forecast.ErrNotFinite", m.Name(), err)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, `intensity: series "q": value not finite: `) || strings.Contains(msg, "lsq") {
+			t.Errorf("%s: error %q, want it to name intensity alone", m.Name(), msg)
+		}
+	}
+}

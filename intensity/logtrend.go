@@ -15,7 +15,7 @@ func (mod *Model) fitLogTrend(name string, first int, in []float64) error {
 	}
 	mod.lnI = lnI
 	if err := mod.line.FitTrend(first, lnI); err != nil {
-		return forecast.Errorf(pkg, name, 0, err, "log-trend fit")
+		return forecast.Errorf(pkg, name, 0, forecast.LSQCause(err), "log-trend fit")
 	}
 	return nil
 }

@@ -37,7 +37,7 @@ func (mod *Model) fitMalenbaum(history series.Series, drivers forecast.Drivers, 
 	}
 	fit, err := lsq.OLS(x, lnI, nil)
 	if err != nil {
-		return trajectoryFit{}, forecast.Errorf(pkg, history.Name, 0, err, "Malenbaum fit")
+		return trajectoryFit{}, forecast.Errorf(pkg, history.Name, 0, forecast.LSQCause(err), "Malenbaum fit")
 	}
 	return trajectoryFit{fit: fit, pop: p}, nil
 }

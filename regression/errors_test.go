@@ -42,3 +42,21 @@ func TestMethodErrorPrefixOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestOverflowingFitNotFinite checks that a history whose line fit
+// overflows is an error wrapping forecast.ErrNotFinite that names no
+// package but regression.
+func TestOverflowingFitNotFinite(t *testing.T) {
+	h := series.New("cu", "", 2000, 1e308, -1e308, 1e308, -1e308)
+	d := forecast.Drivers{forecast.GDP: series.New(forecast.GDP, "", 2000, 1, 2, 3, 4)}
+	for _, m := range []Method{{Spec: Linear}, {}} {
+		_, err := m.Fit(h, d)
+		if !errors.Is(err, forecast.ErrNotFinite) {
+			t.Errorf("%s: error %v, want one wrapping forecast.ErrNotFinite", m.Name(), err)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, `regression: series "cu": value not finite: the fit overflows`) || strings.Contains(msg, "lsq") {
+			t.Errorf("%s: error %q, want it to name regression alone", m.Name(), msg)
+		}
+	}
+}

@@ -157,12 +157,13 @@ func (m Method) CalibrationScaling() forecast.Scaling {
 // Fit fits the regression to the observed years of history. It returns an
 // error for an unknown spec (wrapping forecast.ErrSetting), fewer than two
 // observed years with nonzero weight (forecast.ErrTooFew), a missing last
-// year (forecast.ErrLastMissing), an infinite value (forecast.ErrNotFinite),
-// a non-positive value under a log (forecast.ErrNonPositive), a weight
-// missing, negative or not finite for an observed year
-// (forecast.ErrSetting), a driver absent (forecast.ErrMissingDriver) or not
-// covering an observed year (forecast.ErrDriverYears), and a design without
-// spread in the regressor (lsq.ErrSingular).
+// year (forecast.ErrLastMissing), an infinite value or a fit that
+// overflows (forecast.ErrNotFinite), a non-positive value under a log
+// (forecast.ErrNonPositive), a weight missing, negative or not finite for
+// an observed year (forecast.ErrSetting), a driver absent
+// (forecast.ErrMissingDriver) or not covering an observed year
+// (forecast.ErrDriverYears), and a design without spread in the regressor
+// (lsq.ErrSingular).
 //
 // The model it returns is a forecast.Refitter: Fit is Refit on a new Model.
 func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {

@@ -137,7 +137,7 @@ func (mod *Model) refitTrend(history series.Series) error {
 func (mod *Model) finish(history series.Series, err error, drv series.Series) error {
 	m := &mod.method
 	if err != nil {
-		return forecast.Errorf(pkg, history.Name, 0, err, "spec %v", m.Spec)
+		return forecast.Errorf(pkg, history.Name, 0, forecast.LSQCause(err), "spec %v", m.Spec)
 	}
 	if m.BiasAdjust && m.Spec.logY() && mod.line.DF == 0 {
 		return forecast.Errorf(pkg, history.Name, 0, forecast.ErrTooFew,
