@@ -318,21 +318,12 @@ func (mod *Model) growth(s forecast.Scenario, to int) ([]float64, error) {
 // forecast.ErrNonPositive names the first year where it is not.
 func (mod *Model) growthTo(dst []float64, s forecast.Scenario) error {
 	name := mod.method.driver()
-	// Every year first, as forecast.DriverPath checks them.
-	for yr := mod.last; yr <= mod.last+len(dst); yr++ {
-		if _, err := forecast.DriverValue(name, mod.drivers, s, yr); err != nil {
-			return forecast.Wrap(pkg, err)
-		}
+	if err := forecast.CheckDriverPath(name, mod.drivers, s, mod.last, mod.last+len(dst), true); err != nil {
+		return forecast.Wrap(pkg, err)
 	}
 	prev, _ := forecast.DriverValue(name, mod.drivers, s, mod.last)
-	if !(prev > 0) {
-		return forecast.Errorf(pkg, "", mod.last, forecast.ErrNonPositive, "driver %q is %g", name, prev)
-	}
 	for i := range dst {
 		next, _ := forecast.DriverValue(name, mod.drivers, s, mod.last+1+i)
-		if !(next > 0) {
-			return forecast.Errorf(pkg, "", mod.last+1+i, forecast.ErrNonPositive, "driver %q is %g", name, next)
-		}
 		dst[i] = next/prev - 1
 		prev = next
 	}

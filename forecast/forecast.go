@@ -161,6 +161,31 @@ func DriverPath(name string, observed Drivers, s Scenario, from, to int) (series
 	return p, nil
 }
 
+// CheckDriverPath checks, without allocating, that DriverPath would give
+// driver name over from..to, returning the error DriverPath would, and,
+// when positive is set, that the driver is positive at every one of those
+// years: an error wrapping ErrNonPositive names the first year where it
+// is not. Each year's value is then DriverValue's. The error is an *Error
+// naming no method, for the caller to Wrap.
+func CheckDriverPath(name string, observed Drivers, s Scenario, from, to int, positive bool) error {
+	if from > to || from < series.MinYear || to > series.MaxYear {
+		return Errorf("", "", 0, ErrDriverYears, "%q asked for %d–%d", name, from, to)
+	}
+	for y := from; y <= to; y++ {
+		if _, err := DriverValue(name, observed, s, y); err != nil {
+			return err
+		}
+	}
+	if positive {
+		for y := from; y <= to; y++ {
+			if v, _ := DriverValue(name, observed, s, y); !(v > 0) {
+				return Errorf("", "", y, ErrNonPositive, "driver %q is %g", name, v)
+			}
+		}
+	}
+	return nil
+}
+
 // Years returns the forecast years for a history ending in end: end+1
 // through end+s.Horizon.
 func (s Scenario) Years(end int) (from, to int) { return end + 1, end + s.Horizon }

@@ -101,3 +101,45 @@ func TestDriverPath(t *testing.T) {
 		t.Errorf("NaN year: error %v, want ErrDriverYears", err)
 	}
 }
+
+// TestCheckDriverPath checks that CheckDriverPath returns DriverPath's
+// error, word for word, and then the first year where the driver is not
+// positive, allocating nothing when the path is good.
+func TestCheckDriverPath(t *testing.T) {
+	nan := math.NaN()
+	obs := forecast.Drivers{forecast.GDP: series.New("gdp", "index", 2000, 1, 1.1, 1.2)}
+	for _, tc := range []struct {
+		name     string
+		s        forecast.Scenario
+		from, to int
+	}{
+		{"good", forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "index", 2003, 1.3, 1.4)}}, 2001, 2004},
+		{"from > to", forecast.Scenario{Horizon: 1}, 2002, 2001},
+		{"beyond MaxYear", forecast.Scenario{Horizon: 1}, 2001, series.MaxYear + 1},
+		{"missing driver", forecast.Scenario{Horizon: 1, Drivers: forecast.Drivers{}}, 2001, 2004},
+		{"uncovered year", forecast.Scenario{Horizon: 1, Name: "low"}, 2001, 2004},
+		{"units differ", forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "t", 2003, 1.3, 1.4)}}, 2001, 2004},
+		{"NaN year after a zero", forecast.Scenario{Horizon: 2, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2003, 0, nan)}}, 2001, 2004},
+	} {
+		_, want := forecast.DriverPath(forecast.GDP, obs, tc.s, tc.from, tc.to)
+		for _, positive := range []bool{false, true} {
+			got := forecast.CheckDriverPath(forecast.GDP, obs, tc.s, tc.from, tc.to, positive)
+			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+				t.Errorf("%s, positive %v: error %v, want DriverPath's %v", tc.name, positive, got, want)
+			}
+		}
+	}
+	s := forecast.Scenario{Horizon: 3, Drivers: forecast.Drivers{forecast.GDP: series.New("gdp", "", 2003, 1.3, 0, -1)}}
+	if err := forecast.CheckDriverPath(forecast.GDP, obs, s, 2001, 2005, false); err != nil {
+		t.Errorf("not positive, positive unset: error %v", err)
+	}
+	err := forecast.CheckDriverPath(forecast.GDP, obs, s, 2001, 2005, true)
+	if want := `year 2004: value not positive: driver "gdp" is 0`; !errors.Is(err, forecast.ErrNonPositive) || err.Error() != want {
+		t.Errorf("not positive: error %v, want %q", err, want)
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		_ = forecast.CheckDriverPath(forecast.GDP, obs, s, 2001, 2003, true)
+	}); n != 0 {
+		t.Errorf("CheckDriverPath of a good path: %v allocs, want 0", n)
+	}
+}

@@ -27,11 +27,11 @@ func (mod *Model) Implied(s forecast.Scenario, year int, target float64) (foreca
 	if err := forecast.CheckTarget(pkg, target); err != nil {
 		return forecast.Parameter{}, err
 	}
-	d, err := mod.path(mod.driverName, s, year, year)
-	if err != nil {
+	if err := mod.checkPath(mod.driverName, s, year, year); err != nil {
 		return forecast.Parameter{}, err
 	}
-	r := math.Pow(target/(mod.iLast*d.Values[0]), 1/float64(year-mod.last)) - 1
+	dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, year)
+	r := math.Pow(target/(mod.iLast*dv), 1/float64(year-mod.last)) - 1
 	if math.IsNaN(r) || math.IsInf(r, 0) {
 		return forecast.Parameter{}, forecast.Errorf(pkg, mod.qName, year, ErrUnreachable, "target %g, intensity %g in %d", target, mod.iLast, mod.last)
 	}

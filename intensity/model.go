@@ -296,33 +296,9 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 }
 
 // checkPath checks that the named driver has a positive finite value at
-// every year from..to, with the errors of path.
+// every year from..to (forecast.CheckDriverPath).
 func (mod *Model) checkPath(name string, s forecast.Scenario, from, to int) error {
-	for y := from; y <= to; y++ {
-		if _, err := forecast.DriverValue(name, mod.drivers, s, y); err != nil {
-			return forecast.Wrap(pkg, err)
-		}
-	}
-	for y := from; y <= to; y++ {
-		if v, _ := forecast.DriverValue(name, mod.drivers, s, y); !(v > 0) {
-			return forecast.Errorf(pkg, "", y, forecast.ErrNonPositive, "driver %q is %g", name, v)
-		}
-	}
-	return nil
-}
-
-// path returns the named driver over from..to, positive at every year.
-func (mod *Model) path(name string, s forecast.Scenario, from, to int) (series.Series, error) {
-	p, err := forecast.DriverPath(name, mod.drivers, s, from, to)
-	if err != nil {
-		return series.Series{}, forecast.Wrap(pkg, err)
-	}
-	for i, v := range p.Values {
-		if !(v > 0) {
-			return series.Series{}, forecast.Errorf(pkg, "", from+i, forecast.ErrNonPositive, "driver %q is %g", name, v)
-		}
-	}
-	return p, nil
+	return forecast.Wrap(pkg, forecast.CheckDriverPath(name, mod.drivers, s, from, to, true))
 }
 
 // Parameters reports the fitted parameters with their standard errors:
