@@ -27,8 +27,6 @@ type Model struct {
 	se      float64 // standard error of E₀, NaN when unknown
 	sigma2  float64 // σ², the annual scatter of ln Q about the relation, NaN when unknown
 	sdf     int     // its degrees of freedom
-	df      int     // residual degrees of freedom of the point estimate
-	n       int     // observations used
 	drivers forecast.Drivers
 	drv     []float64 // values of the driver in drivers, owned by the model
 	lx, ly  []float64 // buffers of the point estimate
@@ -87,7 +85,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	// The fit succeeded: record it.
 	mod.name, mod.unit = history.Name, history.Unit
 	mod.last, mod.q0 = last, q0
-	mod.e0, mod.se, mod.df, mod.n = est.e0, est.se, est.df, est.n
+	mod.e0, mod.se = est.e0, est.se
 	mod.sigma2, mod.sdf = math.NaN(), 0
 	if m.Estimator != Given {
 		mod.sigma2, mod.sdf = scatter(history, drivers, m.driver(), est.e0)
@@ -153,11 +151,9 @@ func scatter(history series.Series, drivers forecast.Drivers, name string, e flo
 }
 
 // estimate is the result of an estimator: E₀, its standard error (NaN
-// when unknown), the residual degrees of freedom and the number of
-// observations used, and for Point the buffers it filled.
+// when unknown), and for Point the buffers it filled.
 type estimate struct {
 	e0, se float64
-	df, n  int
 	lx, ly []float64
 }
 
@@ -212,7 +208,7 @@ func fitArc(m *Method, history series.Series, drivers forecast.Drivers) (estimat
 	if gy == 0 {
 		return estimate{}, forecast.Errorf(pkg, "", 0, ErrNoGrowth, "%q is %g at both %d and %d", name, y[0], from, to)
 	}
-	return estimate{e0: gq / gy, se: math.NaN(), n: 2}, nil
+	return estimate{e0: gq / gy, se: math.NaN()}, nil
 }
 
 // fitPoint returns the point elasticity of m's window, fit by line, using
@@ -253,8 +249,6 @@ func fitPoint(m *Method, history series.Series, drivers forecast.Drivers, lx, ly
 		return est, forecast.Errorf(pkg, history.Name, 0, forecast.LSQCause(err), "driver %q over %d–%d", name, from, to)
 	}
 	est.e0, est.se = line.Slope, line.SlopeSE
-	est.n = len(lx)
-	est.df = len(lx) - 2
 	return est, nil
 }
 

@@ -24,7 +24,7 @@ func fitCAGR(from int, name string, first, last int, in []float64) (trajectoryFi
 	}
 	rate := math.Pow(in[last-first]/in[from-first], 1/float64(last-from)) - 1
 	s2, sdf := cagrScatter(in, rate)
-	return trajectoryFit{rate: rate, rateFrom: from, sigma2: s2, sdf: sdf}, nil
+	return trajectoryFit{rate: rate, sigma2: s2, sdf: sdf}, nil
 }
 
 // cagrScatter returns σ², the annual variance of ln I's change about

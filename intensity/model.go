@@ -38,12 +38,11 @@ type Model struct {
 	iLast     float64
 	hist      float64 // historical annual intensity change
 
-	line     lsq.Line    // LogTrend
-	fit      *lsq.Result // Malenbaum
-	rate     float64     // CAGR: the continued rate
-	rateFrom int         // CAGR: first year of the window
-	sigma2   float64     // CAGR: annual variance of ln I about the rate, NaN when unknown
-	sdf      int         // CAGR: its degrees of freedom
+	line   lsq.Line    // LogTrend
+	fit    *lsq.Result // Malenbaum
+	rate   float64     // CAGR: the continued rate
+	sigma2 float64     // CAGR: annual variance of ln I about the rate, NaN when unknown
+	sdf    int         // CAGR: its degrees of freedom
 }
 
 var _ forecast.Refitter = (*Model)(nil)
@@ -129,7 +128,7 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 	mod.first, mod.last = first, last
 	mod.iLast = in[last-first]
 	mod.hist = math.Pow(in[last-first]/in[0], 1/float64(last-first)) - 1
-	mod.rate, mod.rateFrom = tf.rate, tf.rateFrom
+	mod.rate = tf.rate
 	mod.sigma2, mod.sdf = tf.sigma2, tf.sdf
 	mod.fit = tf.fit
 	mod.ok = true
@@ -138,12 +137,11 @@ func (mod *Model) Refit(history series.Series, drivers forecast.Drivers) error {
 
 // trajectoryFit is what the CAGR and Malenbaum fits give Refit to record.
 type trajectoryFit struct {
-	rate     float64       // CAGR: the continued rate
-	rateFrom int           // CAGR: first year of the window
-	fit      *lsq.Result   // Malenbaum: the regression
-	pop      series.Series // Malenbaum: the population driver
-	sigma2   float64       // CAGR: annual variance of ln I about the rate
-	sdf      int           // CAGR: its degrees of freedom
+	rate   float64       // CAGR: the continued rate
+	fit    *lsq.Result   // Malenbaum: the regression
+	pop    series.Series // Malenbaum: the population driver
+	sigma2 float64       // CAGR: annual variance of ln I about the rate
+	sdf    int           // CAGR: its degrees of freedom
 }
 
 // Intensity returns the historical intensity I_t = Q_t / driver_t from the
