@@ -207,8 +207,9 @@ func (mod *Model) Forecast(s forecast.Scenario, level float64) (forecast.Forecas
 	return forecast.Forecasted(mod, s, level)
 }
 
-// df returns the residual degrees of freedom of the model's regression,
-// 0 when it has none or no regression.
+// df returns the degrees of freedom of the t quantile of the model's
+// interval: the residual degrees of freedom of the LogTrend and Malenbaum
+// regressions, those of CAGR's scatter; 0 when there are none.
 func (mod *Model) df() int {
 	switch {
 	case !mod.ok:
@@ -218,7 +219,7 @@ func (mod *Model) df() int {
 	case mod.traj == Malenbaum:
 		return mod.fit.DF
 	}
-	return 0
+	return mod.sdf
 }
 
 // ForecastTo writes the forecast Forecast returns into dst, reusing its
@@ -239,7 +240,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 	}
 	dst.Prepare(mod.name, mod.qName, mod.qUnit, from, s.Horizon, level)
 	df := mod.df()
-	q := math.NaN()
+	q := math.NaN() // NaN bounds when df is 0
 	if df > 0 {
 		q = lsq.TQuantile(level, df)
 	}
@@ -259,10 +260,7 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		dv, _ := forecast.DriverValue(mod.driverName, mod.drivers, s, t)
 		if mod.traj == CAGR {
 			p := mod.cagrAt(t) * dv
-			half := math.NaN()
-			if mod.sdf > 0 {
-				half = lsq.TQuantile(level, mod.sdf) * math.Sqrt(float64(i+1)*mod.sigma2)
-			}
+			half := q * math.Sqrt(float64(i+1)*mod.sigma2)
 			dst.Point.Values[i] = p
 			dst.Lower.Values[i] = p * math.Exp(-half)
 			dst.Upper.Values[i] = p * math.Exp(half)
@@ -274,19 +272,18 @@ func (mod *Model) ForecastTo(dst *forecast.Forecast, s forecast.Scenario, level 
 		} else {
 			mean, half = mod.malenbaumAt(t, dv, s, q)
 		}
-		if df == 0 {
-			half = math.NaN()
-		}
 		mean += anchor
 		dst.Point.Values[i] = math.Exp(mean) * dv
 		dst.Lower.Values[i] = math.Exp(mean-half) * dv
 		dst.Upper.Values[i] = math.Exp(mean+half) * dv
 	}
+	// A regression with residual degrees of freedom gives finite bounds;
+	// CAGR's are NaN where its scatter is (an intensity of 0).
 	for i, v := range dst.Point.Values {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return forecast.Errorf(pkg, mod.qName, from+i, forecast.ErrNotFinite, "the forecast is %g", v)
 		}
-		if lo, hi := dst.Lower.Values[i], dst.Upper.Values[i]; math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) != math.IsNaN(hi) || df > 0 && math.IsNaN(lo) {
+		if lo, hi := dst.Lower.Values[i], dst.Upper.Values[i]; math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) != math.IsNaN(hi) || df > 0 && mod.traj != CAGR && math.IsNaN(lo) {
 			return forecast.Errorf(pkg, mod.qName, from+i, forecast.ErrNotFinite, "the prediction interval is [%g, %g]", lo, hi)
 		}
 	}
