@@ -61,9 +61,6 @@
 //
 // # Intervals
 //
-// Only the Point estimator on at least three years has a sampling
-// distribution. Its interval at level ℓ runs, year by year, between the
-// paths started from E₀ ∓ q·SE(E₀), q the (1+ℓ)/2 quantile of Student's t
 // The interval of Arc and Point holds the scatter of demand about the
 // relation, compounding over the horizon: with r the residual of each gap
 // between observed years a < b, r = ln(Q_b/Q_a) − (b−a)·ln(1 + E₀·g),

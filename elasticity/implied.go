@@ -7,9 +7,10 @@ import (
 )
 
 // Implied returns the constant elasticity E under which the forecast for
-// year reaches target under the scenario, as the Parameter "implied
-// elasticity" with a NaN standard error. The target path of the Method, if
-// any, is ignored: E is held constant from the first forecast year.
+// year reaches target under the scenario, as the Parameter "elasticity"
+// (ParamElasticity) with a NaN standard error. The target path of the
+// Method, if any, is ignored: E is held constant from the first forecast
+// year.
 //
 // With g_t the driver's growth rates over the n years from t₀ to year,
 // E solves

@@ -117,10 +117,11 @@ var (
 // for Arc and "elasticity-point" or "elasticity-given" for the other
 // estimators, followed by "-" and the driver if it is not forecast.GDP,
 // "-from-" and From and "-to-" and To where they are set (Arc, Point),
-// "-" and the Value (Given), and "-target-" with Target and TargetYear
-// when E moves to a target: for example "elasticity-given-0.85" or
-// "elasticity-point-from-2001-target-0.5-2020". Every configuration has
-// its own Name.
+// "-window-" and Window where it is set and From is not (Arc), "-" and
+// the Value (Given), and "-target-" with Target and TargetYear when E
+// moves to a target: for example "elasticity-given-0.85",
+// "elasticity-window-10" or "elasticity-point-from-2001-target-0.5-2020".
+// Every configuration has its own Name.
 func (m Method) Name() string {
 	if m.Label != "" {
 		return m.Label

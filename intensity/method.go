@@ -19,7 +19,8 @@ const (
 	LogTrend Trajectory = iota
 	// CAGR continues the compound annual rate of change of I over a
 	// window ending in the last observed year: Î_T = I_last·(1+r)^(T−t_last).
-	// It gives no prediction interval.
+	// Its prediction interval holds the scatter of ln I's annual change
+	// about the rate, compounding over the horizon (Model.Forecast).
 	CAGR
 	// Malenbaum fits Malenbaum's inverted U,
 	// ln I = a + b·ln y + c·(ln y)², y the driver per head of population,
@@ -104,9 +105,11 @@ var (
 
 // Name returns the Label if there is one. Otherwise it is "intensity" for
 // the default trajectory and "intensity-cagr" or "intensity-malenbaum" for
-// the others, followed by "-" and the driver if it is not forecast.GDP and,
-// for CAGR with a From, by "-from-" and From: for example
-// "intensity-cagr-from-2005". Every configuration has its own Name.
+// the others, followed by "-" and the driver if it is not forecast.GDP,
+// for CAGR with a From by "-from-" and From, and for LogTrend and
+// Malenbaum with Anchor by "-anchored": for example
+// "intensity-cagr-from-2005" or "intensity-anchored". Every configuration
+// has its own Name.
 func (m Method) Name() string {
 	if m.Label != "" {
 		return m.Label
@@ -141,11 +144,11 @@ func (m Method) Fit(history series.Series, drivers forecast.Drivers) (forecast.M
 }
 
 // MinTrain returns the fewest observed years a backtest fits the method on
-// (forecast.MinTrainer): p + 2 for p fitted coefficients, so that the
-// residual spread has at least one degree of freedom beyond the fit — 5 for
-// Malenbaum's three coefficients (a fit on 3 points interpolates them and
-// its backtest errors measure nothing), forecast.DefaultMinTrain for the
-// two-coefficient log trend and the CAGR.
+// (forecast.MinTrainer): 5 for Malenbaum, two more than its three
+// coefficients (a fit on 3 points interpolates them and its backtest
+// errors measure nothing), and forecast.DefaultMinTrain, 3, for the log
+// trend and the CAGR: one more than the log trend's two coefficients,
+// which leaves its residual spread one degree of freedom.
 func (m Method) MinTrain() int {
 	if m.Trajectory == Malenbaum {
 		return 5

@@ -104,8 +104,9 @@ const pkg = "regression"
 // for OnDriver and "regression-" followed by the spec ("regression-linear",
 // "regression-loglinear", "regression-loglog"), followed by "-" and the
 // driver if a spec that uses one has a driver other than forecast.GDP,
-// "-mean" with BiasAdjust for a log spec, and "-weighted" with Weights:
-// for example "regression-loglog-mean" or "regression-weighted". Every
+// "-mean" with BiasAdjust for a log spec, "-weighted" with Weights and
+// "-anchored" with Anchor: for example "regression-loglog-mean",
+// "regression-weighted" or "regression-linear-anchored". Every
 // configuration has its own Name but for two Methods that differ only in
 // their weights, which need a Label to be told apart.
 func (m Method) Name() string {
