@@ -52,14 +52,7 @@ func NewActualProblem(m Metal) (Problem, error) {
 	if err != nil {
 		return Problem{}, err
 	}
-	g, err := macro.AnnualRates([]macro.Period{
-		{From: 2001, To: 2005, Rate: macro.TenthFYPGrowth},
-		{From: 2006, To: 2010, Rate: macro.EleventhFYPGrowth},
-	})
-	if err != nil {
-		return Problem{}, fmt.Errorf("plan: %w", err)
-	}
-	gdp, err := macro.Index(HistoryStart, 1, g.Extend(ActualGrowth().Values...))
+	gdp, err := macro.Extend(p.Drivers[forecast.GDP], ActualGrowth())
 	if err != nil {
 		return Problem{}, fmt.Errorf("plan: %w", err)
 	}

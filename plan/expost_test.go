@@ -108,8 +108,11 @@ func TestExPostRows(t *testing.T) {
 	if al, _ := c.Row(plan.Aluminium); al.Expert.Impossible != plan.Possible {
 		t.Errorf("aluminium: implied expert %v flagged %q, want possible", al.Expert.Value, al.Expert.Impossible)
 	}
-	// Nickel: X = 4·70 − (97.41 + 140.4 + 81.27) = −39.1 (the figures of
-	// the reproduction at 7 %, examples/plan2015).
+	// Nickel (19.7, 52, 27.9 %, 21.4 %; plan 70): X = 4·70 − (97.4069 +
+	// 140.4389 + 81.2670) = −39.1128, from R 4.2.2: E = 0.214/0.112,
+	// 52·(1 + 0.07·E)^5; exp(predict(lm(log(Q/Y) ~ t), 2015))·Y_2015 and
+	// predict(lm(Q ~ Y), Y_2015) over 2000, 2005, 2010, Q_2000 =
+	// 19.7/1.279^5, Y the plan's index.
 	if ni, _ := c.Row(plan.Nickel); ni.Expert.Impossible != plan.BelowZero || math.Abs(ni.Expert.Value+39.11) > 0.05 {
 		t.Errorf("nickel: implied expert %v flagged %q, want about −39.1, %q", ni.Expert.Value, ni.Expert.Impossible, plan.BelowZero)
 	}

@@ -10,7 +10,9 @@ import (
 // from: a printed figure appears in its quotation and, converted from the
 // quotation's unit, equals the figure carried; a derived figure recomputes
 // from its formula to the figure carried at its printed precision, and the
-// formula's inputs appear in the quotation as written there.
+// formula's inputs appear in the quotation as written there (all but
+// aluminium's net exports, 342 kt, which its source names but its
+// quotation does not hold).
 func TestOutcomesMatchQuotes(t *testing.T) {
 	// The inputs of each derived figure as its quotation writes them.
 	inputs := map[string][]string{

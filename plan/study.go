@@ -114,7 +114,7 @@ func (p Problem) HistoricalIntensityChange() float64 {
 	gdp := p.Drivers[forecast.GDP]
 	y0, ok0 := gdp.At(first)
 	y1, ok1 := gdp.At(last)
-	if !ok0 || !ok1 || !(y0 > 0) || !(y1 > 0) || !(q[0] > 0) {
+	if !ok0 || !ok1 || !(y0 > 0) || !(y1 > 0) || !(q[0] > 0) || !(q[len(q)-1] > 0) {
 		return math.NaN()
 	}
 	i0, i1 := q[0]/y0, q[len(q)-1]/y1

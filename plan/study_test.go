@@ -19,6 +19,12 @@ func TestHistoricalIntensityChange(t *testing.T) {
 	if got := p.HistoricalIntensityChange(); math.Abs(got-want) > 1e-15 {
 		t.Errorf("copper historical intensity change = %.17g, want %.17g", got, want)
 	}
+	zero := p
+	zero.History = p.History.Clone()
+	zero.History.Values[len(zero.History.Values)-1] = 0
+	if got := zero.HistoricalIntensityChange(); !math.IsNaN(got) {
+		t.Errorf("with Q_2010 = 0: %g, want NaN", got)
+	}
 	p.Drivers = nil
 	if got := p.HistoricalIntensityChange(); !math.IsNaN(got) {
 		t.Errorf("without GDP: %g, want NaN", got)

@@ -112,7 +112,7 @@ func ReadCSV(r io.Reader) ([]Series, error) {
 			first = year
 		case year >= first && year <= prev:
 			return nil, &CSVError{Line: line, Column: 1, Header: head[0], Err: fmt.Errorf("%w: duplicate year %d", ErrCSVYear, year)}
-		case prev == math.MaxInt || year != prev+1:
+		case year != prev+1:
 			return nil, &CSVError{Line: line, Column: 1, Header: head[0], Err: fmt.Errorf("%w: %d does not follow %d; years must be consecutive", ErrCSVYear, year, prev)}
 		}
 		prev = year

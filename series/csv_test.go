@@ -243,6 +243,7 @@ func TestWriteCSVErrors(t *testing.T) {
 		{"infinite", []Series{ok, New("al", "", 2000, 1, nan, -inf)}, 2002, []string{"write CSV", "al", "infinite value", "year 2002"}},
 		{"CRLF in name", []Series{New("c\r\nu", "", 2000, 1)}, 0, []string{`"c\r\nu"`, "carriage return"}},
 		{"CR in unit", []Series{New("cu", "k\rt", 2000, 1)}, 0, []string{`"cu"`, "carriage return", `"k\rt"`}},
+		{"years", []Series{ok, New("al", "", 2_000_000, 1)}, 0, []string{"years outside -1000000 … 1000000", `"al"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -106,10 +106,12 @@
 // read as in the wide format (ParseYear, ParseNumber), and spaces around
 // header names, series names and units are trimmed; one series may span at
 // most MaxLongSpan years. A series whose values are
-// all missing is an error (ErrCSVNoValues), as an empty column of the wide
-// format is. WriteLongCSV writes every year a series covers, missing years
-// as NaN, and values as WriteCSV does, so that ReadLongCSV gives back every
-// series bit for bit.
+// all missing is an error (ErrCSVNoValues), as a column of the wide format
+// with every cell empty is. WriteLongCSV writes every year a series covers,
+// missing years as NaN, and values as WriteCSV does, so that ReadLongCSV
+// gives back every series bit for bit; it refuses a series ReadLongCSV
+// would (every value missing, more than MaxLongSpan years), and both
+// writers one whose years leave MinYear … MaxYear (ErrYears).
 //
 // ReadAnyCSV reads either format: a header that is exactly a long table's
 // is read by ReadLongCSV, any other by ReadCSV (whose first column must be

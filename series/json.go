@@ -66,8 +66,9 @@ type jsonSeries struct {
 // UnmarshalJSON decodes a series written by MarshalJSON. A null value
 // reads as NaN. Field names are matched exactly; "start" and "values" are
 // required, "name" and "unit" may be omitted (empty). Unknown fields,
-// a number out of float64 range and a value that is not a number or null
-// are errors. On error s is left unchanged.
+// a number out of float64 range, a value that is not a number or null and
+// years outside MinYear … MaxYear (which MarshalJSON would refuse) are
+// errors. On error s is left unchanged.
 func (s *Series) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -107,6 +108,9 @@ func (s *Series) UnmarshalJSON(data []byte) error {
 			continue
 		}
 		out.Values[k] = *p
+	}
+	if out.checkYears() != nil {
+		return fmt.Errorf("series: json: \"start\" %d with %d values leaves the years %d … %d", out.Start, len(out.Values), MinYear, MaxYear)
 	}
 	*s = out
 	return nil

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -235,6 +236,10 @@ func WriteLongCSV(w io.Writer, ss ...Series) error {
 			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
 		case len(s.Values) == 0:
 			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
+		case len(s.Values) > MaxLongSpan:
+			return fmt.Errorf("series: csv: %s spans %d years, more than a long table's %d (MaxLongSpan)", s.label(), len(s.Values), MaxLongSpan)
+		case !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }):
+			return fmt.Errorf("series: csv: %s: %w (every value is missing; ReadLongCSV refuses such a series)", s.label(), ErrCSVNoValues)
 		}
 		seen[s.Name] = true
 		if err := s.writable("write CSV"); err != nil {
@@ -281,7 +286,7 @@ func ReadAnyCSV(r io.Reader) ([]Series, error) {
 	if err != nil {
 		return nil, fmt.Errorf("series: csv: %w", err)
 	}
-	long, err := IsLongCSV(bytes.NewReader(data))
+	long, err := isLongCSV(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
@@ -291,12 +296,12 @@ func ReadAnyCSV(r io.Reader) ([]Series, error) {
 	return ReadCSV(bytes.NewReader(data))
 }
 
-// IsLongCSV reads the header of a table and reports whether it is a long
+// isLongCSV reads the header of a table and reports whether it is a long
 // table: whether it holds exactly the columns series, year and value, and
 // optionally unit, in any order and case. It returns a *CSVError if the
 // header is unreadable or, when it is not long, its first column is not
 // year (so that it is neither format).
-func IsLongCSV(r io.Reader) (bool, error) {
+func isLongCSV(r io.Reader) (bool, error) {
 	_, head, err := readHeader(r)
 	if err != nil {
 		return false, err

@@ -156,6 +156,9 @@ func TestWriteLongCSVErrors(t *testing.T) {
 		{"carriage return", []Series{New("a", "k\rt", 2000, 1)}, "carriage return"},
 		{"no values", []Series{{Name: "a"}}, "empty series"},
 		{"infinite", []Series{New("a", "", 2000, 1, math.Inf(1))}, "2001"},
+		{"all missing", []Series{New("a", "", 2000, nan, nan)}, "every value is missing"},
+		{"too long", []Series{{Name: "a", Start: 0, Values: make([]float64, MaxLongSpan+1)}}, "more than a long table's 10000"},
+		{"years", []Series{New("a", "", MaxYear, 1, 2)}, "years outside -1000000 … 1000000"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -165,6 +168,12 @@ func TestWriteLongCSVErrors(t *testing.T) {
 			}
 			if buf.Len() != 0 {
 				t.Errorf("wrote %q before failing", buf.String())
+			}
+			if c.name == "all missing" && !errors.Is(err, ErrCSVNoValues) {
+				t.Errorf("error %v does not wrap ErrCSVNoValues", err)
+			}
+			if c.name == "years" && !errors.Is(err, ErrYears) {
+				t.Errorf("error %v does not wrap ErrYears", err)
 			}
 		})
 	}

@@ -245,7 +245,7 @@ const (
 
 // ErrYears is returned (wrapped) by Validate for a series whose years lie
 // outside MinYear … MaxYear.
-var ErrYears = errors.New("series: years outside -1000000 … 1000000")
+var ErrYears = fmt.Errorf("series: years outside %d … %d", MinYear, MaxYear)
 
 // Validate reports the first problem that makes s unusable as data: no
 // values (ErrEmpty), years outside MinYear … MaxYear (ErrYears), or an
@@ -255,10 +255,19 @@ func (s Series) Validate() error {
 	if len(s.Values) == 0 {
 		return fmt.Errorf("%w: %s", ErrEmpty, s.label())
 	}
+	if err := s.checkYears(); err != nil {
+		return err
+	}
+	return s.rejectFirst("validate", isInf, "infinite value")
+}
+
+// checkYears returns an error wrapping ErrYears if s's years leave
+// MinYear … MaxYear.
+func (s Series) checkYears() error {
 	if s.Start < MinYear || s.Start > MaxYear || len(s.Values)-1 > MaxYear-s.Start {
 		return fmt.Errorf("%w: %s starts in %d and has %d values", ErrYears, s.label(), s.Start, len(s.Values))
 	}
-	return s.rejectFirst("validate", isInf, "infinite value")
+	return nil
 }
 
 // ValidateComplete is Validate and also rejects missing values, naming the first
@@ -292,9 +301,13 @@ func (s Series) rejectFirst(op string, bad func(float64) bool, reason string) er
 
 func isInf(v float64) bool { return math.IsInf(v, 0) }
 
-// writable is the error of writer op (write CSV, write JSON) for the first
-// infinite value of s, which is not data; nil if s has none.
+// writable is the error of writer op (write CSV, write JSON) for a series
+// its reader would refuse: years outside MinYear … MaxYear (ErrYears), or
+// an infinite value, which is not data; nil if s has neither.
 func (s Series) writable(op string) error {
+	if err := s.checkYears(); err != nil {
+		return err
+	}
 	return s.rejectFirst(op, isInf, "infinite value; series data must be finite")
 }
 

@@ -36,7 +36,9 @@ import (
 // plan.txt and plan.json were rewritten when the ex-post check was added:
 // the text gained its section after the reproduction's reading, the old
 // text unchanged before it; the JSON document gained the key "ex_post"
-// after "checks", every other key unchanged.
+// after "checks", every other key unchanged; and when aluminium's outcome
+// source came to say that its net-export figure is not quoted (that line
+// and that "source" only).
 //
 // summary.txt is the printed summary up to the list of files written.
 var goldenCases = []struct {

@@ -49,11 +49,8 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *low > *high {
-		return fmt.Errorf("-low %g is above -high %g", *low, *high)
-	}
 	sc, lo, hi := plan.Scenarios(*growth, *low, *high)
-	study, err := plan.NewStudy(sc, lo, hi, set) // checks the rates: 7 for 0.07 is an error
+	study, err := plan.NewStudy(sc, lo, hi, set) // checks the rates (7 for 0.07 is an error) and low ≤ high
 	if err != nil {
 		return err
 	}
