@@ -259,51 +259,23 @@ func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
 // history and, for ScaleOwn, whether m gave an interval at every step.
 func calibrationScores(m Method, history series.Series, drivers Drivers, h, minTrain int, scaling Scaling) (scores []float64, origins int, own bool) {
 	own = true
-	var scratch Model
-	var dst Forecast
 	level := DefaultLevel
 	if scaling == ScaleOwn {
 		level = refLevel
 	}
-	years, _ := originYears(history, minTrain, 0)
-	for _, t := range years {
-		train, _ := history.Window(history.Start, t)
-		d := driversUntil(drivers, t)
-		hh := min(h, history.End()-t)
-		s := Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}
-		if r, ok := scratch.(Refitter); ok {
-			if r.Refit(train, d) != nil {
-				continue
-			}
-			if r.ForecastTo(&dst, s, level) != nil {
-				continue
-			}
-		} else {
-			mod, err := m.Fit(train, d)
-			if err != nil {
-				continue
-			}
-			scratch = mod
-			if dst, err = mod.Forecast(s, level); err != nil {
-				continue
-			}
-		}
-		if dst.Point.Start != t+1 || dst.Point.Len() != hh {
-			continue
-		}
+	eachOrigin(m, history, drivers, h, minTrain, level, func(t int, train series.Series, f *Forecast) {
 		st := calibrationScale(train)
 		n0 := len(scores)
-		for k := range hh {
+		for k, p := range f.Point.Values {
 			y, _ := history.At(t + 1 + k)
-			p := dst.Point.Values[k]
 			if math.IsNaN(y) || math.IsNaN(p) || math.IsInf(p, 0) {
 				continue
 			}
 			var d float64
 			switch scaling {
 			case ScaleOwn:
-				lo, _ := dst.Lower.At(t + 1 + k)
-				up, _ := dst.Upper.At(t + 1 + k)
+				lo, _ := f.Lower.At(t + 1 + k)
+				up, _ := f.Upper.At(t + 1 + k)
 				d = (up - lo) / (2 * refZ)
 				if math.IsNaN(d) {
 					own = false
@@ -321,8 +293,46 @@ func calibrationScores(m Method, history series.Series, drivers Drivers, h, minT
 		if len(scores) > n0 {
 			origins++
 		}
-	}
+	})
 	return scores, origins, own
+}
+
+// eachOrigin runs m over the origins of a rolling-origin backtest of
+// history (originYears, the first training window minTrain observed
+// years): at each origin t it fits m on the years up to t and the drivers
+// up to t, forecasts up to h years ahead at level under the drivers that
+// occurred, and calls fn with t, the training window and the forecast.
+// Origins where m fails, or whose forecast does not cover the years asked,
+// are skipped. A Refitter's model is refit in place, so fn must not keep
+// the forecast.
+func eachOrigin(m Method, history series.Series, drivers Drivers, h, minTrain int, level float64, fn func(t int, train series.Series, f *Forecast)) {
+	var scratch Model
+	var dst Forecast
+	years, _ := originYears(history, minTrain, 0)
+	for _, t := range years {
+		train, _ := history.Window(history.Start, t)
+		d := driversUntil(drivers, t)
+		hh := min(h, history.End()-t)
+		s := Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}
+		if r, ok := scratch.(Refitter); ok {
+			if r.Refit(train, d) != nil || r.ForecastTo(&dst, s, level) != nil {
+				continue
+			}
+		} else {
+			mod, err := m.Fit(train, d)
+			if err != nil {
+				continue
+			}
+			scratch = mod
+			if dst, err = mod.Forecast(s, level); err != nil {
+				continue
+			}
+		}
+		if dst.Point.Start != t+1 || dst.Point.Len() != hh {
+			continue
+		}
+		fn(t, train, &dst)
+	}
 }
 
 type calibratedModel struct {

@@ -163,32 +163,22 @@ func backtestWeights(members []Method, names []string, history series.Series, dr
 }
 
 // originErrors returns m's out-of-sample errors y − ŷ by origin, over the
-// origins of a rolling-origin backtest of history (those of Backtest, at
-// most h steps ahead, the first window minTrain observed years) where m fits and
-// forecasts; errors at unobserved years are left out.
+// origins of a rolling-origin backtest of history (eachOrigin: those of
+// Backtest, at most h steps ahead, the first window minTrain observed
+// years) where m fits and forecasts; errors at unobserved years are left
+// out.
 func originErrors(m Method, history series.Series, drivers Drivers, h, minTrain int) map[int][]float64 {
 	out := map[int][]float64{}
-	origins, _ := originYears(history, minTrain, 0)
-	for _, t := range origins {
-		train, _ := history.Window(history.Start, t)
-		hh := min(h, history.End()-t)
-		model, err := m.Fit(train, driversUntil(drivers, t))
-		if err != nil {
-			continue
-		}
-		f, err := model.Forecast(Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}, DefaultLevel)
-		if err != nil || f.Point.Start != t+1 || f.Point.Len() != hh {
-			continue
-		}
+	eachOrigin(m, history, drivers, h, minTrain, DefaultLevel, func(t int, _ series.Series, f *Forecast) {
 		var es []float64
-		for k := range hh {
+		for k, p := range f.Point.Values {
 			y, _ := history.At(t + 1 + k)
-			if e := y - f.Point.Values[k]; !math.IsNaN(e) && !math.IsInf(e, 0) {
+			if e := y - p; !math.IsNaN(e) && !math.IsInf(e, 0) {
 				es = append(es, e)
 			}
 		}
 		out[t] = es
-	}
+	})
 	return out
 }
 
