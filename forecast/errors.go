@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
@@ -256,25 +255,22 @@ func CheckTarget(method string, target float64) error {
 }
 
 // LSQCause returns err, an error of a fit by package lsq, for a method to
-// give as the cause of its *Error. An error wrapping lsq.ErrNotFinite (a
+// give as the cause of its *Error. An lsq.NotFiniteError (a
 // fit that overflows, or a transformed value that is infinite) becomes one
 // wrapping ErrNotFinite, worded as that sentinel with lsq's detail, so that
 // errors.Is finds the shared error and the message names the method's
 // package alone; it still wraps the lsq error. Other errors, such as
 // lsq.ErrSingular, which the methods document, are returned unchanged.
 func LSQCause(err error) error {
-	if !errors.Is(err, lsq.ErrNotFinite) {
+	var nf *lsq.NotFiniteError
+	if !errors.As(err, &nf) {
 		return err
 	}
-	msg, ok := strings.CutPrefix(err.Error(), lsq.ErrNotFinite.Error())
-	if !ok {
-		msg = ": " + err.Error()
-	}
-	return &lsqNotFinite{detail: msg, err: err}
+	return &lsqNotFinite{detail: ": " + nf.Detail, err: err}
 }
 
-// lsqNotFinite is the error of LSQCause for an lsq.ErrNotFinite: its text
-// is ErrNotFinite's followed by detail, the rest of the lsq message.
+// lsqNotFinite is the error of LSQCause for an lsq.NotFiniteError: its text
+// is ErrNotFinite's followed by detail, the NotFiniteError's Detail.
 type lsqNotFinite struct {
 	detail string
 	err    error

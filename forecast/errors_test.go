@@ -37,7 +37,7 @@ func TestError(t *testing.T) {
 // ErrNotFinite (and still the lsq error) worded without lsq's package name,
 // and that other lsq errors pass unchanged.
 func TestLSQCause(t *testing.T) {
-	inner := fmt.Errorf("%w: the fit overflows (intercept +Inf)", lsq.ErrNotFinite)
+	inner := &lsq.NotFiniteError{Detail: "the fit overflows (intercept +Inf)"} // as lsq returns it
 	err := Errorf("regression", "cu", 0, LSQCause(inner), "spec %v", "linear")
 	if !errors.Is(err, ErrNotFinite) || !errors.Is(err, lsq.ErrNotFinite) {
 		t.Errorf("error %v does not wrap both ErrNotFinite and lsq.ErrNotFinite", err)

@@ -52,10 +52,10 @@ func (l *Line) Fit(x, y, weights []float64) error {
 	n := 0
 	for i, xv := range x {
 		if math.IsNaN(xv) || math.IsInf(xv, 0) {
-			return fmt.Errorf("%w: x at row %d is %v", ErrNotFinite, i, xv)
+			return notFinite("x at row %d is %v", i, xv)
 		}
 		if v := y[i]; math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: y at row %d is %v", ErrNotFinite, i, v)
+			return notFinite("y at row %d is %v", i, v)
 		}
 		w := 1.0
 		if weights != nil {
@@ -105,7 +105,7 @@ func (l *Line) FitTrend(start int, y []float64) error {
 			continue
 		}
 		if math.IsInf(v, 0) {
-			return fmt.Errorf("%w: %d is %v", ErrNotFinite, start+i, v)
+			return notFinite("%d is %v", start+i, v)
 		}
 		sw++
 		swi += float64(i)
@@ -141,7 +141,7 @@ func (l *Line) FitTrend(start int, y []float64) error {
 	}
 	a := ybar - b*xbar
 	if !finite(a, b, rss) {
-		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
+		return notFinite("the fit overflows (intercept %v, slope %v, RSS %v)", a, b, rss)
 	}
 	l.set(n, a, b, rss, sw, xbar, sxx)
 	l.end = start + len(y) - 1
@@ -166,7 +166,7 @@ func (l *Line) finish(n int, sw, xbar, ybar, sxx, sxy, sxsq float64, x, y, weigh
 		rss += w * r * r
 	}
 	if !finite(a, b, rss) {
-		return fmt.Errorf("%w: the fit overflows (intercept %v, slope %v, RSS %v)", ErrNotFinite, a, b, rss)
+		return notFinite("the fit overflows (intercept %v, slope %v, RSS %v)", a, b, rss)
 	}
 	l.set(n, a, b, rss, sw, xbar, sxx)
 	l.trend = false
@@ -228,7 +228,7 @@ func (l *Line) PredictTo(dstMean, dstLower, dstUpper, x []float64, level float64
 	q := l.quantile(level)
 	for i, xv := range x {
 		if math.IsNaN(xv) || math.IsInf(xv, 0) {
-			return fmt.Errorf("%w: x at %d is %v", ErrNotFinite, i, xv)
+			return notFinite("x at %d is %v", i, xv)
 		}
 		dstMean[i], dstLower[i], dstUpper[i] = l.At(xv, q)
 	}

@@ -27,6 +27,23 @@ var (
 	ErrLevel     = errors.New("lsq: interval level must be in (0, 1)")
 )
 
+// NotFiniteError is the error of a fit that meets a value that is not
+// finite or overflows: it wraps ErrNotFinite, and Detail says where (the
+// row and column, or the fit's coefficients).
+type NotFiniteError struct {
+	Detail string
+}
+
+func (e *NotFiniteError) Error() string { return ErrNotFinite.Error() + ": " + e.Detail }
+
+// Unwrap returns ErrNotFinite.
+func (e *NotFiniteError) Unwrap() error { return ErrNotFinite }
+
+// notFinite returns a *NotFiniteError with the Detail of format and args.
+func notFinite(format string, args ...any) error {
+	return &NotFiniteError{Detail: fmt.Sprintf(format, args...)}
+}
+
 // Result is an ordinary (or weighted) least squares fit of y on the
 // columns of a design matrix, computed by QR decomposition.
 //
@@ -87,11 +104,11 @@ func OLS(x *mat.Dense, y, weights []float64) (*Result, error) {
 	for i := 0; i < n; i++ {
 		for j := 0; j < p; j++ {
 			if v := x.At(i, j); math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%w: x at row %d, column %d is %v", ErrNotFinite, i, j, v)
+				return nil, notFinite("x at row %d, column %d is %v", i, j, v)
 			}
 		}
 		if v := y[i]; math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("%w: y at row %d is %v", ErrNotFinite, i, v)
+			return nil, notFinite("y at row %d is %v", i, v)
 		}
 		w := 1.0
 		if weights != nil {
@@ -188,7 +205,7 @@ func OLS(x *mat.Dense, y, weights []float64) (*Result, error) {
 		sumLogW += math.Log(w)
 	})
 	if !finite(f.Coef...) || !finite(f.rss) {
-		return nil, fmt.Errorf("%w: the fit overflows (coefficients %v, RSS %v)", ErrNotFinite, f.Coef, f.rss)
+		return nil, notFinite("the fit overflows (coefficients %v, RSS %v)", f.Coef, f.rss)
 	}
 	mean := swf / sw
 	var mss float64
@@ -323,7 +340,7 @@ func (f *Result) Predict(x []float64, level float64) (mean, lower, upper float64
 	}
 	for j, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return math.NaN(), math.NaN(), math.NaN(), fmt.Errorf("%w: design row at column %d is %v", ErrNotFinite, j, v)
+			return math.NaN(), math.NaN(), math.NaN(), notFinite("design row at column %d is %v", j, v)
 		}
 		mean += v * f.Coef[j]
 	}
