@@ -185,7 +185,6 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	history = r.maskMissingDrivers(history, drivers)
 	var backtests, alone []*BacktestResult
 	var members []Forecast
-	var btMembers []Forecast
 	var btCands []Method
 	for _, c := range cands {
 		if c.Method == nil {
@@ -248,7 +247,6 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 			continue
 		}
 		backtests = append(backtests, bt)
-		btMembers = append(btMembers, f)
 		// The combinations' calibration needs the members' points only:
 		// the uncalibrated method gives the same ones at a fraction of the
 		// cost.
