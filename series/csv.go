@@ -161,6 +161,42 @@ func parseCell(cell string) (float64, string) {
 // which trims them, gives it back.
 func trimmed(s string) bool { return strings.TrimSpace(s) == s }
 
+// checkWritable returns the first problem, before anything is written,
+// that keeps ss from being written as a table and read back: no series, or
+// a series with an empty name, a name used before, a carriage return in its
+// name or unit, a space at an end of them, no values, or an infinite value.
+// own, if not nil, adds the checks of one table format.
+func checkWritable(ss []Series, own func(Series) error) error {
+	if len(ss) == 0 {
+		return errors.New("series: csv: no series to write")
+	}
+	seen := make(map[string]bool, len(ss))
+	for i, s := range ss {
+		switch {
+		case s.Name == "":
+			return fmt.Errorf("series: csv: series %d has an empty name", i+1)
+		case seen[s.Name]:
+			return fmt.Errorf("series: csv: duplicate series name %s", s.label())
+		case strings.ContainsRune(s.Name+s.Unit, '\r'):
+			return fmt.Errorf("series: csv: %s: carriage return in name or unit %q", s.label(), s.Unit)
+		case !trimmed(s.Name) || !trimmed(s.Unit):
+			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
+		case len(s.Values) == 0:
+			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
+		}
+		seen[s.Name] = true
+		if own != nil {
+			if err := own(s); err != nil {
+				return err
+			}
+		}
+		if err := s.writable("write CSV"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readHeader returns a reader of the records of r, which may differ in
 // their number of fields and share one slice, and a copy of the first
 // record, the header. An empty input is a *CSVError wrapping ErrCSVHeader.
@@ -236,32 +272,19 @@ func header(s Series) string {
 // reads "\r\n" back as "\n"), or an infinite value (a *YearError naming
 // series and year).
 func WriteCSV(w io.Writer, ss ...Series) error {
-	if len(ss) == 0 {
-		return errors.New("series: csv: no series to write")
+	err := checkWritable(ss, func(s Series) error {
+		if strings.Contains(s.Unit, " [") {
+			return fmt.Errorf("series: csv: %s: unit %q contains \" [\"", s.label(), s.Unit)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	head := make([]string, len(ss)+1)
 	head[0] = "year"
-	seen := make(map[string]bool, len(ss))
 	from, to := ss[0].Start, ss[0].End()
 	for i, s := range ss {
-		switch {
-		case s.Name == "":
-			return fmt.Errorf("series: csv: series %d has an empty name", i+1)
-		case seen[s.Name]:
-			return fmt.Errorf("series: csv: duplicate series name %s", s.label())
-		case !trimmed(s.Name) || !trimmed(s.Unit):
-			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
-		case strings.Contains(s.Unit, " ["):
-			return fmt.Errorf("series: csv: %s: unit %q contains \" [\"", s.label(), s.Unit)
-		case strings.ContainsRune(s.Name+s.Unit, '\r'):
-			return fmt.Errorf("series: csv: %s: carriage return in name or unit %q", s.label(), s.Unit)
-		case len(s.Values) == 0:
-			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
-		}
-		seen[s.Name] = true
-		if err := s.writable("write CSV"); err != nil {
-			return err
-		}
 		head[i+1] = header(s)
 		from, to = min(from, s.Start), max(to, s.End())
 	}

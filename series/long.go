@@ -219,34 +219,19 @@ func ReadLongCSV(r io.Reader) ([]Series, error) {
 // carriage return in its name or unit, or an infinite value (a *YearError
 // naming series and year).
 func WriteLongCSV(w io.Writer, ss ...Series) error {
-	if len(ss) == 0 {
-		return errors.New("series: csv: no series to write")
-	}
-	seen := make(map[string]bool, len(ss))
-	units := false
-	for i, s := range ss {
+	err := checkWritable(ss, func(s Series) error {
 		switch {
-		case s.Name == "":
-			return fmt.Errorf("series: csv: series %d has an empty name", i+1)
-		case seen[s.Name]:
-			return fmt.Errorf("series: csv: duplicate series name %s", s.label())
-		case strings.ContainsRune(s.Name+s.Unit, '\r'):
-			return fmt.Errorf("series: csv: %s: carriage return in name or unit %q", s.label(), s.Unit)
-		case !trimmed(s.Name) || !trimmed(s.Unit):
-			return fmt.Errorf("series: csv: %s: space at an end of its name or unit %q (readers trim them)", s.label(), s.Unit)
-		case len(s.Values) == 0:
-			return fmt.Errorf("%w: %s", ErrEmpty, s.label())
 		case len(s.Values) > MaxLongSpan:
 			return fmt.Errorf("series: csv: %s spans %d years, more than a long table's %d (MaxLongSpan)", s.label(), len(s.Values), MaxLongSpan)
 		case !slices.ContainsFunc(s.Values, func(v float64) bool { return !math.IsNaN(v) }):
 			return fmt.Errorf("series: csv: %s: %w (every value is missing; ReadLongCSV refuses such a series)", s.label(), ErrCSVNoValues)
 		}
-		seen[s.Name] = true
-		if err := s.writable("write CSV"); err != nil {
-			return err
-		}
-		units = units || s.Unit != ""
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	units := slices.ContainsFunc(ss, func(s Series) bool { return s.Unit != "" })
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
 	head := []string{"series", "year", "value"}
