@@ -45,26 +45,6 @@ func checkReadBack(t *testing.T, data []byte, fs []forecast.Forecast) {
 	}
 }
 
-// randomFloat mixes ordinary, extreme and special finite values and NaN.
-func randomFloat(r *rand.Rand) float64 {
-	switch r.IntN(8) {
-	case 0:
-		return math.NaN()
-	case 1:
-		return math.Copysign(0, -1)
-	case 2:
-		return math.Float64frombits(r.Uint64N(1 << 52)) // subnormal
-	case 3:
-		for {
-			if v := math.Float64frombits(r.Uint64()); !math.IsNaN(v) && !math.IsInf(v, 0) {
-				return v
-			}
-		}
-	default:
-		return r.NormFloat64() * math.Pow(10, float64(r.IntN(30)-15))
-	}
-}
-
 // randomForecasts returns n forecasts with distinct keys.
 func randomForecasts(r *rand.Rand, n int) []forecast.Forecast {
 	names := []string{"copper", "aluminium, primary", "lead \"refined\"", "锌", ""}
@@ -75,7 +55,7 @@ func randomForecasts(r *rand.Rand, n int) []forecast.Forecast {
 		mk := func() series.Series {
 			s := series.Series{Name: names[i%len(names)], Unit: "kt", Start: start, Values: make([]float64, h)}
 			for j := range s.Values {
-				s.Values[j] = randomFloat(r)
+				s.Values[j] = bitcmp.Random(r)
 			}
 			return s
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/nonferrous/demand/internal/bitcmp"
 )
 
 func TestJSONFormat(t *testing.T) {
@@ -39,36 +41,13 @@ func TestJSONFormat(t *testing.T) {
 	}
 }
 
-// randomValue returns a float64 from a mix of ordinary, extreme and
-// special values, never infinite.
-func randomValue(r *rand.Rand) float64 {
-	switch r.IntN(8) {
-	case 0:
-		return math.NaN()
-	case 1:
-		return math.Copysign(0, -1)
-	case 2:
-		return math.Float64frombits(r.Uint64N(1 << 52)) // subnormal or zero
-	case 3:
-		for {
-			if v := math.Float64frombits(r.Uint64()); !math.IsNaN(v) && !math.IsInf(v, 0) {
-				return v
-			}
-		}
-	case 4:
-		return math.MaxFloat64 * (2*r.Float64() - 1)
-	default:
-		return r.NormFloat64() * math.Pow(10, float64(r.IntN(20)-10))
-	}
-}
-
 func TestJSONRoundTripRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		n := r.IntN(12)
 		s := Series{Name: randomName(r), Unit: randomName(r), Start: r.IntN(4000) - 1000, Values: make([]float64, n)}
 		for i := range s.Values {
-			s.Values[i] = randomValue(r)
+			s.Values[i] = bitcmp.Random(r)
 		}
 		b, err := json.Marshal(s)
 		if err != nil {
