@@ -21,23 +21,19 @@ const (
 )
 
 // runConcurrently calls do(g, level) concurrentRounds times from each of
-// concurrentGoroutines goroutines at once, goroutine g at level
-// concurrentLevels[g%2].
+// concurrentGoroutines goroutines, goroutine g at level
+// concurrentLevels[g%2]; the rounds of one goroutine overlap those of the
+// others.
 func runConcurrently(do func(g int, level float64)) {
-	var start, done sync.WaitGroup
-	start.Add(1)
+	var wg sync.WaitGroup
 	for g := range concurrentGoroutines {
-		done.Add(1)
-		go func() {
-			defer done.Done()
-			start.Wait()
+		wg.Go(func() {
 			for range concurrentRounds {
 				do(g, concurrentLevels[g%2])
 			}
-		}()
+		})
 	}
-	start.Done()
-	done.Wait()
+	wg.Wait()
 }
 
 // TestLinePredictConcurrent calls Predict, PredictTo and TrendTo of one
