@@ -227,6 +227,29 @@ func (c *ExPost) Row(m Metal) (ExPostRow, bool) {
 	return ExPostRow{}, false
 }
 
+// Checked returns the rows that have an outcome, in the order of c.Rows:
+// those whose forecasts are checked.
+func (c *ExPost) Checked() []ExPostRow {
+	var rows []ExPostRow
+	for _, r := range c.Rows {
+		if r.HasOutcome {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// unchecked returns the names of the rows that have no outcome.
+func (c *ExPost) unchecked() []string {
+	var names []string
+	for _, r := range c.Rows {
+		if !r.HasOutcome {
+			names = append(names, r.Metal.String())
+		}
+	}
+	return names
+}
+
 func checkRow(m Metal, set MethodSet) (ExPostRow, error) {
 	nan := math.NaN()
 	pp, err := NewProblem(m, PlanScenario())

@@ -27,52 +27,31 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 		100*PlanScenario().Growth, strings.Join(g, ", "), 100*ActualScenario().Growth)
 
 	ew.printf("2015 apparent consumption, 万吨: outcome, plan (专栏2), each method and the combination at 7 %% → at actual GDP\n\n")
-	tw := ew.tab()
-	tw.row(forecastColumns(c, "metal", "outcome", "confidence", "plan")...)
-	for _, r := range c.Rows {
+	writeRows(ew, forecastColumns(c, "metal", "outcome", "confidence", "plan"), c.Rows, func(r ExPostRow) []string {
 		cells := []string{r.Metal.String(), outcomeText(r.Outcome, r.HasOutcome), string(r.Outcome.Confidence), Plan2015(r.Metal).Text}
-		tw.row(forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.AtPlan, f.AtActual, sig) })...)
-	}
-	tw.flush()
+		return forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.AtPlan, f.AtActual, sig) })
+	})
 	ew.printf("* derived figure (see the sources below); ≈ printed as approximate (约, 左右); none found: no 2015 figure on any basis, so no error is shown.\n\n")
 
 	ew.printf("Errors, %% of the outcome, 100·(forecast − outcome)/outcome: the plan, and each method at 7 %% → at actual GDP\n\n")
-	tw = ew.tab()
-	tw.row(forecastColumns(c, "metal", "confidence", "plan")...)
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			continue
-		}
+	writeRows(ew, forecastColumns(c, "metal", "confidence", "plan"), c.Checked(), func(r ExPostRow) []string {
 		cells := []string{r.Metal.String(), string(r.Outcome.Confidence), pct(r.PlanErrPct)}
-		tw.row(forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.ErrAtPlanPct, f.ErrAtActualPct, pct) })...)
-	}
-	tw.flush()
+		return forecastCells(cells, r, func(f ExPostForecast) string { return pair(f.ErrAtPlanPct, f.ErrAtActualPct, pct) })
+	})
 	ew.printf("\n")
 
 	ew.printf("The plan's error split, 万吨 and %% of the outcome: GDP part = combination at 7 %% − combination at actual GDP; rest = plan error − GDP part\n\n")
-	tw = ew.tab()
-	tw.row("metal", "confidence", "plan error", "%", "GDP part", "%", "rest", "%")
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			continue
-		}
-		tw.row(r.Metal.String(), string(r.Outcome.Confidence), signed(r.PlanErr), pct(r.PlanErrPct),
-			signed(r.GDPPart), pct(r.GDPPartPct), signed(r.Rest), pct(r.RestPct))
-	}
-	tw.flush()
+	writeRows(ew, []string{"metal", "confidence", "plan error", "%", "GDP part", "%", "rest", "%"}, c.Checked(), func(r ExPostRow) []string {
+		return []string{r.Metal.String(), string(r.Outcome.Confidence), signed(r.PlanErr), pct(r.PlanErrPct),
+			signed(r.GDPPart), pct(r.GDPPartPct), signed(r.Rest), pct(r.RestPct)}
+	})
 	ew.printf("\n")
 
 	ew.printf("Elasticity E and annual intensity change ΔI: history, what the plan implies (at 7 %%) and what the outcome implies (at actual GDP)\n\n")
-	tw = ew.tab()
-	tw.row("metal", "confidence", "E hist", "E plan", "E outcome", "ΔI hist %", "ΔI plan %", "ΔI outcome %")
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			continue
-		}
-		tw.row(r.Metal.String(), string(r.Outcome.Confidence), fix2(r.HistoricalElasticity), fix2(r.PlanElasticity), fix2(r.OutcomeElasticity),
-			fix1(100*r.HistoricalIntensityChange), fix1(100*r.PlanIntensityChange), fix1(100*r.OutcomeIntensityChange))
-	}
-	tw.flush()
+	writeRows(ew, []string{"metal", "confidence", "E hist", "E plan", "E outcome", "ΔI hist %", "ΔI plan %", "ΔI outcome %"}, c.Checked(), func(r ExPostRow) []string {
+		return []string{r.Metal.String(), string(r.Outcome.Confidence), fix2(r.HistoricalElasticity), fix2(r.PlanElasticity), fix2(r.OutcomeElasticity),
+			fix1(100 * r.HistoricalIntensityChange), fix1(100 * r.PlanIntensityChange), fix1(100 * r.OutcomeIntensityChange)}
+	})
 	ew.printf("E hist: 2006–2010 consumption growth / 11.2 %%; E plan, E outcome: the constant E from 2010 that reaches the figure.\n")
 	ew.printf("ΔI hist: 2000–2010; ΔI plan, ΔI outcome: the constant change from 2010 that reaches the figure.\n\n")
 
@@ -81,34 +60,25 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 		k = c.Rows[0].Expert.Methods
 	}
 	ew.printf("Implied expert figure: X = %d·plan − (sum of the %d methods at 7 %%), what an equal-weight %d-method combination needed from the expert\n\n", k+1, k, k+1)
-	tw = ew.tab()
-	tw.row("metal", "2010", "plan", "sum of methods", "expert X", "")
-	for _, r := range c.Rows {
+	writeRows(ew, []string{"metal", "2010", "plan", "sum of methods", "expert X", ""}, c.Rows, func(r ExPostRow) []string {
 		q2010, _ := r.AtPlan.Problem.History.At(HistoryEnd)
 		flag := string(r.Expert.Impossible)
 		if flag != "" {
 			flag = "impossible: " + flag
 		}
-		tw.row(r.Metal.String(), sig(q2010), Plan2015(r.Metal).Text, sig(float64(r.Expert.Methods+1)*r.Plan-r.Expert.Value), sig(r.Expert.Value), flag)
-	}
-	tw.flush()
+		return []string{r.Metal.String(), sig(q2010), Plan2015(r.Metal).Text, sig(float64(r.Expert.Methods+1)*r.Plan - r.Expert.Value), sig(r.Expert.Value), flag}
+	})
 	ew.printf("\n")
 
 	ew.printf("Production targets for 2015 (三(三)1) against production, 万吨\n\n")
-	tw = ew.tab()
-	tw.row("metal", "target", "outcome", "confidence", "error %", "target growth %", "outcome growth %", "recomputed from 2010 %")
-	for _, p := range c.Production {
-		tw.row(p.Metal.String(), cell(p.Target.Production2015), cell(p.Outcome.Figure), string(p.Outcome.Confidence), pct(p.ErrPct),
-			p.Target.ProductionGrowth12th.Text, p.OutcomeGrowth.Figure.Text, fix2(p.RecomputedGrowth))
-	}
-	tw.flush()
+	writeRows(ew, []string{"metal", "target", "outcome", "confidence", "error %", "target growth %", "outcome growth %", "recomputed from 2010 %"}, c.Production, func(p ProductionCheck) []string {
+		return []string{p.Metal.String(), cell(p.Target.Production2015), cell(p.Outcome.Figure), string(p.Outcome.Confidence), pct(p.ErrPct),
+			p.Target.ProductionGrowth12th.Text, p.OutcomeGrowth.Figure.Text, fix2(p.RecomputedGrowth)}
+	})
 	ew.printf("recomputed: (outcome / 专栏1 2010 production)^(1/5) − 1; it differs from the published growth where 2010 was revised.\n\n")
 
 	ew.printf("Sources of the outcomes (confidence; date; basis)\n")
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			continue
-		}
+	for _, r := range c.Checked() {
 		writeSource(ew, r.Outcome, "outcome")
 		for _, a := range r.Alternatives {
 			writeSource(ew, a, "alternative")
@@ -120,13 +90,7 @@ func WriteExPostTable(w io.Writer, c *ExPost) error {
 			writeSource(ew, a, "alternative")
 		}
 	}
-	var none []string
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			none = append(none, r.Metal.String())
-		}
-	}
-	if len(none) > 0 {
+	if none := c.unchecked(); len(none) > 0 {
 		ew.printf("  no outcome found for %s: their consumption is not checked.\n", strings.Join(none, ", "))
 	}
 	ew.printf("\nReading\n")
@@ -159,8 +123,8 @@ func (c *ExPost) Reading() []string {
 	}
 	var under, over, closer []string
 	n := 0
-	for _, r := range c.Rows {
-		if r.Metal == Total || !r.HasOutcome {
+	for _, r := range c.Checked() {
+		if r.Metal == Total {
 			continue
 		}
 		n++
@@ -193,13 +157,7 @@ func (c *ExPost) Reading() []string {
 	if len(prod) > 0 {
 		out = append(out, "Production targets against production: "+strings.Join(prod, ", ")+".")
 	}
-	var none []string
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			none = append(none, r.Metal.String())
-		}
-	}
-	if len(none) > 0 {
+	if none := c.unchecked(); len(none) > 0 {
 		out = append(out, fmt.Sprintf("No 2015 consumption outcome was found for %s: they are not checked.", strings.Join(none, ", ")))
 	}
 	return out
@@ -294,15 +252,6 @@ func (e *errWriter) printf(format string, args ...any) {
 	}
 }
 
-type table struct {
-	ew *errWriter
-	tw *tabwriter.Writer
-}
-
-func (e *errWriter) tab() table {
-	return table{ew: e, tw: tabwriter.NewWriter(e, 0, 0, 2, ' ', tabwriter.AlignRight)}
-}
-
 func (e *errWriter) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
@@ -312,10 +261,15 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (t table) row(cells ...string) { fmt.Fprintln(t.tw, strings.Join(cells, "\t")+"\t") }
-
-func (t table) flush() {
-	if err := t.tw.Flush(); err != nil && t.ew.err == nil {
-		t.ew.err = err
+// writeRows writes a right-aligned table to ew: the header head, then
+// the cells of each of rows.
+func writeRows[R any](ew *errWriter, head []string, rows []R, cells func(R) []string) {
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(cells(r), "\t")+"\t")
+	}
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		ew.err = err
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,6 +116,27 @@ func TestExPostRows(t *testing.T) {
 	// 19.7/1.279^5, Y the plan's index.
 	if ni, _ := c.Row(plan.Nickel); ni.Expert.Impossible != plan.BelowZero || math.Abs(ni.Expert.Value+39.11) > 0.05 {
 		t.Errorf("nickel: implied expert %v flagged %q, want about −39.1, %q", ni.Expert.Value, ni.Expert.Impossible, plan.BelowZero)
+	}
+}
+
+// TestExPostChecked checks that Checked keeps the rows with an outcome, in
+// the order of Rows: every row but nickel, antimony, mercury and titanium,
+// for which no 2015 consumption was found.
+func TestExPostChecked(t *testing.T) {
+	c := plantest.ExPost(t)
+	var got, want []plan.Metal
+	for _, r := range c.Checked() {
+		got = append(got, r.Metal)
+	}
+	for _, r := range c.Rows {
+		switch r.Metal {
+		case plan.Nickel, plan.Antimony, plan.Mercury, plan.Titanium:
+		default:
+			want = append(want, r.Metal)
+		}
+	}
+	if len(want) != len(c.Rows)-4 || !slices.Equal(got, want) {
+		t.Errorf("Checked gives %v, want %v", got, want)
 	}
 }
 

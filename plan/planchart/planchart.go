@@ -158,10 +158,7 @@ func WriteExPost(dir string, c *plan.ExPost) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
-	for _, r := range c.Rows {
-		if !r.HasOutcome {
-			continue
-		}
+	for _, r := range c.Checked() {
 		f, err := ExPostFan(r)
 		if err != nil {
 			return paths, err
