@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"slices"
 	"strings"
 	"testing"
 
@@ -135,8 +134,11 @@ func TestExPostChecked(t *testing.T) {
 			want = append(want, r.Metal)
 		}
 	}
-	if len(want) != len(c.Rows)-4 || !slices.Equal(got, want) {
-		t.Errorf("Checked gives %v, want %v", got, want)
+	if len(want) != len(c.Rows)-4 {
+		t.Fatalf("%d rows, want 4 more than the %d checked", len(c.Rows), len(want))
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Checked (-want +got):\n%s", d)
 	}
 }
 
