@@ -28,16 +28,13 @@ const (
 // String returns the lower-case name of the estimator: "arc", "point" or
 // "given".
 func (e Estimator) String() string {
-	switch e {
-	case Arc:
-		return "arc"
-	case Point:
-		return "point"
-	case Given:
-		return "given"
+	if e < 0 || int(e) >= len(estimatorNames) {
+		return fmt.Sprintf("Estimator(%d)", int(e))
 	}
-	return fmt.Sprintf("Estimator(%d)", int(e))
+	return estimatorNames[e]
 }
+
+var estimatorNames = [...]string{Arc: "arc", Point: "point", Given: "given"}
 
 // Errors returned, wrapped with detail, by Fit and Implied for cases of
 // this method alone; the errors the methods share are those of package
@@ -130,9 +127,7 @@ func (m Method) Name() string {
 	if m.Estimator != Arc {
 		name += "-" + m.Estimator.String()
 	}
-	if m.driver() != forecast.GDP {
-		name += "-" + m.driver()
-	}
+	name += forecast.DriverSuffix(m.Driver)
 	switch m.Estimator {
 	case Arc, Point:
 		if m.From != 0 {

@@ -20,14 +20,13 @@ const (
 
 // String returns the lower-case name of the aggregate: "median" or "pert".
 func (a Aggregate) String() string {
-	switch a {
-	case Median:
-		return "median"
-	case PERTMean:
-		return "pert"
+	if a < 0 || int(a) >= len(aggregateNames) {
+		return fmt.Sprintf("Aggregate(%d)", int(a))
 	}
-	return fmt.Sprintf("Aggregate(%d)", int(a))
+	return aggregateNames[a]
 }
+
+var aggregateNames = [...]string{Median: "median", PERTMean: "pert"}
 
 // Interval selects the panel's band.
 type Interval int
@@ -48,14 +47,13 @@ const (
 // String returns the lower-case name of the interval: "quantile" or
 // "range".
 func (iv Interval) String() string {
-	switch iv {
-	case Quantile:
-		return "quantile"
-	case Range:
-		return "range"
+	if iv < 0 || int(iv) >= len(intervalNames) {
+		return fmt.Sprintf("Interval(%d)", int(iv))
 	}
-	return fmt.Sprintf("Interval(%d)", int(iv))
+	return intervalNames[iv]
 }
+
+var intervalNames = [...]string{Quantile: "quantile", Range: "range"}
 
 // Parameter names reported by Model.Parameters.
 const (

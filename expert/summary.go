@@ -264,18 +264,13 @@ const None Reason = 0
 // String returns the lower-case name of the reason: "none", "consensus",
 // "stable" or "consensus+stable".
 func (r Reason) String() string {
-	switch r {
-	case None:
-		return "none"
-	case Consensus:
-		return "consensus"
-	case Stable:
-		return "stable"
-	case Consensus | Stable:
-		return "consensus+stable"
+	if int(r) >= len(reasonNames) {
+		return fmt.Sprintf("Reason(%d)", uint8(r))
 	}
-	return fmt.Sprintf("Reason(%d)", uint8(r))
+	return reasonNames[r]
 }
+
+var reasonNames = [...]string{None: "none", Consensus: "consensus", Stable: "stable", Consensus | Stable: "consensus+stable"}
 
 // Check applies the rule to summaries of successive rounds, as returned
 // by Summarize. It returns the first round at which a criterion is met,

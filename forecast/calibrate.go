@@ -69,18 +69,13 @@ const (
 
 // String returns the scaling's lower-case name.
 func (s Scaling) String() string {
-	switch s {
-	case ScaleAuto:
-		return "auto"
-	case ScaleSqrtH:
-		return "sqrt-h"
-	case ScaleH:
-		return "h"
-	case ScaleOwn:
-		return "own"
+	if s < 0 || int(s) >= len(scalingNames) {
+		return fmt.Sprintf("Scaling(%d)", int(s))
 	}
-	return fmt.Sprintf("Scaling(%d)", int(s))
+	return scalingNames[s]
 }
+
+var scalingNames = [...]string{ScaleAuto: "auto", ScaleSqrtH: "sqrt-h", ScaleH: "h", ScaleOwn: "own"}
 
 // CalibrationScaler is implemented by methods whose errors grow with the
 // horizon otherwise than in proportion to it, so that Calibrated with

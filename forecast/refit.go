@@ -112,6 +112,16 @@ func DriverName(name string) string {
 	return name
 }
 
+// DriverSuffix returns the part of a method's Name that names its driver:
+// "" for GDP (and for "", which means GDP), "-" and the name for any other,
+// so that "regression" on "population" is "regression-population".
+func DriverSuffix(name string) string {
+	if DriverName(name) == GDP {
+		return ""
+	}
+	return "-" + name
+}
+
 // ForecasterTo is the ForecastTo method of a Refitter, all that Forecasted
 // needs.
 type ForecasterTo interface {

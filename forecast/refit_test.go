@@ -37,6 +37,23 @@ func TestDriverValue(t *testing.T) {
 	}
 }
 
+// TestDriverNames checks the default driver and the name part naming it.
+func TestDriverNames(t *testing.T) {
+	for _, c := range []struct{ driver, name, suffix string }{
+		{"", forecast.GDP, ""},
+		{forecast.GDP, forecast.GDP, ""},
+		{forecast.Population, forecast.Population, "-" + forecast.Population},
+		{"electricity", "electricity", "-electricity"},
+	} {
+		if got := forecast.DriverName(c.driver); got != c.name {
+			t.Errorf("DriverName(%q) = %q, want %q", c.driver, got, c.name)
+		}
+		if got := forecast.DriverSuffix(c.driver); got != c.suffix {
+			t.Errorf("DriverSuffix(%q) = %q, want %q", c.driver, got, c.suffix)
+		}
+	}
+}
+
 func TestPrepare(t *testing.T) {
 	var f forecast.Forecast
 	f.Prepare("m", "q", "t", 2011, 5, 0.9)

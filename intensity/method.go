@@ -31,16 +31,13 @@ const (
 // String returns the lower-case name of the trajectory: "logtrend",
 // "cagr" or "malenbaum".
 func (tr Trajectory) String() string {
-	switch tr {
-	case LogTrend:
-		return "logtrend"
-	case CAGR:
-		return "cagr"
-	case Malenbaum:
-		return "malenbaum"
+	if tr < 0 || int(tr) >= len(trajectoryNames) {
+		return fmt.Sprintf("Trajectory(%d)", int(tr))
 	}
-	return fmt.Sprintf("Trajectory(%d)", int(tr))
+	return trajectoryNames[tr]
 }
+
+var trajectoryNames = [...]string{LogTrend: "logtrend", CAGR: "cagr", Malenbaum: "malenbaum"}
 
 // Parameter names reported by Model.Parameters and Model.Implied.
 const (
@@ -118,9 +115,7 @@ func (m Method) Name() string {
 	if m.Trajectory != LogTrend {
 		name += "-" + m.Trajectory.String()
 	}
-	if m.driver() != forecast.GDP {
-		name += "-" + m.driver()
-	}
+	name += forecast.DriverSuffix(m.Driver)
 	if m.Trajectory == CAGR && m.From != 0 {
 		name += "-from-" + strconv.Itoa(m.From)
 	}

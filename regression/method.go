@@ -23,18 +23,13 @@ const (
 // String returns the lower-case name of the spec: "ondriver", "linear",
 // "loglinear" or "loglog".
 func (s Spec) String() string {
-	switch s {
-	case OnDriver:
-		return "ondriver"
-	case Linear:
-		return "linear"
-	case LogLinear:
-		return "loglinear"
-	case LogLog:
-		return "loglog"
+	if s < 0 || int(s) >= len(specNames) {
+		return fmt.Sprintf("Spec(%d)", int(s))
 	}
-	return fmt.Sprintf("Spec(%d)", int(s))
+	return specNames[s]
 }
+
+var specNames = [...]string{OnDriver: "ondriver", Linear: "linear", LogLinear: "loglinear", LogLog: "loglog"}
 
 func (s Spec) logY() bool       { return s == LogLinear || s == LogLog }
 func (s Spec) usesDriver() bool { return s == OnDriver || s == LogLog }
@@ -117,8 +112,8 @@ func (m Method) Name() string {
 	if m.Spec != OnDriver {
 		name += "-" + m.Spec.String()
 	}
-	if m.Spec.usesDriver() && m.driver() != forecast.GDP {
-		name += "-" + m.driver()
+	if m.Spec.usesDriver() {
+		name += forecast.DriverSuffix(m.Driver)
 	}
 	if m.BiasAdjust && m.Spec.logY() {
 		name += "-mean"
