@@ -243,20 +243,10 @@ func TestReadCSVLenient(t *testing.T) {
 	}
 }
 
+// FuzzReadCSV checks that no input makes ReadCSV panic, that every error
+// is a *CSVError naming a line, and that what it reads writes back and
+// reads back bit for bit. The seeds are in testdata/fuzz/FuzzReadCSV.
 func FuzzReadCSV(f *testing.F) {
-	const head = "method,level,series,unit,year,point,lower,upper\n"
-	for _, s := range []string{
-		head + "regression,0.95,copper,kt,2021,1204.5,1101.25,1307.75\nregression,0.95,copper,kt,2022,1250,NaN,NaN\n",
-		head + "m,0.9,q,kt,2021,-0,5e-324,1.7976931348623157e+308\nn,0.5,q,,2021,1,1,1\n",
-		head + "m,0.9,q,kt,9223372036854775807,1,1,1\nm,0.9,q,kt,-9223372036854775808,1,1,1\n",
-		head + "m,0.9,q,kt,2021,1,0,2\nn,0.9,q,kt,2021,1,0,2\nm,0.90,q,kt,2022,1,0,2\n",
-		head + "\"a\r\nb\",0.9,q,kt,2021,1,0,2\n",
-		head + "m,1e-320,q,kt,2021,1,0,2\n",
-		head,
-		"",
-	} {
-		f.Add([]byte(s))
-	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fs, err := forecast.ReadCSV(bytes.NewReader(data))
 		if err != nil {

@@ -8,13 +8,10 @@ import (
 
 // FuzzParseOutcomes checks that the outcomes parser never panics, that its
 // errors name the package once, and that what it accepts is well formed.
+// It is seeded with the outcomes file itself and the inputs in
+// testdata/fuzz/FuzzParseOutcomes.
 func FuzzParseOutcomes(f *testing.F) {
 	f.Add(outcomesTSV)
-	f.Add("metal\tfield\trole\ttext\tconfidence\tdate\tbasis\tsource\tprinted\tunit\tformula\tderivation\tquote\n" +
-		"zinc\tconsumption 2015\toutcome\t671\tmedium\t2016\tb\ts\t\t\tback(730,1.7,5)\td\tq\n")
-	f.Add("metal\tfield\trole\ttext\tconfidence\tdate\tbasis\tsource\tprinted\tunit\tformula\tderivation\tquote\n" +
-		"tin\tconsumption 2015\toutcome\t17.58\tlow\t2020\tb\ts\t175.8\t千t\t\t\t175.8\n")
-	f.Add("")
 	f.Fuzz(func(t *testing.T, data string) {
 		os, err := parseOutcomes(strings.NewReader(data))
 		if err != nil {
