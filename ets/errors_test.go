@@ -22,7 +22,7 @@ func TestErrors(t *testing.T) {
 		text string
 	}{
 		{"empty", Auto{}, series.Series{Name: "y"}, series.ErrEmpty, `ets: series "y": series: empty series`},
-		{"three years", Auto{}, series.New("y", "", 2000, 1, 2, 3), forecast.ErrTooFew, "need 4, have 3"},
+		{"three years", Auto{}, series.New("y", "", 2000, 1, 2, 3), forecast.ErrTooFew, "need 5, have 3"},
 		{"four years under AICc", Auto{}, series.New("y", "", 2000, 1, 2, 3, 4), forecast.ErrTooFew, "too few observed years: need 5, have 4"},
 		{"four years, not positive", Auto{}, series.New("y", "", 2000, 1, -2, 3, 4), forecast.ErrTooFew, "need 5, have 4"},
 		{"last missing", Auto{}, series.New("y", "", 2000, 1, 2, 3, 4, nan), forecast.ErrLastMissing, `year 2004`},

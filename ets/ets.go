@@ -357,8 +357,22 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 			return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "unknown model %v", s)
 		}
 	}
+	// A candidate needs two more years than free parameters, and under
+	// AICc three, so that its correction's n − k − 1 (k the free
+	// parameters plus σ²) is positive; need is the fewest any needs.
+	mod.est.Alpha, mod.est.Beta, mod.est.Phi, mod.est.Crit = 0, 0, 0, smooth.Lik
+	want := func(s Spec) int {
+		if a.IC == AICc {
+			return mod.est.Free(s.kind()) + 3
+		}
+		return mod.est.Free(s.kind()) + 2
+	}
+	need := math.MaxInt
+	for _, s := range specs {
+		need = min(need, want(s))
+	}
 	if mod.n < 4 {
-		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need 4, have %d", mod.n)
+		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrTooFew, "need %d, have %d (the fewest any candidate model needs)", max(4, need), mod.n)
 	}
 	if mod.constant() {
 		// R's ets(y) on constant data: ses(y, alpha = 0.99999, initial = "simple").
@@ -371,18 +385,8 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	found := false
 	var firstErr error
 	tried, signed := 0, 0 // candidates fit; skipped for the sign alone
-	need := math.MaxInt   // the fewest observed years any candidate needs
-	mod.est.Alpha, mod.est.Beta, mod.est.Phi, mod.est.Crit = 0, 0, 0, smooth.Lik
 	for _, s := range specs {
-		// Two more years than free parameters, and under AICc three, so
-		// that its correction's n − k − 1 (k the free parameters plus σ²)
-		// is positive.
-		want := mod.est.Free(s.kind()) + 2
-		if a.IC == AICc {
-			want++
-		}
-		if mod.n < want {
-			need = min(need, want)
+		if mod.n < want(s) {
 			continue
 		}
 		if s.Multiplicative() && !pos {

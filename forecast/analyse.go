@@ -69,7 +69,10 @@ type AnalysisSettings struct {
 // Skip is a candidate that gave no forecast, and why.
 type Skip struct {
 	Method string `json:"method"` // the candidate's label
-	Reason string `json:"reason"` // Err's message
+	// Reason is Err's message, but for an *Error, whose method Method
+	// names already, without its Method part: "series "copper": too few
+	// observed years: need 5, have 3".
+	Reason string `json:"reason"`
 	// Driver is the needed driver that was absent, "" when the method
 	// itself failed.
 	Driver string `json:"-"`
@@ -180,7 +183,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	r := Analysis{History: history, Skipped: []Skip{}, Backtest: []Score{}, Notes: []string{}}
 	skip := func(label, driver string, err error) {
-		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: err.Error(), Driver: driver, Err: err})
+		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: skipReason(err), Driver: driver, Err: err})
 	}
 	history = r.maskMissingDrivers(history, drivers)
 	var backtests, alone []*BacktestResult
@@ -266,7 +269,11 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	if err != nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", DefaultCombinationName, err))
 	} else {
-		if err := calibrateCombination(&eq.Forecast, Combined(DefaultCombinationName, btCands...), history, drivers, sc, level, set.MinTrain); err != nil {
+		err := errors.New("no member has a backtest")
+		if len(btCands) > 0 {
+			err = calibrateCombination(&eq.Forecast, Combined(DefaultCombinationName, btCands...), history, drivers, sc, level, set.MinTrain)
+		}
+		if err != nil {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", DefaultCombinationName, err))
 		}
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
@@ -414,6 +421,17 @@ func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
 // point ± the half-width of Calibrated(comb) fit on history: the interval
 // from the out-of-sample errors of comb, the combination of the backtested
 // members as a Method.
+// skipReason is err's message for a Skip: an *Error's without its Method,
+// since the Skip names the method, by its configuration.
+func skipReason(err error) string {
+	if e, ok := err.(*Error); ok {
+		c := *e
+		c.Method = ""
+		return c.Error()
+	}
+	return err.Error()
+}
+
 func calibrateCombination(f *Forecast, comb Method, history series.Series, drivers Drivers, sc Scenario, level float64, minTrain int) error {
 	m, err := Calibrated(comb, CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
 	if err != nil {

@@ -96,15 +96,34 @@ func TestAnalyseFailures(t *testing.T) {
 		t.Errorf("forecasts %+v", a.Forecasts)
 	}
 	notes := strings.Join(a.Notes, "\n")
-	for _, s := range []string{"naive: no backtest:", forecast.InverseMSECombinationName + ": needs backtests of two methods, have 0"} {
+	for _, s := range []string{
+		"naive: no backtest:",
+		forecast.DefaultCombinationName + ": interval of Combine, not calibrated: no member has a backtest",
+		forecast.InverseMSECombinationName + ": needs backtests of two methods, have 0",
+	} {
 		if !strings.Contains(notes, s) {
 			t.Errorf("notes lack %q:\n%s", s, notes)
 		}
+	}
+	// A method's *Error is reported without its Method, which the Skip
+	// names by the candidate's label.
+	a = forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: failing{}, Label: "failing-1"}, {Method: naive{}}}, forecast.AnalysisSettings{})
+	if len(a.Skipped) != 1 || a.Skipped[0].Method != "failing-1" || a.Skipped[0].Reason != `series "q": too few observed years: need 9, have 3` {
+		t.Errorf("skipped %+v, want failing-1 with the *Error's message less its method", a.Skipped)
 	}
 	a = forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: ratio{}}}, forecast.AnalysisSettings{})
 	if len(a.Forecasts) != 0 || len(a.Notes) != 1 || a.Notes[0] != "no method could forecast this series" {
 		t.Errorf("nothing forecast: forecasts %v, notes %q", a.Forecasts, a.Notes)
 	}
+}
+
+// failing is a method whose Fit fails with an *Error.
+type failing struct{}
+
+func (failing) Name() string { return "failing" }
+
+func (failing) Fit(h series.Series, _ forecast.Drivers) (forecast.Model, error) {
+	return nil, forecast.Errorf("failing", h.Name, 0, forecast.ErrTooFew, "need 9, have %d", h.Len())
 }
 
 // TestAnalyseAlone checks that a candidate kept Alone is forecast and

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nonferrous/demand/baseline"
@@ -185,8 +186,12 @@ func TestCombinedInterval(t *testing.T) {
 		t.Fatal(err)
 	}
 	model, _ := forecast.Combined("c", baseline.Drift{}, baseline.Drift{}).Fit(h, nil)
-	if _, err := model.Forecast(forecast.Scenario{Horizon: 1}, 0.8); err == nil {
-		t.Error("two members named drift: no error")
+	if _, err := model.Forecast(forecast.Scenario{Horizon: 1}, 0.8); !errors.Is(err, forecast.ErrDuplicate) || strings.Count(err.Error(), "forecast:") != 1 {
+		t.Errorf("two members named drift: %v, want ErrDuplicate naming the package once", err)
+	}
+	_, err := forecast.Combined("c").Fit(h, nil)
+	if want := `forecast: no forecasts to combine: combined method "c" has no members`; !errors.Is(err, forecast.ErrNoForecasts) || err.Error() != want {
+		t.Errorf("no members: %v, want %q", err, want)
 	}
 }
 

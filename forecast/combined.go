@@ -63,7 +63,7 @@ func (c combined) MinTrain() int {
 
 func (c combined) Fit(history series.Series, drivers Drivers) (Model, error) {
 	if len(c.members) == 0 {
-		return nil, fmt.Errorf("forecast: combined %s: %w", c.name, ErrNoForecasts)
+		return nil, fmt.Errorf("%w: combined method %q has no members", ErrNoForecasts, c.name)
 	}
 	cm := &combinedModel{name: c.name}
 	var first error
@@ -235,7 +235,7 @@ func (c *combinedModel) Forecast(s Scenario, level float64) (Forecast, error) {
 	comb, err := Combine(c.name, ws, fs...)
 	if err != nil {
 		if errors.Is(err, ErrDuplicate) {
-			return Forecast{}, fmt.Errorf("forecast: combined %s: %w", c.name, err)
+			return Forecast{}, fmt.Errorf("%w (in combined method %q)", err, c.name)
 		}
 		return Forecast{}, err
 	}

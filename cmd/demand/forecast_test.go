@@ -193,7 +193,7 @@ func TestBadInput(t *testing.T) {
 		{"scenario tenfold", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("ten.csv", "year,gdp\n2021,3500\n2022,3600\n2023,3700\n2024,3800\n2025,3900\n")}, `ten.csv: "gdp" is 3500 in 2021, 10.1 times its last observed value 346.3 (2020, in testdata/drivers.csv): a scenario within a factor of 10 is expected; is it in another unit?`},
 		{"panel for another year", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("p2030.csv", "expert,round,year,low,likely,high,weight\na,1,2030,1500,1600,1700,\nb,1,2031,1500,1600,1700,\n")}, `p2030.csv: the panel judges 2030, 2031, not the target year 2025: give -target 2031 or a panel for 2025`},
 		{"panel in other units", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("pt.csv", "expert,round,year,low,likely,high,weight\na,1,2025,1.5,1.6,1.7,\nb,1,2025,1.4,1.5,1.9,\n")}, `pt.csv: the panel's median likely value for 2025 is 1.55, 0.0011 times the last value of series "copper" (1409 in 2020): a panel in other units than its series?`},
-		{"nothing forecast", []string{"-series", w("one.csv", "year,a\n2020,2\n"), "-drivers", okDrivers}, "demand forecast: no method could forecast any of the 1 series; the reasons:\n  regression: series \"a\": too few observed years: need 2, have 1 (regression, regression-loglog, regression-linear-anchored, regression-loglinear-anchored; 4 times)\n  elasticity: "},
+		{"nothing forecast", []string{"-series", w("one.csv", "year,a\n2020,2\n"), "-drivers", okDrivers}, "demand forecast: no method could forecast any of the 1 series; the reasons:\n  series \"a\": too few observed years: need 2, have 1 (regression, regression-loglog, elasticity-arc, elasticity-point, intensity, drift, regression-linear-anchored, regression-loglinear-anchored; 8 times)\n"},
 		{"gdp too short", []string{"-series", okSeries, "-drivers", w("gdpshort.csv", "year,gdp\n2018,1\n2019,1.1\n2020,1.2\n")}, `gdpshort.csv: "gdp" covers 2018–2020, too short for the default five-year growth; give -growth or -scenario`},
 		{"scenario short", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen.csv", "year,gdp\n2021,350\n2022,360\n")}, `scen.csv: "gdp" has no value for 2023 (the scenario must cover 2021–2025`},
 		{"scenario no gdp", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen2.csv", "year,population\n2021,1\n")}, `scen2.csv: no "gdp" column`},
@@ -230,9 +230,9 @@ func TestMethodsNotRun(t *testing.T) {
 	}
 	checkContains(t, "stderr", errOut, `demand forecast: warning: `+ser+`: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`)
 	checkContains(t, "summary", s,
-		"not run: regression-loglog: regression:",
-		"not run: elasticity-arc: elasticity:",
-		"not run: intensity: intensity:",
+		"not run: regression-loglog: series \"flat\", year 2014: value not positive: 0",
+		"not run: elasticity-arc: series \"flat\", year 2014: value not positive: 0",
+		"not run: intensity: series \"flat\", year 2014: value not positive: 0",
 		"elasticity-point: no backtest",
 		"drivers: gdp: 3 % a year (-growth)",
 	)
