@@ -155,7 +155,9 @@ type Analysis struct {
 // errors, DefaultCalibrationHorizon steps ahead, over the origins all of
 // them have, since a MinTrainer starts later), named
 // InverseMSECombinationName, its interval from Calibrated of the same
-// combination; its weights fill the scores' Weight. Backtests and weights
+// combination (when that fails — a constant history has no error to
+// calibrate from — it has NaN bounds and a note); its weights fill the
+// scores' Weight. Backtests and weights
 // use the candidates' points only, whatever the level, so that the level
 // changes no score and no weight.
 //
@@ -304,7 +306,11 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		r.Backtest[i].Weight = w[i]
 	}
 	if err := calibrateCombination(&c, comb, history, drivers, sc, level, set.MinTrain); err != nil {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", inv, err))
+		// c's interval combines the members' uncalibrated intervals,
+		// which the table does not show (a constant history gives them
+		// zero width): none is more honest.
+		c.Lower, c.Upper = nanLike(c.Point), nanLike(c.Point)
+		r.Notes = append(r.Notes, fmt.Sprintf("%s: no interval: its calibration failed: %v", inv, err))
 	}
 	r.Forecasts = append(r.Forecasts, c)
 	return r
@@ -421,6 +427,16 @@ func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
 // point ± the half-width of Calibrated(comb) fit on history: the interval
 // from the out-of-sample errors of comb, the combination of the backtested
 // members as a Method.
+// nanLike returns a series of s's years and names with every value
+// missing.
+func nanLike(s series.Series) series.Series {
+	c := s.Clone()
+	for i := range c.Values {
+		c.Values[i] = math.NaN()
+	}
+	return c
+}
+
 // skipReason is err's message for a Skip: an *Error's without its Method,
 // since the Skip names the method, by its configuration.
 func skipReason(err error) string {

@@ -117,6 +117,31 @@ func TestAnalyseFailures(t *testing.T) {
 	}
 }
 
+// TestAnalyseConstant checks that on a constant history, whose backtest
+// errors are all zero, the inverse-MSE combination gets no interval
+// rather than a false one of zero width, and a note that says why.
+func TestAnalyseConstant(t *testing.T) {
+	h := series.New("q", "t", 2000, 5, 5, 5, 5, 5, 5, 5, 5)
+	a := forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: drift{}}, {Method: naive{}}}, forecast.AnalysisSettings{})
+	var inv *forecast.Forecast
+	for i := range a.Forecasts {
+		if a.Forecasts[i].Method == forecast.InverseMSECombinationName {
+			inv = &a.Forecasts[i]
+		}
+	}
+	if inv == nil {
+		t.Fatalf("no %s among %d forecasts; notes %q", forecast.InverseMSECombinationName, len(a.Forecasts), a.Notes)
+	}
+	for k, p := range inv.Point.Values {
+		if p != 5 || !math.IsNaN(inv.Lower.Values[k]) || !math.IsNaN(inv.Upper.Values[k]) {
+			t.Errorf("step %d: %v in [%v, %v], want 5 and no interval", k+1, p, inv.Lower.Values[k], inv.Upper.Values[k])
+		}
+	}
+	if notes := strings.Join(a.Notes, "\n"); !strings.Contains(notes, forecast.InverseMSECombinationName+": no interval: its calibration failed: ") {
+		t.Errorf("notes lack the reason for no interval:\n%s", notes)
+	}
+}
+
 // failing is a method whose Fit fails with an *Error.
 type failing struct{}
 

@@ -100,14 +100,16 @@ func (p *panelFlag) Set(v string) error {
 	return nil
 }
 
-// growthFlag records whether -growth was given.
+// growthFlag is a growth-rate flag, a fraction that macro.RateProblem
+// accepts; set, if not nil, records whether it was given (and then the
+// flag shows no default).
 type growthFlag struct {
 	v   *float64
 	set *bool
 }
 
 func (g growthFlag) String() string {
-	if g.v == nil || !*g.set {
+	if g.v == nil || g.set != nil && !*g.set {
 		return ""
 	}
 	return strconv.FormatFloat(*g.v, 'g', -1, 64)
@@ -121,7 +123,10 @@ func (g growthFlag) Set(s string) error {
 	if why := macro.RateProblem(v); why != "" {
 		return errors.New(why)
 	}
-	*g.v, *g.set = v, true
+	*g.v = v
+	if g.set != nil {
+		*g.set = true
+	}
 	return nil
 }
 
@@ -131,6 +136,7 @@ func runForecast(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, forecastUsage)
 		forecastFlags(&forecastConfig{}, stdout).PrintDefaults()
+		fmt.Fprint(stdout, "\n"+exitStatus)
 		return exitOK
 	}
 	if err == nil {
@@ -373,11 +379,11 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		in.target = latest.End() + 5
 	}
 	if in.target <= latest.End() {
-		return nil, fmt.Errorf("-target %d is not after the last year of the data, %d (series %q in %s)",
+		return nil, usagef("-target %d is not after the last year of the data, %d (series %q in %s)",
 			in.target, latest.End(), latest.Name, c.seriesFile)
 	}
 	if in.target-latest.End() > 100 {
-		return nil, fmt.Errorf("-target %d is more than 100 years after the data (%d)", in.target, latest.End())
+		return nil, usagef("-target %d is more than 100 years after the data (%d)", in.target, latest.End())
 	}
 
 	var names []string
@@ -437,7 +443,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		name, path, ok := strings.Cut(pv, "=")
 		if !ok {
 			if len(ss) != 1 {
-				return nil, fmt.Errorf("-panel %s: name the series (-panel SERIES=FILE): the series file has %d series", pv, len(ss))
+				return nil, usagef("-panel %s: name the series (-panel SERIES=FILE): the series file has %d series", pv, len(ss))
 			}
 			name, path = ss[0].Name, pv
 		}
@@ -446,7 +452,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 			found = found || s.Name == name
 		}
 		if !found {
-			return nil, fmt.Errorf("-panel %s: no series %q in %s", pv, name, c.seriesFile)
+			return nil, usagef("-panel %s: no series %q in %s", pv, name, c.seriesFile)
 		}
 		if _, dup := in.panels[name]; dup {
 			return nil, fmt.Errorf("-panel %s: series %q has a panel already", pv, name)

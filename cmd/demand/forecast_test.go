@@ -161,7 +161,8 @@ func TestBadInput(t *testing.T) {
 	w := func(name, content string) string { return writeFile(t, dir, name, content) }
 	okSeries, okDrivers := seriesCSV, driversCSV
 	usage := map[string]bool{"no flags": true, "no drivers": true, "unknown flag": true, "bad growth": true, "growth in percent": true, "growth hexadecimal": true,
-		"growth and scenario": true, "bad level": true, "level one": true, "extra argument": true}
+		"growth and scenario": true, "bad level": true, "level one": true, "extra argument": true,
+		"target before data": true, "target far": true, "panel without series": true, "panel unknown series": true}
 	for _, c := range []struct {
 		name string
 		args []string
@@ -183,6 +184,7 @@ func TestBadInput(t *testing.T) {
 		{"year gap", []string{"-series", w("gap.csv", "year,a\n2000,1\n2002,2\n"), "-drivers", okDrivers}, "gap.csv: series: csv line 3, column 1 (\"year\"): bad year: 2002 does not follow 2000"},
 		{"Inf", []string{"-series", w("inf.csv", "year,a\n2000,Inf\n"), "-drivers", okDrivers}, `inf.csv: series: csv line 2, column 2 ("a"): bad value: "Inf" is infinite`},
 		{"target before data", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "2019"}, `demand forecast: -target 2019 is not after the last year of the data, 2020 (series "copper" in testdata/series.csv)`},
+		{"target far", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "2200"}, `demand forecast: -target 2200 is more than 100 years after the data (2020)`},
 		{"no gdp", []string{"-series", okSeries, "-drivers", w("nogdp.csv", "year,income\n2000,1\n")}, `nogdp.csv: no "gdp" column (columns: income)`},
 		{"gdp last missing", []string{"-series", okSeries, "-drivers", w("gdpnan.csv", "year,gdp\n2019,1\n2020,NaN\n")}, `gdpnan.csv: "gdp": the last year, 2020, is missing`},
 		{"gdp ends early", []string{"-series", okSeries, "-drivers", w("gdpearly.csv", "year,gdp\n2000,1\n2001,2\n")}, `gdpearly.csv: "gdp" ends in 2001, before the last year of series "copper" (2020) in testdata/series.csv: the drivers must cover every series through its last year`},

@@ -67,8 +67,11 @@ func usage(w io.Writer) {
 		fmt.Fprintf(tw, "\t%s\t%s\n", c.name, c.summary)
 	}
 	tw.Flush()
-	fmt.Fprint(w, "\nRun 'demand <command> -h' for a command's flags.\nExit status: 0 success, 1 bad data, 2 bad command line.\n")
+	fmt.Fprint(w, "\nRun 'demand <command> -h' for a command's flags.\n"+exitStatus)
 }
+
+// exitStatus ends the usage of demand and of its commands.
+const exitStatus = "Exit status: 0 success, 1 bad data, 2 bad command line.\n"
 
 // usageError is an error in the command line: exit status 2.
 type usageError struct{ error }

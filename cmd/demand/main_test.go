@@ -45,12 +45,13 @@ func TestDispatch(t *testing.T) {
 }
 
 // TestCommandsTable checks that every command answers -h on stdout with
-// exit 0 and a bad flag on stderr with exit 2 (the hint to -h of forecast
+// exit 0, saying what its exit codes mean, and a bad flag on stderr with exit 2 (the hint to -h of forecast
 // and plan is checked in their own tests).
 func TestCommandsTable(t *testing.T) {
 	for _, c := range commands {
 		var out, errOut bytes.Buffer
-		if code := c.run([]string{"-h"}, &out, &errOut); code != exitOK || errOut.Len() != 0 || !strings.Contains(out.String(), c.name) {
+		if code := c.run([]string{"-h"}, &out, &errOut); code != exitOK || errOut.Len() != 0 || !strings.Contains(out.String(), c.name) ||
+			!strings.Contains(out.String(), "Exit status: 0 ") {
 			t.Errorf("%s -h: exit %d, stderr %q, stdout:\n%s", c.name, code, errOut.String(), out.String())
 		}
 		out.Reset()

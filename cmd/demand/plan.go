@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/nonferrous/demand/macro"
 	"github.com/nonferrous/demand/plan"
 	"github.com/nonferrous/demand/plan/defaults"
 	"github.com/nonferrous/demand/plan/planchart"
@@ -39,9 +38,10 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("demand plan", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
-	growth := fs.Float64("growth", plan.PlanScenario().Growth, "real GDP growth a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
-	low := fs.Float64("low", plan.LowGrowth, "GDP growth of the low scenario, a fraction, at most -high")
-	high := fs.Float64("high", plan.HighGrowth, "GDP growth of the high scenario")
+	growth, low, high := plan.PlanScenario().Growth, plan.LowGrowth, plan.HighGrowth
+	fs.Var(growthFlag{v: &growth}, "growth", "real GDP growth a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
+	fs.Var(growthFlag{v: &low}, "low", "GDP growth of the low scenario, a fraction, at most -high")
+	fs.Var(growthFlag{v: &high}, "high", "GDP growth of the high scenario")
 	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
 	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
 	if err := fs.Parse(args); err != nil {
@@ -49,6 +49,7 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprint(stdout, planUsage)
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
+			fmt.Fprint(stdout, "\n"+exitStatus)
 			return nil
 		}
 		return usageError{err}
@@ -56,22 +57,14 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected arguments %q", fs.Args())
 	}
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"growth", *growth}, {"low", *low}, {"high", *high}} {
-		if why := macro.RateProblem(f.v); why != "" {
-			return usagef("-%s %g: %s", f.name, f.v, why)
-		}
-	}
-	if *low > *high {
-		return usagef("-low %g is above -high %g", *low, *high)
+	if low > high {
+		return usagef("-low %g is above -high %g", low, high)
 	}
 	set, err := defaults.Set(strings.Split(*methods, ",")...)
 	if err != nil {
 		return usageError{err}
 	}
-	sc, lo, hi := plan.Scenarios(*growth, *low, *high)
+	sc, lo, hi := plan.Scenarios(growth, low, high)
 	study, err := plan.NewStudy(sc, lo, hi, set)
 	if err != nil {
 		return usageError{err} // the only inputs are the flags
