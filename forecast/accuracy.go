@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/nonferrous/demand/series"
 )
@@ -133,9 +134,13 @@ func (a *accumulator) measures() Measures {
 	}
 }
 
+// span names the years of s: "2001–2005", or "2016" for one year.
 func span(s series.Series) string {
-	if s.Len() == 0 {
+	switch s.Len() {
+	case 0:
 		return "(no years)"
+	case 1:
+		return strconv.Itoa(s.Start)
 	}
 	return fmt.Sprintf("%d–%d", s.Start, s.End())
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/nonferrous/demand/series"
 )
@@ -82,7 +83,10 @@ type EvalRow struct {
 type EvalError struct {
 	Series string // the series' name
 	Method string // the method's name; "" when the series itself cannot be evaluated
-	Err    error
+	// Err is the cause. A method's error is wrapped with the years it was
+	// fit on ("fit on 2016, before the 4 held-out years: …"), and an
+	// *Error among them leaves out the series and method named here.
+	Err error
 }
 
 // Error returns the series, the method (if any) and the error.
@@ -276,6 +280,7 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 				if u := errors.Unwrap(err); u != nil {
 					err = u
 				}
+				err = evalCause(err, names[k], jobs[c.job].History, e.Holdout)
 			} else {
 				err = checkCover(res.Forecasts[k*nl:(k+1)*nl], c.origin+1, d.History.End())
 			}
@@ -323,6 +328,22 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 		r.Common[k] = commonSums[k].summary(names[k], levels)
 	}
 	return r, nil
+}
+
+// evalCause is the Err of an EvalError for a method's error on a series,
+// which the EvalError names: it says which years the method was fit on
+// and leaves out of an *Error the series and, when name begins with it,
+// the method.
+func evalCause(err error, name string, train series.Series, holdout int) error {
+	if e, ok := err.(*Error); ok {
+		c := *e
+		c.Series = ""
+		if strings.HasPrefix(name, c.Method) {
+			c.Method = ""
+		}
+		err = &c
+	}
+	return fmt.Errorf("fit on %s, before the %d held-out years: %w", span(train), holdout, err)
 }
 
 // holdoutOrigin returns the year before the last holdout observed years of

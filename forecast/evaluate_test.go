@@ -407,4 +407,17 @@ func TestEvaluateBrokenMethod(t *testing.T) {
 	if s := r.Summary[0]; s.Series != 1 || s.Failed != 2 || s.Pooled.N != 2 {
 		t.Errorf("summary %+v", s)
 	}
+
+	// A method's *Error names neither series nor method again, and the
+	// years fit on are given.
+	r, err = forecast.Evaluation{Methods: []forecast.Method{baseline.Naive{}}, Holdout: 4}.Run(
+		[]forecast.EvalSeries{{History: series.New("tin", "", 2016, 1, 2, 3, 4, 5)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fe *forecast.Error
+	const want = `series "tin", method naive: fit on 2016, before the 4 held-out years: too few observed years: need 2, have 1`
+	if len(r.Errors) != 1 || r.Errors[0].Error() != want || !errors.Is(r.Errors[0], forecast.ErrTooFew) || !errors.As(r.Errors[0], &fe) {
+		t.Errorf("errors %v, want one: %s", r.Errors, want)
+	}
 }
