@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -155,6 +156,12 @@ type EvalResult struct {
 	// series, Common equals Summary.
 	Common       []MethodSummary
 	CommonSeries int
+
+	// Unscaled names the series some method forecast whose scale, the mean absolute
+	// annual change of the years fit on, is zero (their fitted years never
+	// change) or not finite: MASE and MSIS leave their values out, which
+	// NScaled counts.
+	Unscaled []string
 }
 
 // Run evaluates every method on every series of data, in parallel on a
@@ -293,6 +300,9 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 		}
 		if common {
 			r.CommonSeries++
+		}
+		if slices.Contains(ok, true) && !(c.scale > 0 && !math.IsInf(c.scale, 0)) {
+			r.Unscaled = append(r.Unscaled, name)
 		}
 		for k := range e.Methods {
 			if !ok[k] {

@@ -408,6 +408,20 @@ func TestEvaluateBrokenMethod(t *testing.T) {
 		t.Errorf("summary %+v", s)
 	}
 
+	// Unscaled names the series scored whose fitted years never change,
+	// not one no method forecast.
+	r, err = forecast.Evaluation{Methods: []forecast.Method{baseline.Naive{}}, Holdout: 2}.Run([]forecast.EvalSeries{
+		{History: series.New("flat", "", 2000, 3, 3, 3, 3, 4, 5)},
+		{History: series.New("moving", "", 2000, 1, 2, 3, 4, 5, 6)},
+		{History: series.New("one", "", 2000, 1, 2, 3)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"flat"}, r.Unscaled); d != "" || r.Summary[0].Pooled.N != 4 || r.Summary[0].Pooled.NScaled != 2 {
+		t.Errorf("unscaled (-want +got):\n%s\nN %d, NScaled %d; want 4, 2", d, r.Summary[0].Pooled.N, r.Summary[0].Pooled.NScaled)
+	}
+
 	// A method's *Error names neither series nor method again, and the
 	// years fit on are given.
 	r, err = forecast.Evaluation{Methods: []forecast.Method{baseline.Naive{}}, Holdout: 4}.Run(

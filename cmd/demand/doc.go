@@ -126,7 +126,11 @@
 // drivers are given; -methods chooses by name. It prints a table per
 // method — over the series each method forecast, and, when some method
 // failed on some series, again over the series every method forecast,
-// which the ranking uses — and writes to -out (default evaluate-out)
+// which the ranking uses — then the values a score leaves out: MASE and
+// MSIS those of a series whose fitted years do not change (no scale),
+// coverage and MSIS those a method gives no interval for, with their
+// series (the best intervals are then chosen among the methods with an
+// interval for every value) — and writes to -out (default evaluate-out)
 // evaluation.csv, one row per series, method, held-out year and level
 // with the header series,method,origin,h,year,actual,point,level,lower,upper
 // (level a fraction, lower and upper empty where a method gives no

@@ -358,6 +358,8 @@ func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
 	fmt.Fprintln(w, "\nsMAPE in percent (M3: 200|y−f|/(|y|+|f|)); MASE and MSIS scaled by each series' mean absolute")
 	fmt.Fprintln(w, "annual change over its fitted years; coverage: the share of held-out values inside the interval.")
 
+	complete := evalGaps(w, r)
+
 	ranked := r.Summary
 	if r.CommonSeries < evalScoredMax(r) {
 		if r.CommonSeries == 0 {
@@ -369,20 +371,75 @@ func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
 		ranked = r.Common
 	}
 	i95 := slices.Index(r.Levels, 0.95)
-	best := func(score func(forecast.MethodSummary) float64) string {
+	best := func(score func(forecast.MethodSummary) float64, among func(string) bool) string {
 		name, v := "-", math.Inf(1)
 		for _, m := range ranked {
-			if s := score(m); s < v {
+			if s := score(m); s < v && among(m.Method) {
 				name, v = m.Method, s
 			}
 		}
 		return name
 	}
-	fmt.Fprintf(w, "\nMost accurate: %s by MASE, %s by sMAPE; best intervals (lowest MSIS at 95 %%): %s.\n",
-		best(func(m forecast.MethodSummary) float64 { return m.Pooled.MASE }),
-		best(func(m forecast.MethodSummary) float64 { return m.Pooled.SMAPE }),
-		best(func(m forecast.MethodSummary) float64 { return m.Pooled.Intervals[i95].MSIS }))
+	all := func(string) bool { return true }
+	among, which := all, ""
+	if len(complete) < len(ranked) && len(complete) > 0 {
+		among, which = func(m string) bool { return complete[m] }, ", among the methods with an interval for every value"
+	}
+	fmt.Fprintf(w, "\nMost accurate: %s by MASE, %s by sMAPE; best intervals (lowest MSIS at 95 %%%s): %s.\n",
+		best(func(m forecast.MethodSummary) float64 { return m.Pooled.MASE }, all),
+		best(func(m forecast.MethodSummary) float64 { return m.Pooled.SMAPE }, all),
+		which, best(func(m forecast.MethodSummary) float64 { return m.Pooled.Intervals[i95].MSIS }, among))
 	fmt.Fprintln(w, "Honest intervals cover about their level; coverage well below it means intervals too narrow.")
+}
+
+// evalGaps says which held-out values the scores leave out: MASE and MSIS
+// those of the series with no scale (r.Unscaled), coverage and MSIS those
+// a method gives no interval for, with their series, methods alike in this
+// grouped. It returns the methods with an interval for every value.
+func evalGaps(w io.Writer, r *forecast.EvalResult) map[string]bool {
+	noInterval := make(map[string][]string) // method → series with a value and no interval
+	for _, row := range r.Rows {
+		if math.IsNaN(row.Lower) || math.IsNaN(row.Upper) {
+			ss := noInterval[row.Method]
+			if len(ss) == 0 || ss[len(ss)-1] != row.Series {
+				noInterval[row.Method] = append(ss, row.Series)
+			}
+		}
+	}
+	complete := make(map[string]bool)
+	type gap struct {
+		missing, of int
+		series      string
+	}
+	var gaps []gap
+	methods := make(map[gap][]string)
+	for _, m := range r.Summary {
+		if len(noInterval[m.Method]) == 0 {
+			complete[m.Method] = true
+			continue
+		}
+		least := m.Pooled.N
+		for _, iv := range m.Pooled.Intervals {
+			least = min(least, iv.N)
+		}
+		g := gap{m.Pooled.N - least, m.Pooled.N, strings.Join(noInterval[m.Method], ", ")}
+		if methods[g] == nil {
+			gaps = append(gaps, g)
+		}
+		methods[g] = append(methods[g], m.Method)
+	}
+	if len(gaps) == 0 && len(r.Unscaled) == 0 {
+		return complete
+	}
+	fmt.Fprintln(w, "\nValues left out of a score:")
+	if len(r.Unscaled) > 0 {
+		fmt.Fprintf(w, "  MASE and MSIS: every value of %s, whose fitted years do not change (no scale)\n", strings.Join(r.Unscaled, ", "))
+	}
+	for _, g := range gaps {
+		fmt.Fprintf(w, "  coverage and MSIS of %s: %d of their %d values, which have no interval (in %s)\n",
+			strings.Join(methods[g], ", "), g.missing, g.of, g.series)
+	}
+	return complete
 }
 
 // evalScoredMax returns the most series any method forecast.

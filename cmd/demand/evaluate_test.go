@@ -263,6 +263,25 @@ func TestEvaluateBadSeries(t *testing.T) {
 	}
 }
 
+// TestEvaluateGaps checks that the values a score leaves out are named: a
+// constant series has no scale (MASE, MSIS), and a calibrated method gives
+// no interval for a series too short to calibrate on; the best intervals
+// are then chosen among the methods with an interval for every value.
+func TestEvaluateGaps(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "m.csv", miniLong+"flat,2000,5\nflat,2001,5\nflat,2002,5\nflat,2003,5\nflat,2004,5\nflat,2005,5\nflat,2006,6\n")
+	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-out", filepath.Join(dir, "out"), "-methods", "naive,drift,drift-calibrated")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkContains(t, "stdout", stdout,
+		"Values left out of a score:\n",
+		"  MASE and MSIS: every value of flat, whose fitted years do not change (no scale)\n",
+		"  coverage and MSIS of drift-calibrated: ",
+		"best intervals (lowest MSIS at 95 %, among the methods with an interval for every value): drift.",
+	)
+}
+
 func TestEvaluateDispatch(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"bogus"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), `unknown command "bogus"`) {
