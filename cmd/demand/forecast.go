@@ -365,6 +365,10 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		return nil, err
 	}
 	for _, s := range ss {
+		if last := s.End(); math.IsNaN(s.Values[s.Len()-1]) {
+			return nil, fmt.Errorf("%s: series %q: its last year, %d, is missing: every method starts from the last year; drop the row or cell of %d, or give its value",
+				c.seriesFile, s.Name, last, last)
+		}
 		checkConsumption(s, c.seriesFile, stderr)
 	}
 	in.series = ss
@@ -548,18 +552,26 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 // checkConsumption checks a consumption series of file and warns on
 // stderr: of its first value below zero (the series is then taken as a
 // quantity that can be negative, such as a net balance, whose forecasts
-// may be too; consumption cannot be), and of each zero (the methods that
-// take logs or ratios will not fit it).
+// may be too; consumption cannot be), and, once, of its zeros (the methods
+// that take logs or ratios will not fit it).
 func checkConsumption(s series.Series, file string, stderr io.Writer) {
 	negative := false
+	var zeros []int
 	for i, v := range s.Values {
 		switch {
 		case v < 0 && !negative:
 			negative = true
 			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is %g in %d, negative: it is taken as a quantity that can be (a balance, a change), and so may its forecasts be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
 		case v == 0:
-			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is 0 in %d: the methods that take logs or ratios will not fit it\n", file, s.Name, s.Start+i)
+			zeros = append(zeros, s.Start+i)
 		}
+	}
+	if len(zeros) > 0 {
+		more := ""
+		if len(zeros) > 1 {
+			more = fmt.Sprintf(" and %d later years", len(zeros)-1)
+		}
+		fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is 0 in %d%s: the methods that take logs or ratios will not fit it\n", file, s.Name, zeros[0], more)
 	}
 }
 

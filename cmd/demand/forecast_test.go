@@ -184,6 +184,7 @@ func TestBadInput(t *testing.T) {
 		{"year gap", []string{"-series", w("gap.csv", "year,a\n2000,1\n2002,2\n"), "-drivers", okDrivers}, "gap.csv: series: csv line 3, column 1 (\"year\"): bad year: 2002 does not follow 2000"},
 		{"Inf", []string{"-series", w("inf.csv", "year,a\n2000,Inf\n"), "-drivers", okDrivers}, `inf.csv: series: csv line 2, column 2 ("a"): bad value: "Inf" is infinite`},
 		{"target before data", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "2019"}, `demand forecast: -target 2019 is not after the last year of the data, 2020 (series "copper" in testdata/series.csv)`},
+		{"last year missing", []string{"-series", w("lastnan.csv", "series,year,value,unit\ncopper,2019,1381.5,kt\ncopper,2020,1409,kt\ncopper,2021,,kt\n"), "-drivers", okDrivers}, `lastnan.csv: series "copper": its last year, 2021, is missing: every method starts from the last year; drop the row or cell of 2021, or give its value`},
 		{"target far", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "2200"}, `demand forecast: -target 2200 is more than 100 years after the data (2020)`},
 		{"no gdp", []string{"-series", okSeries, "-drivers", w("nogdp.csv", "year,income\n2000,1\n")}, `nogdp.csv: no "gdp" column (columns: income)`},
 		{"gdp last missing", []string{"-series", okSeries, "-drivers", w("gdpnan.csv", "year,gdp\n2019,1\n2020,NaN\n")}, `gdpnan.csv: "gdp": the last year, 2020, is missing`},
@@ -230,7 +231,10 @@ func TestMethodsNotRun(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	checkContains(t, "stderr", errOut, `demand forecast: warning: `+ser+`: series "flat" is 0 in 2014: the methods that take logs or ratios will not fit it`)
+	checkContains(t, "stderr", errOut, `demand forecast: warning: `+ser+`: series "flat" is 0 in 2014 and 6 later years: the methods that take logs or ratios will not fit it`)
+	if n := strings.Count(errOut, "is 0 in"); n != 1 {
+		t.Errorf("%d warnings of zeros, want one for the series:\n%s", n, errOut)
+	}
 	checkContains(t, "summary", s,
 		"not run: regression-loglog: series \"flat\", year 2014: value not positive: 0",
 		"not run: elasticity-arc: series \"flat\", year 2014: value not positive: 0",

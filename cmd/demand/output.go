@@ -99,7 +99,9 @@ func (o *output) add(r forecast.Analysis) error {
 			o.methods[s.Reason] = append(o.methods[s.Reason], s.Method)
 		}
 	}
-	if len(r.Forecasts) > 0 {
+	if len(r.Forecasts) == 0 {
+		fmt.Fprintf(o.stderr, "demand forecast: warning: no method could forecast series %q (the reasons are in the summary)\n", r.History.Name)
+	} else {
 		var buf bytes.Buffer
 		if err := forecast.WriteCSV(&buf, r.Forecasts...); err != nil {
 			return fmt.Errorf("series %q: %w", r.History.Name, err)

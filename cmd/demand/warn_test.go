@@ -120,3 +120,18 @@ func TestForecastPages(t *testing.T) {
 		t.Error("a third page for 13 series")
 	}
 }
+
+// TestForecastNoneForOneSeries checks that a series no method can forecast
+// is a warning on stderr, the others forecast and the exit status 0.
+func TestForecastNoneForOneSeries(t *testing.T) {
+	s, d := writeFiles(t, "year,copper [kt],tin [kt]\n2012,500,\n2013,560,\n2014,610,\n2015,680,13\n", warnDrivers)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-growth", "0.05", "-charts=false", "-out", t.TempDir()}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	checkContains(t, "stderr", errOut.String(), `demand forecast: warning: no method could forecast series "tin" (the reasons are in the summary)`)
+	if strings.Contains(errOut.String(), `series "copper" (the reasons`) {
+		t.Errorf("copper reported as not forecast:\n%s", errOut.String())
+	}
+	checkContains(t, "stdout", out.String(), `not run: drift: series "tin": too few observed years: need 2, have 1`)
+}
