@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/nonferrous/demand/lsq"
@@ -136,12 +137,16 @@ func Errorf(method, series string, year int, err error, format string, args ...a
 // value may be infinite. The error, an *Error naming method, the series
 // and the year where there is one, wraps ErrTooFew, ErrLastMissing or
 // ErrNotFinite, checked in that order but for the count, which comes
-// last; an empty history is series.ErrEmpty.
+// last (but first for a history with no observed year); an empty history
+// is series.ErrEmpty.
 func CheckHistory(method string, history series.Series, minObs int) error {
 	if history.Len() == 0 {
 		return Errorf(method, history.Name, 0, series.ErrEmpty, "")
 	}
 	if math.IsNaN(history.Values[history.Len()-1]) {
+		if !slices.ContainsFunc(history.Values, func(v float64) bool { return !math.IsNaN(v) }) {
+			return Errorf(method, history.Name, 0, ErrTooFew, "need %d, have 0 (every year is missing)", max(minObs, 1))
+		}
 		return Errorf(method, history.Name, history.End(), ErrLastMissing, "")
 	}
 	n := 0

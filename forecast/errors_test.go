@@ -3,9 +3,11 @@ package forecast
 import (
 	"errors"
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/nonferrous/demand/lsq"
+	"github.com/nonferrous/demand/series"
 )
 
 func TestError(t *testing.T) {
@@ -30,6 +32,28 @@ func TestError(t *testing.T) {
 	var e *Error
 	if !errors.As(wrapped, &e) || e.Series != "cu" || e.Year != 2003 || e.Method != "regression" {
 		t.Errorf("errors.As = %+v", e)
+	}
+}
+
+// TestCheckHistory checks each problem CheckHistory reports, in its order.
+func TestCheckHistory(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, tc := range []struct {
+		h    series.Series
+		is   error
+		want string
+	}{
+		{series.Series{Name: "e"}, series.ErrEmpty, `m: series "e": series: empty series`},
+		{series.New("q", "", 2000, nan, nan), ErrTooFew, `m: series "q": too few observed years: need 3, have 0 (every year is missing)`},
+		{series.New("q", "", 2000, 1, 2, nan), ErrLastMissing, `m: series "q", year 2002: last year missing`},
+		{series.New("q", "", 2000, 1, inf, 3), ErrNotFinite, `m: series "q", year 2001: value not finite: +Inf`},
+		{series.New("q", "", 2000, nan, 2, 3), ErrTooFew, `m: series "q": too few observed years: need 3, have 2`},
+		{series.New("q", "", 2000, 1, 2, 3), nil, ""},
+	} {
+		err := CheckHistory("m", tc.h, 3)
+		if !errors.Is(err, tc.is) || err != nil && err.Error() != tc.want || err == nil && tc.is != nil {
+			t.Errorf("CheckHistory(%v) = %v, want %q", tc.h.Values, err, tc.want)
+		}
 	}
 }
 
