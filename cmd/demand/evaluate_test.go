@@ -66,6 +66,17 @@ func runEval(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// evalOK runs demand evaluate with args and returns its output, failing
+// the test unless it exits 0.
+func evalOK(t *testing.T, args ...string) (stdout, stderr string) {
+	t.Helper()
+	code, stdout, stderr := runEval(args...)
+	if code != 0 {
+		t.Fatalf("demand evaluate %q: exit %d, stderr:\n%s", args, code, stderr)
+	}
+	return stdout, stderr
+}
+
 func readCSV(t *testing.T, p string) [][]string {
 	t.Helper()
 	f, err := os.Open(p)
@@ -91,10 +102,7 @@ func TestEvaluateTable(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "m.csv", miniLong)
 	out := filepath.Join(dir, "out")
-	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-methods", "naive,drift,mean", "-out", out)
-	if code != 0 {
-		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
-	}
+	stdout, stderr := evalOK(t, "-series", in, "-holdout", "3", "-methods", "naive,drift,mean", "-out", out)
 	checkContains(t, "stdout", stdout,
 		"method  series  failed   sMAPE     MASE   cover80   cover95   MSIS95\n",
 		"naive        4       0   10.73    1.821    58.3 %    91.7 %     7.57\n",
@@ -147,9 +155,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 		return ms
 	}
 	out := filepath.Join(dir, "a")
-	if code, _, stderr := runEval("-series", in, "-holdout", "2", "-out", out, "-levels", "50,80"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	evalOK(t, "-series", in, "-holdout", "2", "-out", out, "-levels", "50,80")
 	cal := func(ms []string) []string {
 		out := slices.Clone(ms)
 		for _, m := range ms {
@@ -169,10 +175,7 @@ func TestEvaluateMethodSets(t *testing.T) {
 	}
 
 	out = filepath.Join(dir, "b")
-	code, stdout, stderr := runEval("-series", in, "-drivers", drv, "-holdout", "2", "-out", out)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout, stderr := evalOK(t, "-series", in, "-drivers", drv, "-holdout", "2", "-out", out)
 	want = slices.Concat(want, []string{"regression", "regression-loglog", "elasticity-arc", "elasticity-point", "intensity"},
 		anchored, []string{"regression-anchored", "regression-loglog-anchored", "intensity-anchored", "combination-inverse-mse"})
 	if got := methodsOf(out); !slices.Equal(got, cal(want)) {
@@ -235,10 +238,7 @@ func TestEvaluateBadSeries(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "m.csv", miniLong+"short,2000,1\nshort,2001,2\nneg,2000,3\nneg,2001,-1\nneg,2002,2\nneg,2003,4\nneg,2004,5\n")
 	out := filepath.Join(dir, "out")
-	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-out", out, "-methods", "naive,regression-loglinear")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout, stderr := evalOK(t, "-series", in, "-holdout", "3", "-out", out, "-methods", "naive,regression-loglinear")
 	if !strings.Contains(stderr, `series "short": forecast: too few observed years to hold out`) || !strings.Contains(stderr, `series "neg", method regression-loglinear`) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
@@ -270,10 +270,7 @@ func TestEvaluateBadSeries(t *testing.T) {
 func TestEvaluateGaps(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "m.csv", miniLong+"flat,2000,5\nflat,2001,5\nflat,2002,5\nflat,2003,5\nflat,2004,5\nflat,2005,5\nflat,2006,6\n")
-	code, stdout, stderr := runEval("-series", in, "-holdout", "3", "-out", filepath.Join(dir, "out"), "-methods", "naive,drift,drift-calibrated")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout, _ := evalOK(t, "-series", in, "-holdout", "3", "-out", filepath.Join(dir, "out"), "-methods", "naive,drift,drift-calibrated")
 	checkContains(t, "stdout", stdout,
 		"Values left out of a score:\n",
 		"  MASE and MSIS: every value of flat, whose fitted years do not change (no scale)\n",
