@@ -64,9 +64,10 @@ func (Mean) Name() string { return names[mean] }
 
 // Fit fits the naive method to the observed years of history; drivers are
 // not used. It returns an error wrapping series.ErrEmpty for an empty
-// history, forecast.ErrTooFew for fewer than two observed years,
-// forecast.ErrLastMissing if the last year is missing and
-// forecast.ErrNotFinite for an infinite value or an overflowing variance.
+// history, forecast.ErrTooFew for fewer than two observed years (every
+// year missing included), forecast.ErrLastMissing if the last year is
+// missing, and forecast.ErrNotFinite for an infinite value or an
+// overflowing variance.
 // The model is a forecast.Refitter.
 func (Naive) Fit(history series.Series, drivers forecast.Drivers) (forecast.Model, error) {
 	return fit(naive, history)

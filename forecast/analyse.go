@@ -69,9 +69,9 @@ type AnalysisSettings struct {
 // Skip is a candidate that gave no forecast, and why.
 type Skip struct {
 	Method string `json:"method"` // the candidate's label
-	// Reason is Err's message, but for an *Error, whose method Method
-	// names already, without its Method part: "series "copper": too few
-	// observed years: need 5, have 3".
+	// Reason is Err's message, less the method of an *Error that Method
+	// names already (see namedBy): "series "copper": too few observed
+	// years: need 5, have 3".
 	Reason string `json:"reason"`
 	// Driver is the needed driver that was absent, "" when the method
 	// itself failed.
@@ -185,7 +185,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	r := Analysis{History: history, Skipped: []Skip{}, Backtest: []Score{}, Notes: []string{}}
 	skip := func(label, driver string, err error) {
-		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: skipReason(err), Driver: driver, Err: err})
+		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: namedBy(err, label, "").Error(), Driver: driver, Err: err})
 	}
 	history = r.maskMissingDrivers(history, drivers)
 	var backtests, alone []*BacktestResult
@@ -423,10 +423,6 @@ type labelled struct {
 func (l labelled) Name() string  { return l.name }
 func (l labelled) MinTrain() int { return MinTrainOf(l.Method, 0) }
 
-// calibrateCombination sets the interval of f, a combination, to f's
-// point ± the half-width of Calibrated(comb) fit on history: the interval
-// from the out-of-sample errors of comb, the combination of the backtested
-// members as a Method.
 // nanLike returns a series of s's years and names with every value
 // missing.
 func nanLike(s series.Series) series.Series {
@@ -437,17 +433,10 @@ func nanLike(s series.Series) series.Series {
 	return c
 }
 
-// skipReason is err's message for a Skip: an *Error's without its Method,
-// since the Skip names the method, by its configuration.
-func skipReason(err error) string {
-	if e, ok := err.(*Error); ok {
-		c := *e
-		c.Method = ""
-		return c.Error()
-	}
-	return err.Error()
-}
-
+// calibrateCombination sets the interval of f, a combination, to f's
+// point ± the half-width of Calibrated(comb) fit on history: the interval
+// from the out-of-sample errors of comb, the combination of the backtested
+// members as a Method.
 func calibrateCombination(f *Forecast, comb Method, history series.Series, drivers Drivers, sc Scenario, level float64, minTrain int) error {
 	m, err := Calibrated(comb, CalibrationSettings{MinTrain: minTrain}).Fit(history, drivers)
 	if err != nil {

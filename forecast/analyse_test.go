@@ -111,6 +111,11 @@ func TestAnalyseFailures(t *testing.T) {
 	if len(a.Skipped) != 1 || a.Skipped[0].Method != "failing-1" || a.Skipped[0].Reason != `series "q": too few observed years: need 9, have 3` {
 		t.Errorf("skipped %+v, want failing-1 with the *Error's message less its method", a.Skipped)
 	}
+	// A member's error inside a combination keeps the member's name.
+	a = forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: forecast.Combined("combo", failing{})}, {Method: naive{}}}, forecast.AnalysisSettings{})
+	if len(a.Skipped) != 1 || a.Skipped[0].Reason != `failing: series "q": too few observed years: need 9, have 3` {
+		t.Errorf("skipped %+v, want combo with its member's error", a.Skipped)
+	}
 	a = forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, []forecast.Candidate{{Method: ratio{}}}, forecast.AnalysisSettings{})
 	if len(a.Forecasts) != 0 || len(a.Notes) != 1 || a.Notes[0] != "no method could forecast this series" {
 		t.Errorf("nothing forecast: forecasts %v, notes %q", a.Forecasts, a.Notes)

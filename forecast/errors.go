@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nonferrous/demand/lsq"
 	"github.com/nonferrous/demand/series"
@@ -130,6 +131,28 @@ func Errorf(method, series string, year int, err error, format string, args ...a
 		e.Detail = fmt.Sprintf(format, args...)
 	}
 	return e
+}
+
+// namedBy returns err for a message that names the method label (and the
+// series, if series is not ""): if err is an *Error whose Method is
+// label's package — label itself, or its part before a "-", as
+// "regression" of "regression-loglog" — a copy without it (and without
+// the Series equal to series), so that the message does not name them
+// twice. Any other error, a member's inside a combination among them,
+// is returned as it is.
+func namedBy(err error, label, series string) error {
+	e, ok := err.(*Error)
+	if !ok {
+		return err
+	}
+	c := *e
+	if c.Method == label || strings.HasPrefix(label, c.Method+"-") {
+		c.Method = ""
+	}
+	if series != "" && c.Series == series {
+		c.Series = ""
+	}
+	return &c
 }
 
 // CheckHistory checks the history a method fits: it must hold at least

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/nonferrous/demand/series"
 )
@@ -157,10 +156,11 @@ type EvalResult struct {
 	Common       []MethodSummary
 	CommonSeries int
 
-	// Unscaled names the series some method forecast whose scale, the mean absolute
-	// annual change of the years fit on, is zero (their fitted years never
-	// change) or not finite: MASE and MSIS leave their values out, which
-	// NScaled counts.
+	// Unscaled names the series some method forecast whose scale, the
+	// mean absolute annual change of the years fit on, is zero (those
+	// years never change) or not finite (no two consecutive years are
+	// observed): MASE and MSIS leave their values out, which NScaled
+	// counts.
 	Unscaled []string
 }
 
@@ -341,19 +341,14 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 }
 
 // evalCause is the Err of an EvalError for a method's error on a series,
-// which the EvalError names: it says which years the method was fit on
-// and leaves out of an *Error the series and, when name begins with it,
-// the method.
+// which the EvalError names: it says which years the method was fit on,
+// and an *Error in it leaves out the series and the method (namedBy).
 func evalCause(err error, name string, train series.Series, holdout int) error {
-	if e, ok := err.(*Error); ok {
-		c := *e
-		c.Series = ""
-		if strings.HasPrefix(name, c.Method) {
-			c.Method = ""
-		}
-		err = &c
+	held := fmt.Sprintf("the %d held-out years", holdout)
+	if holdout == 1 {
+		held = "the held-out year"
 	}
-	return fmt.Errorf("fit on %s, before the %d held-out years: %w", span(train), holdout, err)
+	return fmt.Errorf("fit on %s, before %s: %w", span(train), held, namedBy(err, name, train.Name))
 }
 
 // holdoutOrigin returns the year before the last holdout observed years of

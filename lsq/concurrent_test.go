@@ -22,8 +22,9 @@ const (
 
 // runConcurrently calls do(g, level) concurrentRounds times from each of
 // concurrentGoroutines goroutines, goroutine g at level
-// concurrentLevels[g%2]; the rounds of one goroutine overlap those of the
-// others.
+// concurrentLevels[g%2], with nothing ordering the calls of one goroutine
+// against another's: under -race, a write one of them makes to shared
+// state is reported whether or not the calls happen to overlap in time.
 func runConcurrently(do func(g int, level float64)) {
 	var wg sync.WaitGroup
 	for g := range concurrentGoroutines {

@@ -49,13 +49,16 @@
 // driver keeps its unit.
 //
 // The inputs are checked by stated rules (listed by demand forecast -h).
-// Errors: a driver at or below zero, a driver
+// Errors: a series whose last year is missing (every method starts
+// there), a driver at or below zero, a driver
 // ending before a series' last year, -growth of 1 or more (a percentage:
 // the message suggests the fraction), a scenario driver in another unit
 // than the observed one or whose first value is 10 times or more above or
 // below the last observed value, a panel that does not judge the target
 // year or whose median likely value is 10 times off the series' last
-// value. Warnings on stderr: consumption of zero or below
+// value, no series that any method can forecast. Warnings on stderr: a
+// series no method can forecast (the reasons are in the summary; the
+// others are forecast), consumption of zero (once for a series) or below
 // zero (a series with a value below zero is taken as one that can be
 // negative, a balance, whose forecasts may be too), -growth
 // beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, and
@@ -126,11 +129,12 @@
 // drivers are given; -methods chooses by name. It prints a table per
 // method — over the series each method forecast, and, when some method
 // failed on some series, again over the series every method forecast,
-// which the ranking uses — then the values a score leaves out: MASE and
-// MSIS those of a series whose fitted years do not change (no scale),
-// coverage and MSIS those a method gives no interval for, with their
-// series (the best intervals are then chosen among the methods with an
-// interval for every value) — and writes to -out (default evaluate-out)
+// which the ranking uses —, then the values a score leaves out: MASE and
+// MSIS those of a series whose fitted years give no scale (no
+// year-to-year change, or no two consecutive years observed), coverage
+// and MSIS those a method gives no interval for, with their series (the
+// best intervals are then chosen among the methods with an interval for
+// every value) — and writes to -out (default evaluate-out)
 // evaluation.csv, one row per series, method, held-out year and level
 // with the header series,method,origin,h,year,actual,point,level,lower,upper
 // (level a fraction, lower and upper empty where a method gives no
@@ -164,8 +168,9 @@
 // # Exit status
 //
 //	0  success, or help asked for with -h
-//	1  the data are at fault: a file missing or malformed, a series or
-//	   driver a method cannot use, an output that cannot be written
+//	1  the data are at fault: a file missing or malformed, a series
+//	   whose last year is missing, a driver the methods cannot use, no
+//	   series any method can forecast, an output that cannot be written
 //	2  the command line is at fault: an unknown command or flag, a bad
 //	   flag value, a required flag missing; a hint to -h goes to stderr
 //

@@ -358,17 +358,27 @@ func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
 	fmt.Fprintln(w, "\nsMAPE in percent (M3: 200|y−f|/(|y|+|f|)); MASE and MSIS scaled by each series' mean absolute")
 	fmt.Fprintln(w, "annual change over its fitted years; coverage: the share of held-out values inside the interval.")
 
-	complete := evalGaps(w, r)
-
+	gaps, complete := evalGaps(r, nil)
 	ranked := r.Summary
-	if r.CommonSeries < evalScoredMax(r) {
-		if r.CommonSeries == 0 {
-			fmt.Fprintln(w, "\nNo series was forecast by every method: the methods cannot be ranked on the same data.")
-			return
-		}
+	if r.CommonSeries < evalScoredMax(r) && r.CommonSeries > 0 {
 		fmt.Fprintf(w, "\nOn the %d series every method forecast:\n\n", r.CommonSeries)
 		evalTable(w, r.Levels, r.Common, false)
 		ranked = r.Common
+		failed := make(map[string]bool) // the series some method failed on
+		for _, e := range r.Errors {
+			failed[e.Series] = true
+		}
+		_, complete = evalGaps(r, failed)
+	}
+	if len(gaps) > 0 {
+		fmt.Fprintln(w, "\nValues left out of a score:")
+		for _, g := range gaps {
+			fmt.Fprintln(w, " ", g)
+		}
+	}
+	if r.CommonSeries == 0 && evalScoredMax(r) > 0 {
+		fmt.Fprintln(w, "\nNo series was forecast by every method: the methods cannot be ranked on the same data.")
+		return
 	}
 	i95 := slices.Index(r.Levels, 0.95)
 	best := func(score func(forecast.MethodSummary) float64, among func(string) bool) string {
@@ -392,19 +402,26 @@ func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
 	fmt.Fprintln(w, "Honest intervals cover about their level; coverage well below it means intervals too narrow.")
 }
 
-// evalGaps says which held-out values the scores leave out: MASE and MSIS
-// those of the series with no scale (r.Unscaled), coverage and MSIS those
-// a method gives no interval for, with their series, methods alike in this
-// grouped. It returns the methods with an interval for every value.
-func evalGaps(w io.Writer, r *forecast.EvalResult) map[string]bool {
+// evalGaps returns what the scores leave out, as lines: MASE and MSIS
+// the values of the series with no scale (r.Unscaled), coverage and MSIS
+// the values a method gives no interval for, with their series, one line
+// for the methods that leave out the same ones. It also returns the
+// methods with an interval for every value, over the series not in skip.
+func evalGaps(r *forecast.EvalResult, skip map[string]bool) ([]string, map[string]bool) {
 	noInterval := make(map[string][]string) // method → series with a value and no interval
 	for _, row := range r.Rows {
-		if math.IsNaN(row.Lower) || math.IsNaN(row.Upper) {
-			ss := noInterval[row.Method]
-			if len(ss) == 0 || ss[len(ss)-1] != row.Series {
-				noInterval[row.Method] = append(ss, row.Series)
-			}
+		if skip[row.Series] || !math.IsNaN(row.Lower) && !math.IsNaN(row.Upper) {
+			continue
 		}
+		ss := noInterval[row.Method]
+		if len(ss) == 0 || ss[len(ss)-1] != row.Series {
+			noInterval[row.Method] = append(ss, row.Series)
+		}
+	}
+	var lines []string
+	if len(r.Unscaled) > 0 {
+		lines = append(lines, fmt.Sprintf("MASE and MSIS: every value of %s, whose fitted years give no scale (no year-to-year change, or none observed)",
+			strings.Join(r.Unscaled, ", ")))
 	}
 	complete := make(map[string]bool)
 	type gap struct {
@@ -428,18 +445,11 @@ func evalGaps(w io.Writer, r *forecast.EvalResult) map[string]bool {
 		}
 		methods[g] = append(methods[g], m.Method)
 	}
-	if len(gaps) == 0 && len(r.Unscaled) == 0 {
-		return complete
-	}
-	fmt.Fprintln(w, "\nValues left out of a score:")
-	if len(r.Unscaled) > 0 {
-		fmt.Fprintf(w, "  MASE and MSIS: every value of %s, whose fitted years do not change (no scale)\n", strings.Join(r.Unscaled, ", "))
-	}
 	for _, g := range gaps {
-		fmt.Fprintf(w, "  coverage and MSIS of %s: %d of their %d values, which have no interval (in %s)\n",
-			strings.Join(methods[g], ", "), g.missing, g.of, g.series)
+		lines = append(lines, fmt.Sprintf("coverage and MSIS of %s: %d of their %d values, which have no interval (in %s)",
+			strings.Join(methods[g], ", "), g.missing, g.of, g.series))
 	}
-	return complete
+	return lines, complete
 }
 
 // evalScoredMax returns the most series any method forecast.

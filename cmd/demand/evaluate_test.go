@@ -273,7 +273,7 @@ func TestEvaluateGaps(t *testing.T) {
 	stdout, _ := evalOK(t, "-series", in, "-holdout", "3", "-out", filepath.Join(dir, "out"), "-methods", "naive,drift,drift-calibrated")
 	checkContains(t, "stdout", stdout,
 		"Values left out of a score:\n",
-		"  MASE and MSIS: every value of flat, whose fitted years do not change (no scale)\n",
+		"  MASE and MSIS: every value of flat, whose fitted years give no scale (no year-to-year change, or none observed)\n",
 		"  coverage and MSIS of drift-calibrated: ",
 		"best intervals (lowest MSIS at 95 %, among the methods with an interval for every value): drift.",
 	)

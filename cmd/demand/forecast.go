@@ -57,6 +57,8 @@ an optional unit column; the format is told from the header:
     copper,2019,1381.5,kt
 
 Checks (errors stop the run; warnings go to stderr):
+  - a series whose last year is missing is an error, and so is one that
+    no method can forecast if it is the only one (otherwise a warning);
   - a driver at or below zero is an error; consumption of zero, and
     consumption below zero (the series is then taken as one that can be
     negative, a balance, and its forecasts may be), are warnings;
@@ -152,7 +154,7 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.SetOutput(w)
 	fs.StringVar(&c.seriesFile, "series", "", "CSV of consumption series, one column per series (required)")
 	fs.StringVar(&c.driversFile, "drivers", "", "CSV of drivers: column \"gdp\" (real GDP at constant prices) and optionally \"population\" (required)")
-	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
+	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth `RATE` of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
 	fs.StringVar(&c.scenarioFile, "scenario", "", "CSV of future driver values (columns as in -drivers) covering the years after\nthe drivers' last through the target year; a driver it lacks grows as by default")
 	fs.IntVar(&c.target, "target", 0, "last forecast year (default: five years after the latest observation)")
 	fs.Float64Var(&c.level, "level", 0.8, "prediction interval level, in (0, 1)")
@@ -459,7 +461,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 			return nil, usagef("-panel %s: no series %q in %s", pv, name, c.seriesFile)
 		}
 		if _, dup := in.panels[name]; dup {
-			return nil, fmt.Errorf("-panel %s: series %q has a panel already", pv, name)
+			return nil, usagef("-panel %s: series %q has a panel already", pv, name)
 		}
 		js, err := readFile(path, expert.ReadCSV)
 		if err != nil {

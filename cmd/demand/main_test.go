@@ -45,8 +45,9 @@ func TestDispatch(t *testing.T) {
 }
 
 // TestCommandsTable checks that every command answers -h on stdout with
-// exit 0, saying what its exit codes mean, and a bad flag on stderr with exit 2 (the hint to -h of forecast
-// and plan is checked in their own tests).
+// exit 0, saying what its exit codes mean, and a bad flag on stderr with
+// exit 2 (the hint to -h of forecast and plan is checked in their own
+// tests).
 func TestCommandsTable(t *testing.T) {
 	for _, c := range commands {
 		var out, errOut bytes.Buffer

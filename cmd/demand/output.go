@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -40,8 +41,9 @@ type output struct {
 
 	csvFile, jsonFile *os.File
 	csv, json         *bufio.Writer
-	series            int // analyses written
-	forecasts         int // forecasts written
+	series            int      // analyses written
+	forecasts         int      // forecasts written
+	unforecast        []string // the quoted names of the series no method forecast
 
 	names  fileNames
 	fans   []plotting.Fan
@@ -100,7 +102,7 @@ func (o *output) add(r forecast.Analysis) error {
 		}
 	}
 	if len(r.Forecasts) == 0 {
-		fmt.Fprintf(o.stderr, "demand forecast: warning: no method could forecast series %q (the reasons are in the summary)\n", r.History.Name)
+		o.unforecast = append(o.unforecast, strconv.Quote(r.History.Name))
 	} else {
 		var buf bytes.Buffer
 		if err := forecast.WriteCSV(&buf, r.Forecasts...); err != nil {
@@ -178,6 +180,10 @@ func (o *output) finish() ([]string, error) {
 		os.Remove(o.csvFile.Name())
 		os.Remove(o.jsonFile.Name())
 		return nil, o.noForecast()
+	}
+	if len(o.unforecast) > 0 {
+		fmt.Fprintf(o.stderr, "demand forecast: warning: no method could forecast series %s (the reasons are in the summary)\n",
+			strings.Join(o.unforecast, ", "))
 	}
 	if err != nil {
 		return nil, err
@@ -283,7 +289,11 @@ func summarize(w io.Writer, in *inputs, r forecast.Analysis) {
 	if h.Unit != "" {
 		unit = " [" + h.Unit + "]"
 	}
-	fmt.Fprintf(w, "\n%s%s: %d–%d, last %s\n", h.Name, unit, h.Start, h.End(), fmtNum(last))
+	years := strconv.Itoa(h.Start)
+	if h.End() != h.Start {
+		years += "–" + strconv.Itoa(h.End())
+	}
+	fmt.Fprintf(w, "\n%s%s: %s, last %s\n", h.Name, unit, years, fmtNum(last))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "method\t%d\tlower\tupper\tCAGR %%\tbacktest RMSE\tMAPE %%\tweight\t\n", in.target)
 	unweighted := false

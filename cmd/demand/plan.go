@@ -39,9 +39,9 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
 	growth, low, high := plan.PlanScenario().Growth, plan.LowGrowth, plan.HighGrowth
-	fs.Var(growthFlag{v: &growth}, "growth", "real GDP growth a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
-	fs.Var(growthFlag{v: &low}, "low", "GDP growth of the low scenario, a fraction, at most -high")
-	fs.Var(growthFlag{v: &high}, "high", "GDP growth of the high scenario")
+	fs.Var(growthFlag{v: &growth}, "growth", "real GDP growth `RATE` a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
+	fs.Var(growthFlag{v: &low}, "low", "GDP growth `RATE` of the low scenario, a fraction, at most -high")
+	fs.Var(growthFlag{v: &high}, "high", "GDP growth `RATE` of the high scenario")
 	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
 	out := fs.String("out", "plan2015-charts", `directory for the charts (PNG); "" writes none`)
 	if err := fs.Parse(args); err != nil {

@@ -133,5 +133,5 @@ func TestForecastNoneForOneSeries(t *testing.T) {
 	if strings.Contains(errOut.String(), `series "copper" (the reasons`) {
 		t.Errorf("copper reported as not forecast:\n%s", errOut.String())
 	}
-	checkContains(t, "stdout", out.String(), `not run: drift: series "tin": too few observed years: need 2, have 1`)
+	checkContains(t, "stdout", out.String(), "\ntin [kt]: 2015, last 13.00\n", `not run: drift: series "tin": too few observed years: need 2, have 1`)
 }

@@ -9,7 +9,8 @@ import (
 
 // Observed checks a history for the method named name with
 // forecast.CheckHistory: it returns series.ErrEmpty for an empty history,
-// forecast.ErrLastMissing if its last value is missing,
+// forecast.ErrLastMissing if its last value is missing (ErrTooFew if
+// every value is),
 // forecast.ErrNotFinite for an infinite value and forecast.ErrTooFew for
 // fewer than minObs observed values, each in a forecast.Error naming the
 // method, the series and the year. Otherwise it returns the index of the
