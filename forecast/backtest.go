@@ -86,7 +86,8 @@ type BacktestResult struct {
 // Backtest returns an error wrapping ErrNilMethod for a nil m,
 // ErrLookAhead for a Judgment method, ErrHorizon if h < 1 or
 // h > HorizonLimit, ErrLevel for a
-// level outside (0, 1), ErrTooShort if no origin or no observed actual
+// level outside (0, 1), ErrSetting for a negative MinTrain, ErrTooShort
+// if no origin or no observed actual
 // remains, an error for an empty history or an infinite value, and the
 // first error of Fit or Forecast, naming its origin.
 func Backtest(m Method, history series.Series, drivers Drivers, h int, set BacktestSettings) (*BacktestResult, error) {
@@ -107,7 +108,7 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
 	if set.MinTrain < 0 {
-		return nil, fmt.Errorf("forecast: backtest: MinTrain must be ≥ 1, have %d", set.MinTrain)
+		return nil, fmt.Errorf("forecast: backtest: %w: MinTrain %d (0 means the method's minimum)", ErrSetting, set.MinTrain)
 	}
 	minTrain := MinTrainOf(m, set.MinTrain)
 	if err := history.Validate(); err != nil {

@@ -115,6 +115,26 @@ type CalibrationSettings struct {
 	MinTrain int
 }
 
+// check returns an error wrapping ErrSetting (ErrHorizon for a Horizon
+// beyond HorizonLimit) for settings outside their documented ranges.
+func (set CalibrationSettings) check() error {
+	switch {
+	case set.Scaling < ScaleAuto || set.Scaling > ScaleOwn:
+		return fmt.Errorf("%w: unknown %v", ErrSetting, set.Scaling)
+	case set.Horizon < 0:
+		return fmt.Errorf("%w: Horizon %d (0 means DefaultCalibrationHorizon)", ErrSetting, set.Horizon)
+	case set.Horizon > HorizonLimit:
+		return fmt.Errorf("%w: Horizon %d", ErrHorizon, set.Horizon)
+	case set.MinTrain < 0:
+		return fmt.Errorf("%w: MinTrain %d (0 means the method's minimum and a margin)", ErrSetting, set.MinTrain)
+	}
+	return nil
+}
+
+// nilMethodName stands for the Name of a nil Method in the Name of a
+// method built on it, whose Fit returns ErrNilMethod.
+const nilMethodName = "nil-method"
+
 // Calibrated returns m with its prediction intervals set from the
 // history's own out-of-sample errors: an empirical prediction interval
 // (Williams and Goodman 1971) in the form of split-conformal prediction
@@ -185,8 +205,11 @@ type CalibrationSettings struct {
 // series whose method is far off (a log-linear trend run away) its lower
 // bound can be negative.
 //
-// Fit returns m's error on the whole history, and one wrapping
-// ErrLookAhead if m is a Judgment; origins where m fails are skipped. The
+// Fit returns m's error on the whole history, one wrapping ErrLookAhead
+// if m is a Judgment, ErrNilMethod if m is nil, and ErrSetting (or
+// ErrHorizon) for settings outside their ranges: an unknown Scaling, a
+// negative Horizon or MinTrain, a Horizon beyond HorizonLimit; origins
+// where m fails are skipped. The
 // result is safe for concurrent use if m is.
 func Calibrated(m Method, set CalibrationSettings) Method {
 	return calibrated{m: m, set: set}
@@ -203,7 +226,11 @@ var _ Method = calibrated{}
 // the defaults by "-" and the Scaling, "-horizon-" and Horizon and
 // "-mintrain-" and MinTrain, so that every configuration has its own Name.
 func (c calibrated) Name() string {
-	name := c.m.Name() + CalibratedSuffix
+	name := nilMethodName
+	if c.m != nil {
+		name = c.m.Name()
+	}
+	name += CalibratedSuffix
 	if c.set.Scaling != ScaleAuto {
 		name += "-" + c.set.Scaling.String()
 	}
@@ -223,6 +250,12 @@ const (
 )
 
 func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
+	if c.m == nil {
+		return nil, fmt.Errorf("forecast: %s: %w", c.Name(), ErrNilMethod)
+	}
+	if err := c.set.check(); err != nil {
+		return nil, fmt.Errorf("forecast: %s: %w", c.Name(), err)
+	}
 	if err := checkJudgment(c.m); err != nil {
 		return nil, err
 	}

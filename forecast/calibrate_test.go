@@ -195,6 +195,37 @@ func TestCombinedInterval(t *testing.T) {
 	}
 }
 
+// TestBadSettings checks that a nil method and settings out of their
+// ranges are errors, not panics or silent defaults, in Calibrated,
+// Combined and Backtest.
+func TestBadSettings(t *testing.T) {
+	h := wiggle(12)
+	for _, c := range []struct {
+		name string
+		m    forecast.Method
+		is   error
+		msg  string
+	}{
+		{"calibrated nil", forecast.Calibrated(nil, forecast.CalibrationSettings{}), forecast.ErrNilMethod, "forecast: nil-method-calibrated: nil method"},
+		{"scaling", forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Scaling: 99}), forecast.ErrSetting, "unknown Scaling(99)"},
+		{"horizon negative", forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Horizon: -1}), forecast.ErrSetting, "Horizon -1"},
+		{"horizon too far", forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Horizon: 1e8}), forecast.ErrHorizon, "Horizon 100000000"},
+		{"mintrain negative", forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{MinTrain: -5}), forecast.ErrSetting, "MinTrain -5"},
+		{"combined nil member", forecast.Combined("x", baseline.Drift{}, nil), forecast.ErrNilMethod, `forecast: combined method "x": member 2: nil method`},
+		{"inverse-mse nil member", forecast.CombinedInverseMSE("y", nil), forecast.ErrNilMethod, `forecast: combined method "y": member 1: nil method`},
+	} {
+		if _, err := c.m.Fit(h, nil); !errors.Is(err, c.is) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: Fit: %v, want %v containing %q", c.name, err, c.is, c.msg)
+		}
+		if _, err := forecast.Backtest(c.m, h, nil, 2, forecast.BacktestSettings{}); err == nil {
+			t.Errorf("%s: Backtest: no error", c.name)
+		}
+	}
+	if _, err := forecast.Backtest(baseline.Drift{}, h, nil, 2, forecast.BacktestSettings{MinTrain: -3}); !errors.Is(err, forecast.ErrSetting) {
+		t.Errorf("Backtest with MinTrain −3: %v, want ErrSetting", err)
+	}
+}
+
 type judged struct{ baseline.Naive }
 
 func (judged) Judgment() bool { return true }

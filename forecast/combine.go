@@ -64,7 +64,8 @@ type Combination struct {
 // Combine returns an error wrapping ErrNoForecasts if members is empty, one
 // wrapping ErrDuplicate if two members share a Method, one wrapping
 // ErrWeights for invalid weights, one wrapping ErrMismatch if the
-// members differ in years or level or an interval does not cover the
+// members differ in series (the point's Name), unit, years or level or an
+// interval does not cover the
 // point's years, and an error naming the year where a point or bound is
 // infinite or every weighted member's point is NaN.
 func Combine(name string, weights []float64, members ...Forecast) (Combination, error) {
@@ -91,6 +92,10 @@ func Combine(name string, weights []float64, members ...Forecast) (Combination, 
 		if m.Point.Start != first.Point.Start || m.Point.Len() != first.Point.Len() {
 			return Combination{}, fmt.Errorf("%w: %s covers %s, %s covers %s",
 				ErrMismatch, label(first, 0), span(first.Point), label(m, i), span(m.Point))
+		}
+		if m.Point.Name != first.Point.Name {
+			return Combination{}, fmt.Errorf("%w: %s forecasts %q, %s forecasts %q",
+				ErrMismatch, label(first, 0), first.Point.Name, label(m, i), m.Point.Name)
 		}
 		if m.Point.Unit != first.Point.Unit {
 			return Combination{}, fmt.Errorf("%w: %s is in %q, %s in %q",

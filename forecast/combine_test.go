@@ -146,6 +146,9 @@ func TestCombineErrors(t *testing.T) {
 	nanPoint := fc("n", []float64{nan, 20}, nil, nil)
 	otherUnit := a
 	otherUnit.Point = series.New("q", "万吨", 2011, 10, 20)
+	otherSeries := a
+	otherSeries.Method = "o"
+	otherSeries.Point = series.New("aluminium", a.Point.Unit, 2011, 10, 20)
 	badLevel := a
 	badLevel.Level = 7
 	for _, tc := range []struct {
@@ -160,6 +163,7 @@ func TestCombineErrors(t *testing.T) {
 		{name: "length", members: []forecast.Forecast{a, shorter}, is: forecast.ErrMismatch},
 		{name: "level", members: []forecast.Forecast{a, level}, is: forecast.ErrMismatch},
 		{name: "unit", members: []forecast.Forecast{a, otherUnit}, is: forecast.ErrMismatch},
+		{name: "series", members: []forecast.Forecast{a, otherSeries}, is: forecast.ErrMismatch},
 		{name: "level outside (0, 1)", members: []forecast.Forecast{badLevel, badLevel}, is: forecast.ErrLevel},
 		{name: "bound years", members: []forecast.Forecast{a, badBound}, is: forecast.ErrMismatch},
 		{name: "inf point", members: []forecast.Forecast{a, infPoint}},

@@ -22,7 +22,9 @@ import (
 // whose interval fails at the level asked for (an extreme one) joins with
 // its point and no interval, so that the level never changes the point. The members
 // must have distinct Names, or Forecast returns an error wrapping
-// ErrDuplicate. Its MinTrain is the largest of the members'.
+// ErrDuplicate; Fit returns one wrapping ErrNoForecasts for no members
+// and ErrNilMethod for a nil one. Its MinTrain is the largest of the
+// members'.
 func Combined(name string, members ...Method) Method {
 	if name == "" {
 		name = DefaultCombinationName
@@ -64,6 +66,11 @@ func (c combined) MinTrain() int {
 func (c combined) Fit(history series.Series, drivers Drivers) (Model, error) {
 	if len(c.members) == 0 {
 		return nil, fmt.Errorf("%w: combined method %q has no members", ErrNoForecasts, c.name)
+	}
+	for i, m := range c.members {
+		if m == nil {
+			return nil, fmt.Errorf("forecast: combined method %q: member %d: %w", c.name, i+1, ErrNilMethod)
+		}
 	}
 	cm := &combinedModel{name: c.name}
 	var first error

@@ -175,8 +175,8 @@ type EvalResult struct {
 // Run returns an error only for invalid settings: no method, a nil
 // method (wrapping ErrNilMethod), Holdout
 // below 1 or above HorizonLimit (wrapping ErrHorizon), a level outside (0, 1) (wrapping
-// ErrLevel), a level repeated, Names of the wrong length, or two methods
-// with the same name.
+// ErrLevel), a level repeated, Names of the wrong length, an empty name,
+// or two methods with the same name.
 func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 	if len(e.Methods) == 0 {
 		return nil, errors.New("forecast: evaluation: no method")
@@ -216,7 +216,10 @@ func (e Evaluation) Run(data []EvalSeries) (*EvalResult, error) {
 		}
 	}
 	seen := make(map[string]bool, len(names))
-	for _, n := range names {
+	for k, n := range names {
+		if n == "" {
+			return nil, fmt.Errorf("forecast: evaluation: method %d has an empty name", k+1)
+		}
 		if seen[n] {
 			return nil, fmt.Errorf("forecast: evaluation: two methods named %q; set Names", n)
 		}

@@ -288,6 +288,7 @@ func TestEvaluateSettings(t *testing.T) {
 		{"level twice", forecast.Evaluation{Methods: m, Holdout: 1, Levels: []float64{0.8, 0.8}}, nil},
 		{"names", forecast.Evaluation{Methods: m, Holdout: 1, Names: []string{"a", "b"}}, nil},
 		{"same name", forecast.Evaluation{Methods: []forecast.Method{baseline.Naive{}, baseline.Naive{}}, Holdout: 1}, nil},
+		{"empty name", forecast.Evaluation{Methods: []forecast.Method{baseline.Naive{}, baseline.Drift{}}, Names: []string{"a", ""}, Holdout: 1}, nil},
 	} {
 		_, err := c.e.Run(data)
 		if err == nil || !strings.HasPrefix(err.Error(), "forecast: evaluation: ") || c.is != nil && !errors.Is(err, c.is) {

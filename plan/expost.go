@@ -324,9 +324,9 @@ func checkRow(m Metal, set MethodSet) (ExPostRow, error) {
 // p's scenario, NaN where none does.
 func impliedFor(p Problem, set MethodSet, target float64) (e, r float64, err error) {
 	e, r = math.NaN(), math.NaN()
-	methods, err := set(p)
+	methods, err := set.methods(p)
 	if err != nil {
-		return e, r, fmt.Errorf("plan: %s: %w", p.Metal, err)
+		return e, r, err
 	}
 	for _, meth := range methods {
 		model, err := meth.Fit(p.History, p.Drivers)

@@ -251,6 +251,17 @@ func TestCheckExPostErrors(t *testing.T) {
 	if !errors.Is(err, plan.ErrNoMethod) {
 		t.Errorf("empty set: %v", err)
 	}
+	if _, err = plan.CheckExPost(nil); !errors.Is(err, plan.ErrNoMethod) {
+		t.Errorf("nil set: %v", err)
+	}
+	_, err = plan.CheckExPost(func(plan.Problem) ([]forecast.Method, error) { return []forecast.Method{nil}, nil })
+	if !errors.Is(err, forecast.ErrNilMethod) {
+		t.Errorf("nil method: %v", err)
+	}
+	sc, lo, hi := plan.Scenarios(0.07, 0.06, 0.08)
+	if _, err = plan.NewStudy(sc, lo, hi, nil); !errors.Is(err, plan.ErrNoMethod) {
+		t.Errorf("NewStudy with a nil set: %v", err)
+	}
 	// A set that gives fewer methods on its second call.
 	calls := 0
 	shrinking := func(p plan.Problem) ([]forecast.Method, error) {

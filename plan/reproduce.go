@@ -159,6 +159,29 @@ type Report struct {
 	Gap         float64
 }
 
+// methods returns the methods set gives for p, and an error wrapping
+// ErrNoMethod for a nil set or one that gives no method,
+// forecast.ErrNilMethod for a nil method among them, or set's own error,
+// each naming p's metal.
+func (set MethodSet) methods(p Problem) ([]forecast.Method, error) {
+	if set == nil {
+		return nil, fmt.Errorf("%w for %s: the MethodSet is nil", ErrNoMethod, p.Metal)
+	}
+	ms, err := set(p)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %s: %w", p.Metal, err)
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("%w for %s", ErrNoMethod, p.Metal)
+	}
+	for i, m := range ms {
+		if m == nil {
+			return nil, fmt.Errorf("plan: %s: method %d: %w", p.Metal, i+1, forecast.ErrNilMethod)
+		}
+	}
+	return ms, nil
+}
+
 // ErrNoMethod is returned (wrapped) when a row has no method to run.
 var ErrNoMethod = errors.New("plan: no method")
 
@@ -199,12 +222,9 @@ func Reproduce(sc Scenario, set MethodSet) (*Report, error) {
 // ReproduceRow runs the methods of set on one problem, as Reproduce does
 // for each row.
 func ReproduceRow(p Problem, set MethodSet) (Row, error) {
-	methods, err := set(p)
+	methods, err := set.methods(p)
 	if err != nil {
-		return Row{}, fmt.Errorf("plan: %s: %w", p.Metal, err)
-	}
-	if len(methods) == 0 {
-		return Row{}, fmt.Errorf("%w for %s", ErrNoMethod, p.Metal)
+		return Row{}, err
 	}
 	row := Row{Problem: p, ImpliedElasticity: math.NaN(), ImpliedIntensityChange: math.NaN()}
 	var members []forecast.Forecast
