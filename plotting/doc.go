@@ -28,8 +28,10 @@
 // extension: .png, .svg or .pdf; anything else is ErrFormat) or WriterTo.
 // Errors wrap the sentinel values ErrNoData (nothing to draw: empty
 // history, empty path, no panels), ErrNaN (NaN or ±Inf where a value is
-// needed), ErrMismatch (parts that do not fit together), ErrSize (a chart
-// size or panel count out of range) and ErrFormat.
+// needed), ErrMismatch (parts that do not fit together: a lower bound
+// above its upper bound, a forecast in another unit than the history, a
+// YHeadroom below 1, …), ErrSize (a chart size or panel count out of
+// range) and ErrFormat.
 // NaN marks a missing value where the data allow one: a missing history
 // year, a method without an interval, a method without a figure in a
 // deviation chart, an unknown value in a comparison.
@@ -49,7 +51,9 @@
 // Options.YHeadroom clips the y-axis of forecast panels to [0, YHeadroom ×
 // the largest of the history, point paths and references], for intervals
 // far wider than the paths (a fit on three points has a 95 % t quantile of
-// 12.7); Options.Palette sets the methods' colours.
+// 12.7). It is 0 (unset: the axis covers everything) or at least 1, so
+// that the history and the paths stay on the axis; Options.Palette sets
+// the methods' colours.
 //
 // # Colours
 //

@@ -34,7 +34,10 @@ type Fan struct {
 	// are one method at several interval levels: the path of the first is
 	// drawn, and the interval of each as a translucent band, the bands
 	// nesting into a fan. A forecast whose Lower or Upper holds a NaN gets
-	// no band.
+	// no band. Where a forecast has a band, Lower must not be above Upper
+	// in any year. The Unit of each Point, Lower and Upper is the
+	// history's or empty (unknown); with the history's unknown, the known
+	// ones agree.
 	Forecasts []forecast.Forecast
 	// Combination is the Method name of the forecasts drawn prominently as
 	// the combination (a thick vermillion line). Empty means "combination".
@@ -94,10 +97,27 @@ func (f *Fan) check() (lastYear int, lastValue float64, err error) {
 			return 0, 0, fmt.Errorf("%w: derived year %d is not a present year of history %s", ErrMismatch, y, label(h.Name))
 		}
 	}
+	// The history and the forecasts drawn beside it share one unit: the
+	// history's, or with that unknown (empty) the first known one of a
+	// forecast. An empty unit is unknown and fits any.
+	unit, unitOf := h.Unit, "history "+label(h.Name)
+	sameUnit := func(s series.Series, what string) error {
+		switch {
+		case s.Unit == "":
+		case unit == "":
+			unit, unitOf = s.Unit, what
+		case s.Unit != unit:
+			return fmt.Errorf("%w: %s for %s is in %q, %s in %q", ErrMismatch, what, label(h.Name), s.Unit, unitOf, unit)
+		}
+		return nil
+	}
 	for _, fc := range f.Forecasts {
 		p := fc.Point
 		if p.Len() == 0 {
 			return 0, 0, fmt.Errorf("%w: forecast %q for %s has an empty path", ErrNoData, fc.Method, label(h.Name))
+		}
+		if err := sameUnit(p, fmt.Sprintf("forecast %q", fc.Method)); err != nil {
+			return 0, 0, err
 		}
 		for i, v := range p.Values {
 			if !finite(v) {
@@ -116,6 +136,15 @@ func (f *Fan) check() (lastYear int, lastValue float64, err error) {
 				if math.IsInf(v, 0) {
 					return 0, 0, fmt.Errorf("%w: forecast %q for %s: interval bound at %d", ErrNaN, fc.Method, label(h.Name), b.Start+i)
 				}
+			}
+			if err := sameUnit(b, fmt.Sprintf("the interval of forecast %q", fc.Method)); err != nil {
+				return 0, 0, err
+			}
+		}
+		for i, lo := range fc.Lower.Values {
+			if hi := fc.Upper.Values[i]; lo > hi {
+				return 0, 0, fmt.Errorf("%w: forecast %q for %s: lower bound %g above upper bound %g at %d",
+					ErrMismatch, fc.Method, label(h.Name), lo, hi, p.Start+i)
 			}
 		}
 	}

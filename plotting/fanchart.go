@@ -22,8 +22,12 @@ import (
 // It returns an error wrapping ErrNoData for an empty or entirely missing
 // history or an empty path, ErrNaN for an infinite history value, a NaN or
 // infinite path value or reference value, and ErrMismatch for a derived
-// year that is not a present year of the history or interval bounds that
-// do not cover the path's years.
+// year that is not a present year of the history, interval bounds that do
+// not cover the path's years, a lower bound above the upper one in a year
+// (naming the method and the year), a forecast or interval in another unit
+// than the history (or, with the history's unit empty, than another
+// forecast; an empty unit is unknown and fits any), and an
+// Options.YHeadroom other than 0 that is below 1 or not finite.
 func NewFanChart(f Fan, o Options) (*Chart, error) {
 	fs := newFontSet(o)
 	xl, yl := o.XLabel, o.YLabel
@@ -206,10 +210,12 @@ func SmallMultiplePages(panels []Fan, perPage int, o Options) ([]*Chart, error) 
 }
 
 // checkHeadroom returns an error wrapping ErrMismatch if o.YHeadroom is
-// negative or not finite.
+// neither zero (the default) nor a finite factor of at least 1: below 1
+// the axis would end under the largest value it is fixed by, cutting off
+// the history and the paths.
 func (o Options) checkHeadroom() error {
-	if !(o.YHeadroom >= 0) || math.IsInf(o.YHeadroom, 1) {
-		return fmt.Errorf("%w: YHeadroom %g is not a finite non-negative factor", ErrMismatch, o.YHeadroom)
+	if o.YHeadroom != 0 && !(o.YHeadroom >= 1 && !math.IsInf(o.YHeadroom, 1)) {
+		return fmt.Errorf("%w: YHeadroom %g is not a finite factor of at least 1 (or 0 for the default)", ErrMismatch, o.YHeadroom)
 	}
 	return nil
 }

@@ -20,9 +20,12 @@ var (
 	// needed.
 	ErrNaN = errors.New("plotting: NaN or infinite value")
 	// ErrMismatch is returned when parts of the data do not fit together:
-	// interval bounds not covering the forecast years, a derived year that
-	// is not an observed year of the history, rows and names of different
-	// lengths, a panel grid too small for the panels.
+	// interval bounds not covering the forecast years, a lower bound above
+	// its upper bound, a forecast in another unit than the history, a
+	// derived year that is not an observed year of the history, rows and
+	// names of different lengths, a panel grid too small for the panels, a
+	// YHeadroom that would cut the values it is fixed by off the axis
+	// (below 1, or not finite).
 	ErrMismatch = errors.New("plotting: mismatched data")
 	// ErrFormat is returned by Save and WriterTo for an output format other
 	// than PNG, SVG and PDF.
@@ -93,9 +96,10 @@ type Options struct {
 	// the largest value of the panel's history, point paths and reference
 	// points, so that wide interval bands do not flatten the paths: the
 	// bands run on beyond the top of the axis, marked there (BeyondLabel).
-	// Zero (the default) lets the
-	// axis cover everything drawn. Negative, NaN or infinite values are an
-	// error (ErrMismatch).
+	// Zero (the default) lets the axis cover everything drawn. A factor
+	// below 1 would end the axis under the values it is fixed by, hiding
+	// them: it is an error (ErrMismatch), as are negative, NaN and infinite
+	// values.
 	YHeadroom float64
 	// Signed says the charted quantity can be negative (a balance, a
 	// growth rate). By default (false) forecast charts are of a quantity

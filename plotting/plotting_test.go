@@ -68,6 +68,115 @@ func TestFanErrors(t *testing.T) {
 	}
 }
 
+// TestFanConsistency checks the data and options that fit together in
+// form but not in meaning: a swapped band, a forecast in another unit than
+// the history, a YHeadroom that would cut the history off the axis. Each
+// is an error wrapping want whose message holds every one of msg, from
+// NewFanChart and, naming the panel, from NewSmallMultiples; want nil is a
+// fan both accept.
+func TestFanConsistency(t *testing.T) {
+	inf := math.Inf(1)
+	mod := modified(func() Fan { return sparseFan("copper", 1) })
+	unit := func(u string) func(*Fan) {
+		return func(f *Fan) {
+			f.History.Unit = u
+			for i := range f.Forecasts {
+				f.Forecasts[i].Point.Unit, f.Forecasts[i].Lower.Unit, f.Forecasts[i].Upper.Unit = u, u, u
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		fan  Fan
+		o    Options
+		want error
+		msg  []string
+	}{
+		// (a) Lower above Upper. sparseFan's paths run 2011–2015; Forecasts[3]
+		// is regression, [1] elasticity at 80 %.
+		{name: "swapped band", fan: mod(func(f *Fan) {
+			lo, hi := &f.Forecasts[3].Lower.Values[2], &f.Forecasts[3].Upper.Values[2]
+			*lo, *hi = *hi, *lo
+		}), want: ErrMismatch, msg: []string{`"regression"`, "2013", "lower bound", "above upper"}},
+		{name: "swapped band, second level", fan: mod(func(f *Fan) {
+			f.Forecasts[1].Lower.Values[4] = f.Forecasts[1].Upper.Values[4] + 1
+		}), want: ErrMismatch, msg: []string{`"elasticity"`, "2015"}},
+		{name: "zero-width band", fan: mod(func(f *Fan) {
+			f.Forecasts[3].Lower.Values[0] = f.Forecasts[3].Upper.Values[0]
+		})},
+		{name: "swapped bounds without a band", fan: mod(func(f *Fan) {
+			f.Forecasts[3].Lower.Values[0], f.Forecasts[3].Upper.Values[0] = 2, 1
+			f.Forecasts[3].Lower.Values[1] = nan
+		})},
+		// (b) Units.
+		{name: "path in t beside kt", fan: mod(func(f *Fan) {
+			unit("kt")(f)
+			f.Forecasts[3].Point.Unit = "t"
+		}), want: ErrMismatch, msg: []string{`"regression"`, `"t"`, `"kt"`, "history"}},
+		{name: "interval in t beside kt", fan: mod(func(f *Fan) {
+			unit("kt")(f)
+			f.Forecasts[3].Upper.Unit = "t"
+		}), want: ErrMismatch, msg: []string{`interval of forecast "regression"`, `"t"`, `"kt"`}},
+		{name: "paths in t and kt, history unknown", fan: mod(func(f *Fan) {
+			unit("")(f)
+			f.Forecasts[0].Point.Unit = "kt"
+			f.Forecasts[3].Point.Unit = "t"
+		}), want: ErrMismatch, msg: []string{`forecast "regression"`, `"t"`, `forecast "elasticity" in "kt"`}},
+		{name: "history unit unknown", fan: mod(func(f *Fan) {
+			unit("kt")(f)
+			f.History.Unit = ""
+		})},
+		{name: "path unit unknown", fan: mod(func(f *Fan) {
+			unit("kt")(f)
+			f.Forecasts[3].Point.Unit = ""
+			f.Forecasts[3].Lower.Unit = ""
+		})},
+		{name: "all units unknown", fan: mod(unit(""))},
+		// (c) YHeadroom.
+		{name: "YHeadroom 0.001", fan: sparseFan("copper", 1), o: Options{YHeadroom: 0.001}, want: ErrMismatch, msg: []string{"YHeadroom 0.001", "at least 1"}},
+		{name: "YHeadroom 0.999", fan: sparseFan("copper", 1), o: Options{YHeadroom: 0.999}, want: ErrMismatch, msg: []string{"YHeadroom 0.999"}},
+		{name: "YHeadroom negative", fan: sparseFan("copper", 1), o: Options{YHeadroom: -2}, want: ErrMismatch, msg: []string{"YHeadroom -2"}},
+		{name: "YHeadroom NaN", fan: sparseFan("copper", 1), o: Options{YHeadroom: nan}, want: ErrMismatch, msg: []string{"YHeadroom NaN"}},
+		{name: "YHeadroom +Inf", fan: sparseFan("copper", 1), o: Options{YHeadroom: inf}, want: ErrMismatch, msg: []string{"YHeadroom +Inf"}},
+		{name: "YHeadroom -Inf", fan: sparseFan("copper", 1), o: Options{YHeadroom: -inf}, want: ErrMismatch, msg: []string{"YHeadroom -Inf"}},
+		{name: "YHeadroom 0 (default)", fan: sparseFan("copper", 1)},
+		{name: "YHeadroom 1", fan: sparseFan("copper", 1), o: Options{YHeadroom: 1}},
+		{name: "YHeadroom 1.5", fan: sparseFan("copper", 1), o: Options{YHeadroom: 1.5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			good := sparseFan("zinc", 1)
+			for _, r := range []struct {
+				what  string
+				build func() (*Chart, error)
+			}{
+				{"NewFanChart", func() (*Chart, error) { return NewFanChart(tc.fan, tc.o) }},
+				{"NewSmallMultiples", func() (*Chart, error) { return NewSmallMultiples([]Fan{good, tc.fan}, tc.o) }},
+			} {
+				c, err := r.build()
+				if tc.want == nil {
+					if err != nil || c == nil {
+						t.Errorf("%s: error %v, want a chart", r.what, err)
+					}
+					continue
+				}
+				if !errors.Is(err, tc.want) || c != nil {
+					t.Fatalf("%s: error = %v, want %v and no chart", r.what, err, tc.want)
+				}
+				msg := tc.msg
+				if r.what == "NewSmallMultiples" && tc.o.YHeadroom == 0 {
+					// A panel's error names the panel; an option's is the page's.
+					msg = append(slices.Clone(msg), "panel 1")
+				}
+				for _, m := range append([]string{"plotting: "}, msg...) {
+					if !strings.Contains(err.Error(), m) {
+						t.Errorf("%s: error %q lacks %q", r.what, err, m)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestFanNoBandForNaNBounds(t *testing.T) {
 	// A forecast whose bounds hold a NaN anywhere gets no band but a path.
 	f := sparseFan("copper", 1)
