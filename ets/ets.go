@@ -84,6 +84,16 @@ const (
 	BIC
 )
 
+// String returns the criterion's name: "AICc", "AIC" or "BIC".
+func (ic IC) String() string {
+	if ic < AICc || ic > BIC {
+		return fmt.Sprintf("IC(%d)", int(ic))
+	}
+	return icNames[ic]
+}
+
+var icNames = [...]string{AICc: "AICc", AIC: "AIC", BIC: "BIC"}
+
 // Params are a model's parameters: the smoothing parameters α (level) and
 // β (slope), the damping parameter φ, and the initial states l₀ and b₀.
 // Beta and B0 are 0 for a model without trend, Phi 1 for an undamped one.
