@@ -3,6 +3,7 @@ package ets
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -117,6 +118,9 @@ type Params struct {
 // from 7 years for ANN and MNN, 9 for AAN and MAN and 10 for the damped
 // models, and falls back to Holt–Winters smoothing below.)
 type Method struct {
+	// Label, when not empty, is the Method's Name.
+	Label string
+
 	Spec             Spec
 	Alpha, Beta, Phi float64
 	// Initial holds fixed initial states: l₀, or l₀ and b₀ for a model
@@ -134,14 +138,66 @@ type Method struct {
 
 var _ forecast.Method = Method{}
 
-// Name returns "ets-" followed by the model in lower case, such as
-// "ets-aadn".
+// Name returns the Label if there is one. Otherwise it is "ets-"
+// followed by the model in lower case ("ets-unknown" for an unknown
+// Spec), then by each setting that is not its zero value, in this order:
+// "-alpha-", "-beta-" and "-phi-" with the fixed smoothing parameter,
+// "-initial-" with the fixed initial states joined by "+", "-simulate-"
+// with Simulate, and, when Simulate is positive, "-seed-" with Seed;
+// numbers are written in Go's shortest form ('g'). Seed without
+// Simulate changes nothing and is left out. For example "ets-aadn",
+// "ets-ann-alpha-0.3", "ets-aan-alpha-0.5-beta-0.1-initial-100+5" or
+// "ets-aadn-simulate-2000-seed-1". Every configuration has its own
+// Name. The name of a model with nothing fixed and analytic intervals is
+// made once, and Name does not allocate for it.
 func (m Method) Name() string {
-	if !m.Spec.valid() {
-		return "ets-unknown"
+	if m.Label != "" {
+		return m.Label
 	}
-	return methodNames[m.Spec]
+	name := "ets-unknown"
+	if m.Spec.valid() {
+		name = methodNames[m.Spec]
+	}
+	if m.Alpha == 0 && m.Beta == 0 && m.Phi == 0 && m.Initial == nil && m.Simulate == 0 {
+		return name
+	}
+	name += fixedSuffix("alpha", m.Alpha) + fixedSuffix("beta", m.Beta) + fixedSuffix("phi", m.Phi)
+	if m.Initial != nil {
+		name += "-initial"
+		for i, v := range m.Initial {
+			sep := "+"
+			if i == 0 {
+				sep = "-"
+			}
+			name += sep + formatFloat(v)
+		}
+	}
+	return name + simulationSuffix(m.Simulate, m.Seed)
 }
+
+// fixedSuffix is the part of a Method's Name for a smoothing parameter
+// fixed at v: "-" key "-" v, or nothing when v is zero (estimated).
+func fixedSuffix(key string, v float64) string {
+	if v == 0 {
+		return ""
+	}
+	return "-" + key + "-" + formatFloat(v)
+}
+
+// simulationSuffix is the part of a Method's or Auto's Name for its
+// Simulate and Seed.
+func simulationSuffix(paths int, seed uint64) string {
+	if paths == 0 {
+		return ""
+	}
+	s := "-simulate-" + strconv.Itoa(paths)
+	if paths > 0 && seed != 0 {
+		s += "-seed-" + strconv.FormatUint(seed, 10)
+	}
+	return s
+}
+
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Fit fits the model to history. It returns an error for an unknown
 // model or invalid fixed parameters (wrapping forecast.ErrSetting), too
@@ -168,6 +224,9 @@ func (m Method) Fit(history series.Series, _ forecast.Drivers) (forecast.Model, 
 //
 // The zero value tries all six models and selects by AICc.
 type Auto struct {
+	// Label, when not empty, is the Auto's Name.
+	Label string
+
 	IC IC
 	// Specs are the candidate models; nil means all six (Specs()). Ties
 	// go to the earlier.
@@ -180,8 +239,38 @@ type Auto struct {
 
 var _ forecast.Method = Auto{}
 
-// Name returns "ets".
-func (Auto) Name() string { return "ets" }
+// Name returns the Label if there is one. Otherwise it is "ets"
+// followed by each setting that is not its zero value, in this order:
+// "-" and the criterion in lower case ("-aic", "-bic"), "-specs-" with
+// the candidate models in lower case joined by "+" in their order
+// ("-specs" alone for an empty list), and "-simulate-" and "-seed-" as
+// for Method. For example "ets", "ets-bic", "ets-specs-ann+aan" or
+// "ets-aic-specs-aadn+madn-simulate-2000-seed-7". Every configuration has
+// its own Name; Specs that list all six models in Auto's order select as
+// nil does, but are named. The zero value's name does not allocate.
+func (a Auto) Name() string {
+	if a.Label != "" {
+		return a.Label
+	}
+	if a.IC == AICc && a.Specs == nil && a.Simulate == 0 {
+		return "ets"
+	}
+	name := "ets"
+	if a.IC != AICc {
+		name += "-" + strings.ToLower(a.IC.String())
+	}
+	if a.Specs != nil {
+		name += "-specs"
+		for i, s := range a.Specs {
+			sep := "+"
+			if i == 0 {
+				sep = "-"
+			}
+			name += sep + strings.ToLower(s.String())
+		}
+	}
+	return name + simulationSuffix(a.Simulate, a.Seed)
+}
 
 // MinTrain returns 5 (forecast.MinTrainer): a backtest or calibration of
 // Auto starts there. The simplest candidate, ANN, fits from 4 observed
@@ -233,6 +322,7 @@ type Model struct {
 	auto   bool
 	method Method
 	autoM  Auto
+	mname  string // the Method's or Auto's Name, once Refit has made it
 	ok     bool
 
 	spec   Spec
@@ -266,6 +356,9 @@ func (mod *Model) simulation() (int, uint64) {
 }
 
 func (mod *Model) methodName() string {
+	if mod.mname != "" {
+		return mod.mname
+	}
 	if mod.auto {
 		return mod.autoM.Name()
 	}
@@ -288,7 +381,10 @@ type fitted struct {
 // until the next successful Refit.
 func (mod *Model) Refit(history series.Series, _ forecast.Drivers) error {
 	mod.ok = false
-	name := mod.methodName()
+	if mod.mname == "" {
+		mod.mname = mod.methodName()
+	}
+	name := mod.mname
 	if err := mod.load(name, history); err != nil {
 		return err
 	}
