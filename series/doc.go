@@ -13,7 +13,8 @@
 // The zero value is an empty series: Len is 0, End is Start−1, Contains and
 // At report every year as absent, Years and Observed return nothing,
 // Validate returns ErrEmpty, and operations that need data (Window, Align,
-// Ratio, Product, Log, Growth, CAGR) return an error.
+// Ratio, Product, Log, Growth, CAGR) return an error wrapping ErrEmpty that
+// names the operation and the series: "series: CAGR: \"cu\" is empty".
 //
 // # Missing values
 //

@@ -12,7 +12,7 @@ import (
 //
 // The zero value is an empty series: Len is 0, it covers no year, every
 // lookup reports the year as absent, and operations that need data return
-// ErrEmpty. Values is owned by the Series; operations never modify their
+// an error wrapping ErrEmpty. Values is owned by the Series; operations never modify their
 // receiver or arguments and always return newly allocated slices.
 type Series struct {
 	Name   string
@@ -76,8 +76,12 @@ func (s Series) Observed() (years []int, values []float64) {
 }
 
 // Window returns a copy of s restricted to the years from through to,
-// inclusive. It returns an error if the window is empty or not within s.
+// inclusive. It returns an error wrapping ErrEmpty if s is empty, and an
+// error if the window is empty or not within s.
 func (s Series) Window(from, to int) (Series, error) {
+	if s.Len() == 0 {
+		return Series{}, emptyErr("window", s)
+	}
 	if from > to {
 		return Series{}, fmt.Errorf("series: %s: window %d–%d is empty", s.label(), from, to)
 	}
@@ -91,10 +95,22 @@ func (s Series) Window(from, to int) (Series, error) {
 }
 
 // Align returns copies of a and b restricted to the years both cover.
-// It returns an error if they share no year.
+// It returns an error wrapping ErrEmpty if either is empty (naming the
+// first that is), and an error if they share no year.
 func Align(a, b Series) (Series, Series, error) {
+	return align("align", a, b)
+}
+
+// align is Align, with op naming the operation in the error for an empty
+// series.
+func align(op string, a, b Series) (Series, Series, error) {
+	for _, s := range [2]Series{a, b} {
+		if s.Len() == 0 {
+			return Series{}, Series{}, emptyErr(op, s)
+		}
+	}
 	from, to := max(a.Start, b.Start), min(a.End(), b.End())
-	if from > to || a.Len() == 0 || b.Len() == 0 {
+	if from > to {
 		return Series{}, Series{}, fmt.Errorf("series: %s (%s) and %s (%s) share no year", a.label(), a.span(), b.label(), b.span())
 	}
 	wa, _ := a.Window(from, to)
@@ -104,11 +120,11 @@ func Align(a, b Series) (Series, Series, error) {
 
 // Ratio returns num/den on the years both cover, named after num with unit
 // "num-unit/den-unit". A missing value in either gives a missing result.
-// Both series must pass Validate. A zero denominator where the numerator is
-// present, or a quotient too large for a float64, is an error naming the
-// year.
+// Both series must pass Validate; an empty one is an error wrapping
+// ErrEmpty. A zero denominator where the numerator is present, or a
+// quotient too large for a float64, is an error naming the year.
 func Ratio(num, den Series) (Series, error) {
-	a, b, err := alignValid(num, den)
+	a, b, err := alignValid("ratio", num, den)
 	if err != nil {
 		return Series{}, err
 	}
@@ -127,10 +143,10 @@ func Ratio(num, den Series) (Series, error) {
 
 // Product returns a·b on the years both cover, named after a with unit
 // "a-unit·b-unit". A missing value in either gives a missing result.
-// Both series must pass Validate. A product too large for a float64 is an
-// error naming the year.
+// Both series must pass Validate; an empty one is an error wrapping
+// ErrEmpty. A product too large for a float64 is an error naming the year.
 func Product(a, b Series) (Series, error) {
-	x, y, err := alignValid(a, b)
+	x, y, err := alignValid("product", a, b)
 	if err != nil {
 		return Series{}, err
 	}
@@ -143,20 +159,30 @@ func Product(a, b Series) (Series, error) {
 	return p, nil
 }
 
-// alignValid validates a and b and aligns them.
-func alignValid(a, b Series) (Series, Series, error) {
+// alignValid validates a and b and aligns them; op names the operation in
+// the error for an empty series.
+func alignValid(op string, a, b Series) (Series, Series, error) {
+	for _, s := range [2]Series{a, b} {
+		if s.Len() == 0 {
+			return Series{}, Series{}, emptyErr(op, s)
+		}
+	}
 	if err := a.Validate(); err != nil {
 		return Series{}, Series{}, err
 	}
 	if err := b.Validate(); err != nil {
 		return Series{}, Series{}, err
 	}
-	return Align(a, b)
+	return align(op, a, b)
 }
 
-// Log returns the natural logarithm of s. Missing values stay missing. A
-// value ≤ 0 is an error naming its year.
+// Log returns the natural logarithm of s. Missing values stay missing. An
+// empty series is an error wrapping ErrEmpty, and a value ≤ 0 an error
+// naming its year.
 func (s Series) Log() (Series, error) {
+	if s.Len() == 0 {
+		return Series{}, emptyErr("log", s)
+	}
 	if err := s.ValidatePositive(); err != nil {
 		return Series{}, err
 	}
@@ -170,10 +196,14 @@ func (s Series) Log() (Series, error) {
 
 // Growth returns the year-on-year growth rate g_t = s_t/s_{t-1} − 1, as a
 // fraction, for the years Start+1 through End. A missing value on either
-// side gives a missing rate. A series of fewer than two years, an infinite
-// value, a zero value before a present one, or a rate too large for a
-// float64 gives an error naming the year.
+// side gives a missing rate. An empty series is an error wrapping ErrEmpty,
+// and a series of one year an error. An infinite value, a zero value before
+// a present one, or a rate too large for a float64 gives an error naming
+// the year.
 func (s Series) Growth() (Series, error) {
+	if s.Len() == 0 {
+		return Series{}, emptyErr("growth", s)
+	}
 	if s.Len() < 2 {
 		return Series{}, fmt.Errorf("series: %s: growth needs at least 2 years, have %d", s.label(), s.Len())
 	}
@@ -197,8 +227,12 @@ func (s Series) Growth() (Series, error) {
 // to, (s_to/s_from)^(1/(to−from)) − 1, as a fraction. Both values must be
 // present, positive and finite, and from < to. It is computed as
 // expm1(ln(s_to/s_from)/(to−from)), which does not overflow when only the
-// ratio s_to/s_from would; a rate too large for a float64 is an error.
+// ratio s_to/s_from would; a rate too large for a float64 is an error. An
+// empty series is an error wrapping ErrEmpty.
 func (s Series) CAGR(from, to int) (float64, error) {
+	if s.Len() == 0 {
+		return math.NaN(), emptyErr("CAGR", s)
+	}
 	if from >= to {
 		return math.NaN(), fmt.Errorf("series: %s: CAGR needs from < to, have %d and %d", s.label(), from, to)
 	}
@@ -313,6 +347,21 @@ func (s Series) writable(op string) error {
 
 // ErrEmpty is returned (wrapped) by operations that need at least one value.
 var ErrEmpty = errors.New("series: empty series")
+
+// emptyError is the error of an operation on an empty series: it names the
+// operation and the series, "series: log: \"cu\" is empty", and wraps
+// ErrEmpty.
+type emptyError struct {
+	op    string // the operation, e.g. "window", "CAGR"
+	label string // the series' label
+}
+
+func (e *emptyError) Error() string { return "series: " + e.op + ": " + e.label + " is empty" }
+
+func (e *emptyError) Unwrap() error { return ErrEmpty }
+
+// emptyErr returns the error of operation op on the empty series s.
+func emptyErr(op string, s Series) error { return &emptyError{op: op, label: s.label()} }
 
 // YearError is a data problem at one year of a series.
 type YearError struct {

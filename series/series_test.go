@@ -63,21 +63,7 @@ func TestZeroValue(t *testing.T) {
 			t.Errorf("%s() = %v, want ErrEmpty", name, err)
 		}
 	}
-	if _, err := s.Log(); !errors.Is(err, ErrEmpty) {
-		t.Errorf("Log() error = %v, want ErrEmpty", err)
-	}
-	if _, err := s.Window(0, 0); err == nil {
-		t.Error("Window(0, 0) gave no error")
-	}
-	if _, _, err := Align(s, New("x", "", 0, 1)); err == nil {
-		t.Error("Align with the zero value gave no error")
-	}
-	if _, err := s.Growth(); err == nil {
-		t.Error("Growth() gave no error")
-	}
-	if _, err := s.CAGR(0, 1); err == nil {
-		t.Error("CAGR(0, 1) gave no error")
-	}
+	// The operations that need data: TestEmpty.
 	if got, want := s.Extend(1, 2), New("", "", 0, 1, 2); !cmp.Equal(got, want) {
 		t.Errorf("Extend(1, 2) = %v, want %v", got, want)
 	}
@@ -85,6 +71,51 @@ func TestZeroValue(t *testing.T) {
 		t.Errorf("Clone() = %v", c)
 	}
 }
+
+// TestEmpty checks that every operation that needs data returns, for an
+// empty series, an error wrapping ErrEmpty that names the operation and
+// the series.
+func TestEmpty(t *testing.T) {
+	var z Series
+	named := Series{Name: "cu", Start: 2000}
+	x := New("x", "", 2000, 1, 2)
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"Window", second(z.Window(0, 0)), "series: window: unnamed series is empty"},
+		{"Window named", second(named.Window(2000, 2000)), `series: window: "cu" is empty`},
+		{"Window empty range", second(named.Window(2001, 2000)), `series: window: "cu" is empty`},
+		{"Align first", third(Align(z, x)), "series: align: unnamed series is empty"},
+		{"Align second", third(Align(x, named)), `series: align: "cu" is empty`},
+		{"Align both", third(Align(named, z)), `series: align: "cu" is empty`},
+		{"Ratio numerator", second(Ratio(named, x)), `series: ratio: "cu" is empty`},
+		{"Ratio denominator", second(Ratio(x, z)), "series: ratio: unnamed series is empty"},
+		{"Product first", second(Product(z, x)), "series: product: unnamed series is empty"},
+		{"Product second", second(Product(x, named)), `series: product: "cu" is empty`},
+		{"Log", second(z.Log()), "series: log: unnamed series is empty"},
+		{"Log named", second(named.Log()), `series: log: "cu" is empty`},
+		{"Growth", second(z.Growth()), "series: growth: unnamed series is empty"},
+		{"Growth named", second(named.Growth()), `series: growth: "cu" is empty`},
+		{"CAGR", second(z.CAGR(0, 1)), "series: CAGR: unnamed series is empty"},
+		{"CAGR named", second(named.CAGR(2000, 2005)), `series: CAGR: "cu" is empty`},
+		{"CAGR from ≥ to", second(named.CAGR(2005, 2000)), `series: CAGR: "cu" is empty`},
+	} {
+		if !errors.Is(tc.err, ErrEmpty) {
+			t.Errorf("%s: error %v does not wrap ErrEmpty", tc.name, tc.err)
+		}
+		if tc.err != nil && tc.err.Error() != tc.want {
+			t.Errorf("%s: error %q, want %q", tc.name, tc.err, tc.want)
+		}
+	}
+}
+
+// second returns the error of a two-valued call.
+func second[T any](_ T, err error) error { return err }
+
+// third returns the error of a three-valued call.
+func third[T, U any](_ T, _ U, err error) error { return err }
 
 func TestAccessors(t *testing.T) {
 	in := []float64{1, nan, 3}
@@ -172,7 +203,7 @@ func TestAlign(t *testing.T) {
 	_, _, err = Align(a, New("", "", 2004, 1))
 	checkErr(t, err, 0, `"a" (2000–2003)`, "unnamed series (2004–2004)", "share no year")
 	_, _, err = Align(Series{Start: 2001}, a)
-	checkErr(t, err, 0, "no years", "share no year")
+	checkErr(t, err, 0, "series: align: unnamed series is empty")
 }
 
 // binaryCase is a case of an operation on two series: the operands, and
