@@ -177,13 +177,16 @@ func alignValid(op string, a, b Series) (Series, Series, error) {
 }
 
 // Log returns the natural logarithm of s. Missing values stay missing. An
-// empty series is an error wrapping ErrEmpty, and a value ≤ 0 an error
-// naming its year.
+// empty series is an error wrapping ErrEmpty; s must pass Validate, and a
+// value ≤ 0 is a *YearError of operation "log" naming its year.
 func (s Series) Log() (Series, error) {
 	if s.Len() == 0 {
 		return Series{}, emptyErr("log", s)
 	}
-	if err := s.ValidatePositive(); err != nil {
+	if err := s.Validate(); err != nil {
+		return Series{}, err
+	}
+	if err := s.rejectFirst("log", notPositive, "value must be positive"); err != nil {
 		return Series{}, err
 	}
 	l := s.Clone()
@@ -319,7 +322,7 @@ func (s Series) ValidatePositive() error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return s.rejectFirst("validate", func(v float64) bool { return v <= 0 }, "value must be positive")
+	return s.rejectFirst("validate", notPositive, "value must be positive")
 }
 
 // rejectFirst returns the *YearError of op for the first value of s that
@@ -334,6 +337,8 @@ func (s Series) rejectFirst(op string, bad func(float64) bool, reason string) er
 }
 
 func isInf(v float64) bool { return math.IsInf(v, 0) }
+
+func notPositive(v float64) bool { return v <= 0 }
 
 // writable is the error of writer op (write CSV, write JSON) for a series
 // its reader would refuse: years outside MinYear … MaxYear (ErrYears), or

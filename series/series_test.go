@@ -3,6 +3,7 @@ package series
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -299,6 +300,17 @@ func TestLog(t *testing.T) {
 	} {
 		_, err := tc.s.Log()
 		checkErr(t, err, tc.year, `cu`, tc.want)
+	}
+	// A value ≤ 0 is an error of the log, not of validation.
+	for _, v := range []float64{0, math.Copysign(0, -1), -3} {
+		_, err := New("cu", "", 2000, 1, v).Log()
+		var ye *YearError
+		if !errors.As(err, &ye) {
+			t.Fatalf("Log of %g: error %v (%T) is not a *YearError", v, err, err)
+		}
+		if want := "series: log: cu: value must be positive at year 2001 (value " + strconv.FormatFloat(v, 'g', -1, 64) + ")"; ye.Op != "log" || err.Error() != want {
+			t.Errorf("Log of %g: Op %q, error %q, want Op \"log\", error %q", v, ye.Op, err, want)
+		}
 	}
 }
 
