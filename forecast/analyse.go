@@ -66,6 +66,21 @@ type AnalysisSettings struct {
 	NonNegative bool
 }
 
+// check returns an error for settings outside their documented ranges.
+func (set AnalysisSettings) check() error {
+	switch {
+	case set.Level != 0 && !(set.Level > 0 && set.Level < 1):
+		return fmt.Errorf("forecast: analyse: %w: Level %g", ErrLevel, set.Level)
+	case set.MaxHorizon < 0:
+		return fmt.Errorf("forecast: analyse: %w: MaxHorizon %d (0 means DefaultBacktestHorizon)", ErrSetting, set.MaxHorizon)
+	case set.MaxHorizon > HorizonLimit:
+		return fmt.Errorf("forecast: analyse: %w: MaxHorizon %d", ErrHorizon, set.MaxHorizon)
+	case set.MinTrain < 0:
+		return fmt.Errorf("forecast: analyse: %w: MinTrain %d (0 means DefaultMinTrain)", ErrSetting, set.MinTrain)
+	}
+	return nil
+}
+
 // Skip is a candidate that gave no forecast, and why.
 type Skip struct {
 	Method string `json:"method"` // the candidate's label
@@ -168,7 +183,9 @@ type Analysis struct {
 // the methods that need the driver then fail, saying so.
 //
 // A candidate with a nil Method is skipped with ErrNilMethod as its
-// reason.
+// reason. Settings outside their ranges (a Level outside (0, 1), a
+// negative MaxHorizon or MinTrain, a MaxHorizon beyond HorizonLimit) give
+// no forecast and a note that says which.
 //
 // Analyse calls only Fit and Forecast of each method and keeps no state,
 // so it may run concurrently on different histories with the same
@@ -180,10 +197,14 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 		level = DefaultLevel
 	}
 	maxH := set.MaxHorizon
-	if maxH <= 0 {
+	if maxH == 0 {
 		maxH = DefaultBacktestHorizon
 	}
 	r := Analysis{History: history, Skipped: []Skip{}, Backtest: []Score{}, Notes: []string{}}
+	if err := set.check(); err != nil {
+		r.Notes = append(r.Notes, "nothing forecast: "+err.Error())
+		return r
+	}
 	skip := func(label, driver string, err error) {
 		r.Skipped = append(r.Skipped, Skip{Method: label, Reason: namedBy(err, label, "").Error(), Driver: driver, Err: err})
 	}

@@ -147,6 +147,28 @@ func TestAnalyseConstant(t *testing.T) {
 	}
 }
 
+// TestAnalyseBadSettings checks that settings outside their ranges give
+// no forecast and a note naming the setting.
+func TestAnalyseBadSettings(t *testing.T) {
+	h := series.New("q", "t", 2000, 1, 2, 4, 7, 11, 16)
+	cands := []forecast.Candidate{{Method: drift{}}, {Method: naive{}}}
+	for _, c := range []struct {
+		set  forecast.AnalysisSettings
+		note string
+	}{
+		{forecast.AnalysisSettings{Level: 1}, "nothing forecast: forecast: analyse: interval level must be in (0, 1): Level 1"},
+		{forecast.AnalysisSettings{Level: -0.5}, "Level -0.5"},
+		{forecast.AnalysisSettings{MaxHorizon: -1}, "invalid setting: MaxHorizon -1"},
+		{forecast.AnalysisSettings{MaxHorizon: 5000}, "MaxHorizon 5000"},
+		{forecast.AnalysisSettings{MinTrain: -2}, "invalid setting: MinTrain -2"},
+	} {
+		a := forecast.Analyse(h, nil, forecast.Scenario{Horizon: 2}, cands, c.set)
+		if len(a.Forecasts) != 0 || len(a.Notes) != 1 || !strings.Contains(a.Notes[0], c.note) {
+			t.Errorf("%+v: %d forecasts, notes %q; want none and a note containing %q", c.set, len(a.Forecasts), a.Notes, c.note)
+		}
+	}
+}
+
 // failing is a method whose Fit fails with an *Error.
 type failing struct{}
 
