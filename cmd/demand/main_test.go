@@ -98,6 +98,7 @@ func TestPlan(t *testing.T) {
 		t.Fatalf("plan: exit %d: %s", code, errOut)
 	}
 	checkContains(t, "plan output", out, "+5 %/yr", `scenario "custom"`, "Charts:\n  "+filepath.Join(dir, "copper.png"), filepath.Join(dir, "elasticity.png"))
+	checkContains(t, "plan stderr", errOut, "demand plan: warning: -growth 0.05 is outside the range of -low 0.06 and -high 0.08, which the range table spans\n")
 	if strings.Contains(out, "intensity  regression") {
 		t.Error("a method not asked for was run")
 	}

@@ -60,6 +60,9 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	if low > high {
 		return usagef("-low %g is above -high %g", low, high)
 	}
+	if growth < low || growth > high {
+		fmt.Fprintf(stderr, "demand plan: warning: -growth %g is outside the range of -low %g and -high %g, which the range table spans\n", growth, low, high)
+	}
 	set, err := defaults.Set(strings.Split(*methods, ",")...)
 	if err != nil {
 		return usageError{err}
