@@ -68,15 +68,15 @@ type AnalysisSettings struct {
 
 // check returns an error for settings outside their documented ranges.
 func (set AnalysisSettings) check() error {
-	switch {
-	case set.Level != 0 && !(set.Level > 0 && set.Level < 1):
+	if set.Level != 0 && !(set.Level > 0 && set.Level < 1) {
 		return fmt.Errorf("forecast: analyse: %w: Level %g", ErrLevel, set.Level)
-	case set.MaxHorizon < 0:
-		return fmt.Errorf("forecast: analyse: %w: MaxHorizon %d (0 means DefaultBacktestHorizon)", ErrSetting, set.MaxHorizon)
-	case set.MaxHorizon > HorizonLimit:
-		return fmt.Errorf("forecast: analyse: %w: MaxHorizon %d", ErrHorizon, set.MaxHorizon)
-	case set.MinTrain < 0:
-		return fmt.Errorf("forecast: analyse: %w: MinTrain %d (0 means DefaultMinTrain)", ErrSetting, set.MinTrain)
+	}
+	err := checkCount("MaxHorizon", set.MaxHorizon, HorizonLimit, "DefaultBacktestHorizon")
+	if err == nil {
+		err = checkCount("MinTrain", set.MinTrain, math.MaxInt, "DefaultMinTrain")
+	}
+	if err != nil {
+		return fmt.Errorf("forecast: analyse: %w", err)
 	}
 	return nil
 }

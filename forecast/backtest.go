@@ -107,8 +107,8 @@ func Backtest(m Method, history series.Series, drivers Drivers, h int, set Backt
 	if err := checkJudgment(m); err != nil {
 		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
-	if set.MinTrain < 0 {
-		return nil, fmt.Errorf("forecast: backtest: %w: MinTrain %d (0 means the method's minimum)", ErrSetting, set.MinTrain)
+	if err := checkCount("MinTrain", set.MinTrain, math.MaxInt, "the method's minimum"); err != nil {
+		return nil, fmt.Errorf("forecast: backtest: %w", err)
 	}
 	minTrain := MinTrainOf(m, set.MinTrain)
 	if err := history.Validate(); err != nil {

@@ -118,15 +118,25 @@ type CalibrationSettings struct {
 // check returns an error wrapping ErrSetting (ErrHorizon for a Horizon
 // beyond HorizonLimit) for settings outside their documented ranges.
 func (set CalibrationSettings) check() error {
-	switch {
-	case set.Scaling < ScaleAuto || set.Scaling > ScaleOwn:
+	if set.Scaling < ScaleAuto || set.Scaling > ScaleOwn {
 		return fmt.Errorf("%w: unknown %v", ErrSetting, set.Scaling)
-	case set.Horizon < 0:
-		return fmt.Errorf("%w: Horizon %d (0 means DefaultCalibrationHorizon)", ErrSetting, set.Horizon)
-	case set.Horizon > HorizonLimit:
-		return fmt.Errorf("%w: Horizon %d", ErrHorizon, set.Horizon)
-	case set.MinTrain < 0:
-		return fmt.Errorf("%w: MinTrain %d (0 means the method's minimum and a margin)", ErrSetting, set.MinTrain)
+	}
+	if err := checkCount("Horizon", set.Horizon, HorizonLimit, "DefaultCalibrationHorizon"); err != nil {
+		return err
+	}
+	return checkCount("MinTrain", set.MinTrain, math.MaxInt, "the method's minimum and a margin")
+}
+
+// checkCount returns an error for a setting named name of value v, which
+// must lie from 0 (the default, described by zero) to limit: one wrapping
+// ErrSetting below 0, ErrHorizon above limit (a limit of HorizonLimit is
+// a horizon's).
+func checkCount(name string, v, limit int, zero string) error {
+	switch {
+	case v < 0:
+		return fmt.Errorf("%w: %s %d (0 means %s)", ErrSetting, name, v, zero)
+	case v > limit:
+		return fmt.Errorf("%w: %s %d", ErrHorizon, name, v)
 	}
 	return nil
 }
