@@ -163,14 +163,11 @@ func (m Method) Name() string {
 	}
 	name += fixedSuffix("alpha", m.Alpha) + fixedSuffix("beta", m.Beta) + fixedSuffix("phi", m.Phi)
 	if m.Initial != nil {
-		name += "-initial"
+		states := make([]string, len(m.Initial))
 		for i, v := range m.Initial {
-			sep := "+"
-			if i == 0 {
-				sep = "-"
-			}
-			name += sep + formatFloat(v)
+			states[i] = formatFloat(v)
 		}
+		name += listSuffix("initial", states)
 	}
 	return name + simulationSuffix(m.Simulate, m.Seed)
 }
@@ -195,6 +192,15 @@ func simulationSuffix(paths int, seed uint64) string {
 		s += "-seed-" + strconv.FormatUint(seed, 10)
 	}
 	return s
+}
+
+// listSuffix is the part of a Name for a list setting: "-" and key, then
+// "-" and the items joined by "+" unless there are none.
+func listSuffix(key string, items []string) string {
+	if len(items) == 0 {
+		return "-" + key
+	}
+	return "-" + key + "-" + strings.Join(items, "+")
 }
 
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -260,14 +266,11 @@ func (a Auto) Name() string {
 		name += "-" + strings.ToLower(a.IC.String())
 	}
 	if a.Specs != nil {
-		name += "-specs"
+		specs := make([]string, len(a.Specs))
 		for i, s := range a.Specs {
-			sep := "+"
-			if i == 0 {
-				sep = "-"
-			}
-			name += sep + strings.ToLower(s.String())
+			specs[i] = strings.ToLower(s.String())
 		}
+		name += listSuffix("specs", specs)
 	}
 	return name + simulationSuffix(a.Simulate, a.Seed)
 }
