@@ -297,7 +297,11 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 			err = calibrateCombination(&eq.Forecast, Combined(DefaultCombinationName, btCands...), history, drivers, sc, level, set.MinTrain)
 		}
 		if err != nil {
-			r.Notes = append(r.Notes, fmt.Sprintf("%s: interval of Combine, not calibrated: %v", DefaultCombinationName, err))
+			what := "interval of Combine, not calibrated"
+			if !slices.ContainsFunc(eq.Lower.Values, func(v float64) bool { return !math.IsNaN(v) }) {
+				what = "no interval: its members have none, and it cannot be calibrated"
+			}
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: %s: %v", DefaultCombinationName, what, err))
 		}
 		r.Forecasts = append(r.Forecasts, eq.Forecast)
 	}

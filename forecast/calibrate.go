@@ -192,7 +192,9 @@ const nilMethodName = "nil-method"
 //     instead. q is continuous and increasing in α, so the intervals of
 //     one forecast at different levels nest;
 //   - M < 2: NaN bounds (too short to calibrate: no interval rather than
-//     a false one).
+//     a false one); so too where q is 0 (the errors it rests on are 0, as
+//     for a method that fits an exactly linear history), rather than an
+//     interval of width 0.
 //
 // On M1 yearly the rule gave 92.0–96.0 % at 95 % for the default methods;
 // reading the conformal quantile up to a(α) = 1 and a normal or Laplace
@@ -434,6 +436,9 @@ func (c *calibratedModel) Forecast(s Scenario, level float64) (Forecast, error) 
 	f := ref
 	f.Method, f.Level = c.name, level
 	q := c.quantile(level)
+	if q == 0 {
+		q = math.NaN() // every score it rests on is 0: no interval rather than one of width 0
+	}
 	f.Lower, f.Upper = f.Point.Clone(), f.Point.Clone()
 	for k, p := range f.Point.Values {
 		var d float64

@@ -170,7 +170,8 @@
 //	0  success, or help asked for with -h
 //	1  the data are at fault: a file missing or malformed, a series
 //	   whose last year is missing, a driver the methods cannot use, no
-//	   series any method can forecast, an output that cannot be written
+//	   series any method can forecast, a table (CSV, JSON) that cannot be
+//	   written; a chart that cannot be drawn or written is a warning
 //	2  the command line is at fault: an unknown command or flag, a bad
 //	   flag value, a required flag missing; a hint to -h goes to stderr
 //

@@ -153,7 +153,7 @@ func evalParseFlags(args []string) (evalConfig, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&cfg.seriesFile, "series", "", "")
 	fs.StringVar(&cfg.driversFile, "drivers", "", "")
-	fs.IntVar(&cfg.holdout, "holdout", 0, "")
+	fs.Var(numberFlag[int]{&cfg.holdout, "a number of years, such as 6"}, "holdout", "")
 	levels := fs.String("levels", "80,95", "")
 	methods := fs.String("methods", "", "")
 	fs.StringVar(&cfg.out, "out", "evaluate-out", "")
@@ -376,7 +376,11 @@ func evalReport(w io.Writer, r *forecast.EvalResult, file string) {
 			fmt.Fprintln(w, " ", g)
 		}
 	}
-	if r.CommonSeries == 0 && evalScoredMax(r) > 0 {
+	switch {
+	case evalScoredMax(r) == 0:
+		fmt.Fprintln(w, "\nNo method forecast any series: nothing to rank.")
+		return
+	case r.CommonSeries == 0:
 		fmt.Fprintln(w, "\nNo series was forecast by every method: the methods cannot be ranked on the same data.")
 		return
 	}

@@ -203,6 +203,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"no holdout", []string{"-series", good}, 2, "-holdout H is required"},
 		{"negative holdout", []string{"-series", good, "-holdout", "-2"}, 2, "-holdout must be from 1 to 1000 (years held out), have -2"},
 		{"zero holdout", []string{"-series", good, "-holdout", "0"}, 2, "-holdout must be from 1 to 1000 (years held out), have 0"},
+		{"holdout text", []string{"-series", good, "-holdout", "six"}, 2, `invalid value "six" for flag -holdout: "six" is not a number of years, such as 6`},
 		{"huge holdout", []string{"-series", good, "-holdout", "9223372036854775807"}, 2, "-holdout must be from 1 to 1000 (years held out), have 9223372036854775807"},
 		{"hexadecimal level", []string{"-series", good, "-holdout", "3", "-levels", "0x50"}, 2, `"0x50" is not a level`},
 		{"bad flag", []string{"-series", good, "-holdout", "3", "-bogus"}, 2, "flag provided but not defined: -bogus"},
@@ -216,9 +217,12 @@ func TestEvaluateErrors(t *testing.T) {
 		{"holdout too long", []string{"-series", good, "-holdout", "20", "-out", filepath.Join(dir, "o")}, 1, "no series could be evaluated"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			code, _, stderr := runEval(c.args...)
+			code, stdout, stderr := runEval(c.args...)
 			if code != c.code || !strings.Contains(stderr, c.stderr) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, c.code, c.stderr)
+			}
+			if c.name == "holdout too long" && !strings.Contains(stdout, "No method forecast any series: nothing to rank.\n") {
+				t.Errorf("nothing evaluated: stdout lacks the line that nothing is ranked:\n%s", stdout)
 			}
 			if c.code == 2 && !strings.Contains(stderr, "demand evaluate -h") {
 				t.Errorf("usage error without the pointer to -h: %q", stderr)

@@ -102,6 +102,38 @@ func (p *panelFlag) Set(v string) error {
 	return nil
 }
 
+// numberFlag is a flag holding a number, whose error for text that is
+// not one says what is wanted; a zero value shows no default.
+type numberFlag[T int | float64] struct {
+	v    *T
+	want string // what the flag takes, such as "a year, such as 2030"
+}
+
+func (f numberFlag[T]) String() string {
+	if f.v == nil || *f.v == 0 {
+		return ""
+	}
+	return fmt.Sprint(*f.v)
+}
+
+func (f numberFlag[T]) Set(s string) error {
+	switch p := any(f.v).(type) {
+	case *int:
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("%q is not %s", s, f.want)
+		}
+		*p = n
+	case *float64:
+		x, err := series.ParseNumber(s)
+		if err != nil {
+			return fmt.Errorf("%q is not %s", s, f.want)
+		}
+		*p = x
+	}
+	return nil
+}
+
 // growthFlag is a growth-rate flag, a fraction that macro.RateProblem
 // accepts; set, if not nil, records whether it was given (and then the
 // flag shows no default).
@@ -156,8 +188,9 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.driversFile, "drivers", "", "CSV of drivers: column \"gdp\" (real GDP at constant prices) and optionally \"population\" (required)")
 	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth `RATE` of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
 	fs.StringVar(&c.scenarioFile, "scenario", "", "CSV of future driver values (columns as in -drivers) covering the years after\nthe drivers' last through the target year; a driver it lacks grows as by default")
-	fs.IntVar(&c.target, "target", 0, "last forecast year (default: five years after the latest observation)")
-	fs.Float64Var(&c.level, "level", 0.8, "prediction interval level, in (0, 1)")
+	fs.Var(numberFlag[int]{&c.target, "a year, such as 2030"}, "target", "last forecast `YEAR` (default: five years after the latest observation)")
+	c.level = 0.8
+	fs.Var(numberFlag[float64]{&c.level, "a level (a fraction, such as 0.8)"}, "level", "prediction interval `LEVEL`, in (0, 1)")
 	fs.Var(&c.panels, "panel", "expert panel CSV (expert,round,year,low,likely,high,weight) for a series,\nas SERIES=FILE; FILE alone when there is one series; may be repeated.\nThe panel must judge the target year")
 	fs.StringVar(&c.out, "out", "forecast-out", "output directory, created if need be")
 	fs.StringVar(&c.font, "font", "", "TrueType or OpenType font file (.ttf, .otf, .ttc) for the chart text. The bundled\nfonts have no Chinese glyphs: series named in Chinese need a CJK font here\n(e.g. NotoSansCJK-Regular.ttc, DroidSansFallbackFull.ttf)")
@@ -185,7 +218,7 @@ func parseForecastFlags(args []string) (forecastConfig, error) {
 		return c, usagef("-drivers FILE is required")
 	case c.growthSet && c.scenarioFile != "":
 		return c, usagef("give -growth or -scenario, not both")
-	case c.level > 1 && c.level < 100:
+	case c.level >= 10 && c.level < 100: // a percentage: 80 for 0.8
 		return c, usagef("-level %g is not in (0, 1): levels are fractions (did you mean %g?)", c.level, c.level/100)
 	case !(c.level > 0 && c.level < 1):
 		return c, usagef("-level %g is not in (0, 1)", c.level)
@@ -467,6 +500,9 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(js) == 0 {
+			return nil, fmt.Errorf("%s: %w: the file has a header and no row", path, expert.ErrNoJudgments)
+		}
 		var h series.Series
 		for _, s := range ss {
 			if s.Name == name {
@@ -563,7 +599,7 @@ func checkConsumption(s series.Series, file string, stderr io.Writer) {
 		switch {
 		case v < 0 && !negative:
 			negative = true
-			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is %g in %d, negative: it is taken as a quantity that can be (a balance, a change), and so may its forecasts be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
+			fmt.Fprintf(stderr, "demand forecast: warning: %s: series %q is %g in %d, negative: it is taken as a quantity that can be negative (a balance, a change), and so may its forecasts be; consumption cannot be negative: check the data\n", file, s.Name, v, s.Start+i)
 		case v == 0:
 			zeros = append(zeros, s.Start+i)
 		}

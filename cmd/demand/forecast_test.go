@@ -161,7 +161,7 @@ func TestBadInput(t *testing.T) {
 	w := func(name, content string) string { return writeFile(t, dir, name, content) }
 	okSeries, okDrivers := seriesCSV, driversCSV
 	usage := map[string]bool{"no flags": true, "no drivers": true, "unknown flag": true, "bad growth": true, "growth in percent": true, "growth hexadecimal": true,
-		"growth and scenario": true, "bad level": true, "level one": true, "extra argument": true,
+		"growth and scenario": true, "bad level": true, "level one": true, "level small": true, "level text": true, "target text": true, "extra argument": true,
 		"target before data": true, "target far": true, "panel without series": true, "panel unknown series": true}
 	for _, c := range []struct {
 		name string
@@ -175,6 +175,9 @@ func TestBadInput(t *testing.T) {
 		{"growth and scenario", []string{"-series", okSeries, "-drivers", okDrivers, "-growth", "0.05", "-scenario", scenCSV}, "demand forecast: give -growth or -scenario, not both"},
 		{"bad level", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "95"}, "demand forecast: -level 95 is not in (0, 1): levels are fractions (did you mean 0.95?)"},
 		{"level one", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "1"}, "demand forecast: -level 1 is not in (0, 1)"},
+		{"level small", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "1.5"}, "demand forecast: -level 1.5 is not in (0, 1)\n"},
+		{"level text", []string{"-series", okSeries, "-drivers", okDrivers, "-level", "abc"}, `invalid value "abc" for flag -level: "abc" is not a level (a fraction, such as 0.8)`},
+		{"target text", []string{"-series", okSeries, "-drivers", okDrivers, "-target", "x"}, `invalid value "x" for flag -target: "x" is not a year, such as 2030`},
 		{"extra argument", []string{"-series", okSeries, "-drivers", okDrivers, "more"}, `demand forecast: unexpected argument "more"`},
 		{"missing series file", []string{"-series", filepath.Join(dir, "nope.csv"), "-drivers", okDrivers}, "nope.csv: no such file or directory"},
 		{"empty series file", []string{"-series", w("empty.csv", ""), "-drivers", okDrivers}, "empty.csv: series: csv line 1: bad header: empty input"},
@@ -202,6 +205,7 @@ func TestBadInput(t *testing.T) {
 		{"scenario no gdp", []string{"-series", okSeries, "-drivers", okDrivers, "-scenario", w("scen2.csv", "year,population\n2021,1\n")}, `scen2.csv: no "gdp" column`},
 		{"panel without series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", panelCSV}, "-panel testdata/panel-copper.csv: name the series (-panel SERIES=FILE): the series file has 3 series"},
 		{"panel unknown series", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "tin=" + panelCSV}, `-panel tin=testdata/panel-copper.csv: no series "tin"`},
+		{"panel header only", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("ph.csv", "expert,round,year,low,likely,high\n")}, "ph.csv: no judgments: the file has a header and no row"},
 		{"panel low > high", []string{"-series", okSeries, "-drivers", okDrivers, "-panel", "copper=" + w("p.csv", "expert,round,year,low,likely,high,weight\na,1,2025,10,5,1,\n")}, "p.csv: expert: csv line 2, column 4 (\"low\"): need low ≤ likely ≤ high: expert \"a\", round 1, year 2025: low 10 > likely 5"},
 	} {
 		_, errOut, code := forecastRun(append(c.args, "-out", filepath.Join(dir, "out"))...)
@@ -240,6 +244,7 @@ func TestMethodsNotRun(t *testing.T) {
 		"not run: elasticity-arc: series \"flat\", year 2014: value not positive: 0",
 		"not run: intensity: series \"flat\", year 2014: value not positive: 0",
 		"elasticity-point: no backtest",
+		"note: combination: no interval: its members have none, and it cannot be calibrated: no member has a backtest\n",
 		"drivers: gdp: 3 % a year (-growth)",
 	)
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nonferrous/demand/forecast"
 	"github.com/nonferrous/demand/plotting"
@@ -142,7 +143,7 @@ func (o *output) chart(r forecast.Analysis) {
 	c, err := plotting.NewFanChart(fan, plotting.Options{Title: fmt.Sprintf("%s: forecasts to %d, %g %% intervals", r.History.Name, in.target, 100*in.level),
 		Fonts: in.fonts, Signed: signed(r.History)})
 	if err != nil {
-		fmt.Fprintf(o.stderr, "demand forecast: chart of %q: %v\n", r.History.Name, err)
+		fmt.Fprintf(o.stderr, "demand forecast: warning: no chart of series %q: %v\n", r.History.Name, err)
 		return
 	}
 	base, clash := o.names.unique(r.History.Name)
@@ -150,13 +151,13 @@ func (o *output) chart(r forecast.Analysis) {
 		fmt.Fprintf(o.stderr, "demand forecast: series %q and %q would share the chart file name %q; %q's is %q\n",
 			clash, r.History.Name, "fan-"+fileName(r.History.Name)+".png", r.History.Name, "fan-"+base+".png")
 	}
+	o.fans = append(o.fans, fan) // in the small multiples even if its own file fails
 	p := filepath.Join(o.c.out, "fan-"+base+".png")
 	if err := c.Save(p); err != nil {
-		fmt.Fprintf(o.stderr, "demand forecast: %v\n", err)
+		fmt.Fprintf(o.stderr, "demand forecast: warning: the chart of series %q is not written: %v\n", r.History.Name, err)
 		return
 	}
 	o.charts = append(o.charts, p)
-	o.fans = append(o.fans, fan)
 }
 
 // finish closes the files, writes the small multiples and returns the
@@ -196,7 +197,7 @@ func (o *output) finish() ([]string, error) {
 		pages, err := plotting.SmallMultiplePages(o.fans, panelsPerPage, plotting.Options{Title: fmt.Sprintf("Forecasts to %d", o.in.target),
 			Fonts: o.in.fonts, Signed: signedAny})
 		if err != nil {
-			fmt.Fprintf(o.stderr, "demand forecast: small multiples: %v\n", err)
+			fmt.Fprintf(o.stderr, "demand forecast: warning: small multiples: %v\n", err)
 		}
 		for i, c := range pages {
 			name := "small-multiples.png"
@@ -205,7 +206,7 @@ func (o *output) finish() ([]string, error) {
 			}
 			p := filepath.Join(o.c.out, name)
 			if err := c.Save(p); err != nil {
-				fmt.Fprintf(o.stderr, "demand forecast: %v\n", err)
+				fmt.Fprintf(o.stderr, "demand forecast: warning: %s is not written: %v\n", name, err)
 				continue
 			}
 			paths = append(paths, p)
@@ -260,7 +261,12 @@ func (u fileNames) unique(name string) (part, clash string) {
 	return part, clash
 }
 
-// fileName turns a series name into a file name part.
+// maxFileName is the most bytes of a series name in a chart's file name,
+// well under the 255 a file name may have on common file systems.
+const maxFileName = 200
+
+// fileName turns a series name into a file name part: letters, digits,
+// "-" and "_", others replaced by "_", cut to maxFileName bytes.
 func fileName(name string) string {
 	s := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
@@ -268,6 +274,13 @@ func fileName(name string) string {
 		}
 		return '_'
 	}, name)
+	if len(s) > maxFileName {
+		cut := maxFileName
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	if s == "" {
 		return "series"
 	}

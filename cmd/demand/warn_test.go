@@ -135,3 +135,29 @@ func TestForecastNoneForOneSeries(t *testing.T) {
 	}
 	checkContains(t, "stdout", out.String(), "\ntin [kt]: 2015, last 13.00\n", `not run: drift: series "tin": too few observed years: need 2, have 1`)
 }
+
+// TestForecastLongName checks that a series name longer than a file name
+// may be gives a chart whose file name is cut, and no warning.
+func TestForecastLongName(t *testing.T) {
+	name := strings.Repeat("铜", 100) // 300 bytes
+	var b strings.Builder
+	fmt.Fprintf(&b, "year,%s [kt]\n", name)
+	for y := 2006; y <= 2015; y++ {
+		fmt.Fprintf(&b, "%d,%d\n", y, 500+40*(y-2006)+(y%3)*7)
+	}
+	s, d := writeFiles(t, b.String(), warnDrivers)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", dir}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "not written") {
+		t.Errorf("stderr: %s", errOut.String())
+	}
+	want := "fan-" + strings.Repeat("铜", 66) + ".png" // 198 bytes: a rune is not cut
+	for _, f := range []string{want, "small-multiples.png"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("chart %s: %v", f, err)
+		}
+	}
+}
