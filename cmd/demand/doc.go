@@ -61,7 +61,10 @@
 // others are forecast), consumption of zero (once for a series) or below
 // zero (a series with a value below zero is taken as one that can be
 // negative, a balance, whose forecasts may be too), -growth
-// beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, and
+// beyond ±0.2 (macro.WarnRate), a scenario step beyond ±20 % a year, a
+// scenario row for an observed year that differs from the drivers (the
+// observed value is used), charts in -out that an earlier run left and
+// this one does not write, a chart that cannot be drawn or written, and
 // a method whose forecast falls below zero for a series that never does,
 // which is left out of the combinations (forecast.AnalysisSettings.NonNegative). A year the drivers
 // lack is skipped as a missing year (forecast.Analyse). The target year defaults to five years after the latest

@@ -67,7 +67,9 @@ Checks (errors stop the run; warnings go to stderr):
     a warning; it sets GDP only, other drivers keep their own recent growth;
   - a scenario driver in another unit than the observed one, or whose
     first value is 10 times or more above or below the last observed
-    one, is an error; a change of more than 20 % in a year is a warning;
+    one, is an error; a change of more than 20 % in a year is a warning,
+    and so is a row for an observed year that differs from the drivers
+    (the observed value is used);
   - a panel must judge the target year, and its median likely value must
     lie within a factor of 10 of the series' last value;
   - a method whose forecast falls below zero, for a series that never
@@ -535,6 +537,15 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 		if scen.Unit != "" && d.Unit != "" && scen.Unit != d.Unit {
 			return series.Series{}, "", fmt.Errorf("%s: %q is in %q, but the observed %q in %s is in %q: give the scenario's levels in the observed unit (or a growth rate with -growth)",
 				c.scenarioFile, scen.Name, scen.Unit, d.Name, c.driversFile, d.Unit)
+		}
+		// Rows for observed years are not used: say so where they differ.
+		for y := scen.Start; y <= min(scen.End(), d.End()); y++ {
+			v, _ := scen.At(y)
+			if o, ok := d.At(y); ok && !math.IsNaN(v) && !math.IsNaN(o) && v != o {
+				fmt.Fprintf(stderr, "demand forecast: warning: %s: %q is %g in %d, but %g in %s, which is used: the scenario's rows for observed years are ignored\n",
+					c.scenarioFile, scen.Name, v, y, o, c.driversFile)
+				break
+			}
 		}
 		// The scenario must give every year from the drivers' end to the target.
 		vals := make([]float64, 0, target-d.End())

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,5 +123,19 @@ func TestRunEvaluateShape(t *testing.T) {
 	}})
 	if code := run([]string{"probe", "x"}, io.Discard, io.Discard); code != 3 || !called {
 		t.Errorf("probe: exit %d, called %v", code, called)
+	}
+}
+
+func TestFmtNum(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{math.NaN(), "–"}, {1409, "1409"}, {-250.4, "-250"}, {12.345, "12.35"}, {0.01234, "0.0123"},
+		{0, "0"}, {1e300, "1e+300"}, {-2.5e16, "-2.5e+16"}, {999999999999999, "999999999999999"},
+	} {
+		if got := fmtNum(c.v); got != c.want {
+			t.Errorf("fmtNum(%g) = %q, want %q", c.v, got, c.want)
+		}
 	}
 }

@@ -55,6 +55,8 @@ type output struct {
 	reasons map[string]int
 	methods map[string][]string // the methods skipped for each reason
 	order   []string
+
+	earlier []string // chart files in the directory before the run
 }
 
 // newOutput creates the output directory and files of c.
@@ -63,6 +65,10 @@ func newOutput(c forecastConfig, in *inputs, stderr io.Writer) (*output, error) 
 		return nil, fmt.Errorf("-out: %w", err)
 	}
 	o := &output{c: c, in: in, stderr: stderr, names: fileNames{}, reasons: map[string]int{}, methods: map[string][]string{}}
+	for _, pattern := range []string{"fan-*.png", "small-multiples*.png"} {
+		m, _ := filepath.Glob(filepath.Join(c.out, pattern))
+		o.earlier = append(o.earlier, m...)
+	}
 	var err error
 	if o.csvFile, err = os.Create(filepath.Join(c.out, "forecasts.csv")); err != nil {
 		return nil, err
@@ -212,6 +218,16 @@ func (o *output) finish() ([]string, error) {
 			paths = append(paths, p)
 		}
 	}
+	var stale []string
+	for _, p := range o.earlier {
+		if !slices.Contains(paths, p) {
+			stale = append(stale, filepath.Base(p))
+		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(o.stderr, "demand forecast: warning: %s holds %d %s of an earlier run, not of this one: %s\n",
+			o.c.out, len(stale), plural(len(stale), "chart", "charts"), strings.Join(stale, ", "))
+	}
 	return paths, nil
 }
 
@@ -342,10 +358,15 @@ func valueAt(s series.Series, year int) float64 {
 	return v
 }
 
+// fmtNum formats a value of the summary table: "–" for NaN, whole numbers
+// from 100, two decimals from 1, three significant digits below, and four
+// from 1e15.
 func fmtNum(v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "–"
+	case math.Abs(v) >= 1e15: // beyond a float64's 15–16 digits: do not print them all
+		return fmt.Sprintf("%.4g", v)
 	case math.Abs(v) >= 100:
 		return fmt.Sprintf("%.0f", v)
 	case math.Abs(v) >= 1:

@@ -161,3 +161,33 @@ func TestForecastLongName(t *testing.T) {
 		}
 	}
 }
+
+// TestForecastStaleCharts checks that charts an earlier run left in -out,
+// which this run does not write, are named in a warning.
+func TestForecastStaleCharts(t *testing.T) {
+	s, d := writeFiles(t, warnSeries, warnDrivers)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", s, "-drivers", d, "-out", dir}, &out, &errOut); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, errOut.String())
+	}
+	one := writeFile(t, t.TempDir(), "one.csv", "year,tin [kt]\n2006,13\n2007,12.8\n2008,13.5\n2009,12.2\n2010,12.4\n2011,13\n2012,14\n2013,12\n2014,15\n2015,12.5\n")
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"forecast", "-series", one, "-drivers", d, "-out", dir}, &out, &errOut); code != exitOK {
+		t.Fatalf("second run: exit %d: %s", code, errOut.String())
+	}
+	checkContains(t, "stderr", errOut.String(), "demand forecast: warning: "+dir+" holds 1 chart of an earlier run, not of this one: fan-铜.png\n")
+}
+
+// TestScenarioObservedRows checks that a scenario row for an observed year
+// that contradicts the drivers is named in a warning (the observed value
+// is used).
+func TestScenarioObservedRows(t *testing.T) {
+	scen := writeFile(t, t.TempDir(), "scen.csv", "year,gdp [index 1995=100]\n2020,400\n2021,350\n2022,360\n2023,370\n2024,380\n2025,390\n")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"forecast", "-series", seriesCSV, "-drivers", driversCSV, "-scenario", scen, "-charts=false", "-out", t.TempDir()}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	checkContains(t, "stderr", errOut.String(), `demand forecast: warning: `+scen+`: "gdp" is 400 in 2020, but 346.3 in `+driversCSV+`, which is used: the scenario's rows for observed years are ignored`)
+}
