@@ -69,16 +69,12 @@ type AnalysisSettings struct {
 // check returns an error for settings outside their documented ranges.
 func (set AnalysisSettings) check() error {
 	if set.Level != 0 && !(set.Level > 0 && set.Level < 1) {
-		return fmt.Errorf("forecast: analyse: %w: Level %g", ErrLevel, set.Level)
+		return fmt.Errorf("%w: Level %g", ErrLevel, set.Level)
 	}
-	err := checkCount("MaxHorizon", set.MaxHorizon, HorizonLimit, "DefaultBacktestHorizon")
-	if err == nil {
-		err = checkCount("MinTrain", set.MinTrain, math.MaxInt, "DefaultMinTrain")
+	if err := checkCount("MaxHorizon", set.MaxHorizon, HorizonLimit, "DefaultBacktestHorizon"); err != nil {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("forecast: analyse: %w", err)
-	}
-	return nil
+	return checkCount("MinTrain", set.MinTrain, math.MaxInt, "DefaultMinTrain")
 }
 
 // Skip is a candidate that gave no forecast, and why.
@@ -202,7 +198,7 @@ func Analyse(history series.Series, drivers Drivers, sc Scenario, cands []Candid
 	}
 	r := Analysis{History: history, Skipped: []Skip{}, Backtest: []Score{}, Notes: []string{}}
 	if err := set.check(); err != nil {
-		r.Notes = append(r.Notes, "nothing forecast: "+err.Error())
+		r.Notes = append(r.Notes, "nothing forecast: the settings: "+err.Error())
 		return r
 	}
 	skip := func(label, driver string, err error) {

@@ -156,7 +156,7 @@ func TestAnalyseBadSettings(t *testing.T) {
 		set  forecast.AnalysisSettings
 		note string
 	}{
-		{forecast.AnalysisSettings{Level: 1}, "nothing forecast: forecast: analyse: interval level must be in (0, 1): Level 1"},
+		{forecast.AnalysisSettings{Level: 1}, "nothing forecast: the settings: interval level must be in (0, 1): Level 1"},
 		{forecast.AnalysisSettings{Level: -0.5}, "Level -0.5"},
 		{forecast.AnalysisSettings{MaxHorizon: -1}, "invalid setting: MaxHorizon -1"},
 		{forecast.AnalysisSettings{MaxHorizon: 5000}, "MaxHorizon 5000"},

@@ -171,7 +171,9 @@ const nilMethodName = "nil-method"
 // origins at level α. The errors of one origin at different steps are
 // strongly correlated (a misjudged slope shows at every step), so the
 // finite-sample correction counts origins, not errors. With
-// a(α) = α·(M+1)/M and the tail level α₀ = min(M/(M+1), 0.8):
+// a(α) = α·(M+1)/M and the tail level α₀ = min(M/(M+1), 0.8) — or
+// M/(M+1) where the quantile at 0.8 is 0 (most scores 0: the tail
+// through a zero quantile would be 0 at every level):
 //
 //   - α ≤ α₀ (at 80 % when M ≥ 4): q is the a(α)-quantile of the scores
 //     (Hyndman–Fan type 7, golang.org/x/exp/stats.Quantiles): the
@@ -189,10 +191,10 @@ const nilMethodName = "nil-method"
 //     simplest one-parameter case. The empirical quantile beyond 80 %
 //     rests on the few largest of a few dozen correlated scores (a 95 %
 //     quantile needs at least 19 independent ones); L extends it
-//     instead. q is continuous and increasing in α, so the intervals of
-//     one forecast at different levels nest;
+//     instead. q is continuous and non-decreasing in α, so the
+//     intervals of one forecast at different levels nest;
 //   - M < 2: NaN bounds (too short to calibrate: no interval rather than
-//     a false one); so too where q is 0 (the errors it rests on are 0, as
+//     a false one); so too, at every level, when every score is 0 (as
 //     for a method that fits an exactly linear history), rather than an
 //     interval of width 0.
 //
@@ -406,6 +408,11 @@ func (c *calibratedModel) quantile(level float64) float64 {
 		return stats.Quantiles(c.scores, level*float64(m+1)/float64(m))[0]
 	}
 	top := min(float64(m)/float64(m+1), tailLevel)
+	if conformal(top) == 0 {
+		// Most scores are 0: the tail through a zero quantile would be 0
+		// too, so read the scores as far as they go.
+		top = float64(m) / float64(m+1)
+	}
 	if level <= top {
 		return conformal(level)
 	}
@@ -436,8 +443,8 @@ func (c *calibratedModel) Forecast(s Scenario, level float64) (Forecast, error) 
 	f := ref
 	f.Method, f.Level = c.name, level
 	q := c.quantile(level)
-	if q == 0 {
-		q = math.NaN() // every score it rests on is 0: no interval rather than one of width 0
+	if n := len(c.scores); n > 0 && c.scores[n-1] == 0 {
+		q = math.NaN() // every score is 0: no interval rather than one of width 0
 	}
 	f.Lower, f.Upper = f.Point.Clone(), f.Point.Clone()
 	for k, p := range f.Point.Values {

@@ -75,9 +75,11 @@ func TestCalibratedPoint(t *testing.T) {
 	}
 }
 
-// TestCalibratedQuantile checks the quantile rule on a history whose
-// drift errors are known: a straight line with one jump. Drift fit on a
-// line forecasts it exactly, so every score is 0 until the jump.
+// TestCalibratedQuantile checks the quantile rule on histories whose
+// drift errors are known: a straight line, which drift forecasts exactly
+// (every score 0: no interval), and the line with one jump, whose few
+// non-zero scores must give an interval at the levels the scores reach
+// and beyond.
 func TestCalibratedQuantile(t *testing.T) {
 	// 2000–2011 rise by 10 a year; the scale s_t of a positive series is
 	// last·mean|Δ ln y|.
@@ -104,6 +106,34 @@ func TestCalibratedQuantile(t *testing.T) {
 		if p != 220+10*float64(k) || !math.IsNaN(f.Lower.Values[k]) || !math.IsNaN(f.Upper.Values[k]) {
 			t.Errorf("step %d: %v in [%v, %v], want %v and NaN bounds", k+1, p, f.Lower.Values[k], f.Upper.Values[k], 220+10*float64(k))
 		}
+	}
+
+	// 20 years on the line, the last 30 above it: 1 of the 15 one-step
+	// scores (origins 2004–2018) is not 0, so the quantile at 0.8 (the
+	// a = 0.8·16/15 quantile of the scores) is 0, and the levels above
+	// read the scores up to 15/16 and the tail from there: a positive
+	// width that does not shrink with the level (without that, the tail
+	// through the zero quantile was 0 at every level).
+	jump := make([]float64, 20)
+	for i := range jump {
+		jump[i] = 100 + 10*float64(i)
+	}
+	jump[19] += 30
+	model, err = forecast.Calibrated(baseline.Drift{}, forecast.CalibrationSettings{Horizon: 1}).Fit(series.New("q", "kt", 2000, jump...), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := 0.0
+	for _, level := range []float64{0.5, 0.8, 0.9, 0.95, 0.99} {
+		f, err := model.Forecast(forecast.Scenario{Horizon: 1}, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := f.Upper.Values[0] - f.Lower.Values[0]
+		if math.IsNaN(w) || w < prev || level >= 0.9 && !(w > 0) {
+			t.Errorf("jump, level %g: width %v after %v; want an interval, wider than 0 from 0.9, never narrower", level, w, prev)
+		}
+		prev = w
 	}
 
 	// Too short to calibrate (one origin): NaN bounds, the point kept.
@@ -383,14 +413,18 @@ func TestCalibratedNested(t *testing.T) {
 					t.Fatal(err)
 				}
 				prev := 0.0
-				for _, level := range levels {
+				for i, level := range levels {
 					f, err := model.Forecast(forecast.Scenario{Horizon: 3}, level)
 					if err != nil {
 						t.Fatal(err)
 					}
 					w := f.Upper.Values[2] - f.Lower.Values[2]
+					if math.IsNaN(w) != math.IsNaN(prev) && i > 0 {
+						t.Errorf("%s, %s on %d years: an interval at %g but not at %g, or the other way", h.Name, m.Name(), n, level, levels[i-1])
+					}
 					if math.IsNaN(w) {
-						break
+						prev = w
+						continue
 					}
 					if w < prev {
 						t.Errorf("%s, %s on %d years: width at %g %v below the lower level's %v", h.Name, m.Name(), n, level, w, prev)

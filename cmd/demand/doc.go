@@ -22,7 +22,7 @@
 // # demand forecast
 //
 //	demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-//	                [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
+//	                [-target YEAR] [-level LEVEL] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
 //	                [-charts=false]
 //
 // The series file holds one column per consumption series and the drivers
@@ -173,8 +173,9 @@
 //	0  success, or help asked for with -h
 //	1  the data are at fault: a file missing or malformed, a series
 //	   whose last year is missing, a driver the methods cannot use, no
-//	   series any method can forecast, a table (CSV, JSON) that cannot be
-//	   written; a chart that cannot be drawn or written is a warning
+//	   series any method can forecast, an output that cannot be written
+//	   (for demand forecast the tables, forecasts.csv and .json: a chart
+//	   it cannot draw or write is a warning)
 //	2  the command line is at fault: an unknown command or flag, a bad
 //	   flag value, a required flag missing; a hint to -h goes to stderr
 //

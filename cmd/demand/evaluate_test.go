@@ -203,7 +203,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"no holdout", []string{"-series", good}, 2, "-holdout H is required"},
 		{"negative holdout", []string{"-series", good, "-holdout", "-2"}, 2, "-holdout must be from 1 to 1000 (years held out), have -2"},
 		{"zero holdout", []string{"-series", good, "-holdout", "0"}, 2, "-holdout must be from 1 to 1000 (years held out), have 0"},
-		{"holdout text", []string{"-series", good, "-holdout", "six"}, 2, `invalid value "six" for flag -holdout: "six" is not a number of years, such as 6`},
+		{"holdout text", []string{"-series", good, "-holdout", "six"}, 2, `invalid value "six" for flag -holdout: not a number of years, such as 6`},
 		{"huge holdout", []string{"-series", good, "-holdout", "9223372036854775807"}, 2, "-holdout must be from 1 to 1000 (years held out), have 9223372036854775807"},
 		{"hexadecimal level", []string{"-series", good, "-holdout", "3", "-levels", "0x50"}, 2, `"0x50" is not a level`},
 		{"bad flag", []string{"-series", good, "-holdout", "3", "-bogus"}, 2, "flag provided but not defined: -bogus"},

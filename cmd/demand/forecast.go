@@ -30,7 +30,7 @@ import (
 const recentYears = 5
 
 const forecastUsage = `usage: demand forecast -series FILE -drivers FILE [-growth RATE | -scenario FILE]
-                       [-target YEAR] [-level L] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
+                       [-target YEAR] [-level LEVEL] [-panel [SERIES=]FILE]... [-out DIR] [-font FILE]
                        [-charts=false]
 
 Forecasts each consumption series in FILE with every method the data allow
@@ -122,14 +122,17 @@ func (f numberFlag[T]) Set(s string) error {
 	switch p := any(f.v).(type) {
 	case *int:
 		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if errors.Is(err, strconv.ErrRange) {
+			return errors.New("out of range")
+		}
 		if err != nil {
-			return fmt.Errorf("%q is not %s", s, f.want)
+			return fmt.Errorf("not %s", f.want)
 		}
 		*p = n
 	case *float64:
 		x, err := series.ParseNumber(s)
 		if err != nil {
-			return fmt.Errorf("%q is not %s", s, f.want)
+			return fmt.Errorf("not %s", f.want)
 		}
 		*p = x
 	}
@@ -137,15 +140,16 @@ func (f numberFlag[T]) Set(s string) error {
 }
 
 // growthFlag is a growth-rate flag, a fraction that macro.RateProblem
-// accepts; set, if not nil, records whether it was given (and then the
-// flag shows no default).
+// accepts; set, if not nil, records whether it was given. The flag shows
+// its default if show is set or set is nil.
 type growthFlag struct {
-	v   *float64
-	set *bool
+	v    *float64
+	set  *bool
+	show bool
 }
 
 func (g growthFlag) String() string {
-	if g.v == nil || g.set != nil && !*g.set {
+	if g.v == nil || g.set != nil && !*g.set && !g.show {
 		return ""
 	}
 	return strconv.FormatFloat(*g.v, 'g', -1, 64)
@@ -154,7 +158,7 @@ func (g growthFlag) String() string {
 func (g growthFlag) Set(s string) error {
 	v, err := series.ParseNumber(s)
 	if err != nil {
-		return fmt.Errorf("%q is not a growth rate (a fraction, such as 0.05)", s)
+		return errors.New("not a growth rate (a fraction, such as 0.05)")
 	}
 	if why := macro.RateProblem(v); why != "" {
 		return errors.New(why)
@@ -188,7 +192,7 @@ func forecastFlags(c *forecastConfig, w io.Writer) *flag.FlagSet {
 	fs.SetOutput(w)
 	fs.StringVar(&c.seriesFile, "series", "", "CSV of consumption series, one column per series (required)")
 	fs.StringVar(&c.driversFile, "drivers", "", "CSV of drivers: column \"gdp\" (real GDP at constant prices) and optionally \"population\" (required)")
-	fs.Var(growthFlag{&c.growth, &c.growthSet}, "growth", "constant annual growth `RATE` of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
+	fs.Var(growthFlag{v: &c.growth, set: &c.growthSet}, "growth", "constant annual growth `RATE` of GDP after its last year, a fraction (0.05 is 5 %; 1 or more\nis an error); other drivers keep their own recent growth\n(default: each driver's compound growth over its last five years)")
 	fs.StringVar(&c.scenarioFile, "scenario", "", "CSV of future driver values (columns as in -drivers) covering the years after\nthe drivers' last through the target year; a driver it lacks grows as by default")
 	fs.Var(numberFlag[int]{&c.target, "a year, such as 2030"}, "target", "last forecast `YEAR` (default: five years after the latest observation)")
 	c.level = 0.8
@@ -529,6 +533,16 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 	if !ok || math.IsNaN(last) {
 		return series.Series{}, "", fmt.Errorf("%s: %q: the last year, %d, is missing; the future path starts from it", c.driversFile, d.Name, d.End())
 	}
+	// A scenario's rows for observed years are not used: say so where
+	// they differ from the observed values (beyond rounding).
+	for y := scen.Start; y <= min(scen.End(), d.End()); y++ {
+		v, _ := scen.At(y)
+		if o, ok := d.At(y); ok && !math.IsNaN(v) && !math.IsNaN(o) && math.Abs(v-o) > 1e-9*math.Abs(o) {
+			fmt.Fprintf(stderr, "demand forecast: warning: %s: %q is %g in %d, but %g in %s, which is used: the scenario's rows for observed years are ignored\n",
+				c.scenarioFile, scen.Name, v, y, o, c.driversFile)
+			break
+		}
+	}
 	if d.End() >= target {
 		return d.Clone(), "observed through the target year", nil
 	}
@@ -537,15 +551,6 @@ func futurePath(d, scen series.Series, c forecastConfig, target int, stderr io.W
 		if scen.Unit != "" && d.Unit != "" && scen.Unit != d.Unit {
 			return series.Series{}, "", fmt.Errorf("%s: %q is in %q, but the observed %q in %s is in %q: give the scenario's levels in the observed unit (or a growth rate with -growth)",
 				c.scenarioFile, scen.Name, scen.Unit, d.Name, c.driversFile, d.Unit)
-		}
-		// Rows for observed years are not used: say so where they differ.
-		for y := scen.Start; y <= min(scen.End(), d.End()); y++ {
-			v, _ := scen.At(y)
-			if o, ok := d.At(y); ok && !math.IsNaN(v) && !math.IsNaN(o) && v != o {
-				fmt.Fprintf(stderr, "demand forecast: warning: %s: %q is %g in %d, but %g in %s, which is used: the scenario's rows for observed years are ignored\n",
-					c.scenarioFile, scen.Name, v, y, o, c.driversFile)
-				break
-			}
 		}
 		// The scenario must give every year from the drivers' end to the target.
 		vals := make([]float64, 0, target-d.End())

@@ -100,6 +100,9 @@ func TestPlan(t *testing.T) {
 	}
 	checkContains(t, "plan output", out, "+5 %/yr", `scenario "custom"`, "Charts:\n  "+filepath.Join(dir, "copper.png"), filepath.Join(dir, "elasticity.png"))
 	checkContains(t, "plan stderr", errOut, "demand plan: warning: -growth 0.05 is outside the range of -low 0.06 and -high 0.08, which the range table spans\n")
+	if _, errOut, code = runT("plan", "-methods", "regression", "-low", "0.03", "-high", "0.05", "-out", ""); code != exitOK || strings.Contains(errOut, "outside the range") {
+		t.Errorf("plan -low 0.03 -high 0.05, -growth not given: exit %d, stderr %q; want 0 and no warning", code, errOut)
+	}
 	if strings.Contains(out, "intensity  regression") {
 		t.Error("a method not asked for was run")
 	}

@@ -65,9 +65,13 @@ func newOutput(c forecastConfig, in *inputs, stderr io.Writer) (*output, error) 
 		return nil, fmt.Errorf("-out: %w", err)
 	}
 	o := &output{c: c, in: in, stderr: stderr, names: fileNames{}, reasons: map[string]int{}, methods: map[string][]string{}}
-	for _, pattern := range []string{"fan-*.png", "small-multiples*.png"} {
-		m, _ := filepath.Glob(filepath.Join(c.out, pattern))
-		o.earlier = append(o.earlier, m...)
+	entries, _ := os.ReadDir(c.out) // not Glob: c.out may hold pattern characters
+	for _, e := range entries {
+		chart, _ := filepath.Match("fan-*.png", e.Name())
+		many, _ := filepath.Match("small-multiples*.png", e.Name())
+		if chart || many {
+			o.earlier = append(o.earlier, filepath.Join(c.out, e.Name()))
+		}
 	}
 	var err error
 	if o.csvFile, err = os.Create(filepath.Join(c.out, "forecasts.csv")); err != nil {

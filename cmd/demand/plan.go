@@ -39,7 +39,8 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print one JSON document instead of tables")
 	growth, low, high := plan.PlanScenario().Growth, plan.LowGrowth, plan.HighGrowth
-	fs.Var(growthFlag{v: &growth}, "growth", "real GDP growth `RATE` a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
+	var growthSet bool
+	fs.Var(growthFlag{v: &growth, set: &growthSet, show: true}, "growth", "real GDP growth `RATE` a year over 2011–2015, a fraction (0.07 is 7 %;\n1 or more is an error, beyond ±0.2 a warning)")
 	fs.Var(growthFlag{v: &low}, "low", "GDP growth `RATE` of the low scenario, a fraction, at most -high")
 	fs.Var(growthFlag{v: &high}, "high", "GDP growth `RATE` of the high scenario")
 	methods := fs.String("methods", strings.Join(defaults.Names(), ","), "comma-separated methods to run")
@@ -60,7 +61,7 @@ func planCmd(args []string, stdout, stderr io.Writer) error {
 	if low > high {
 		return usagef("-low %g is above -high %g", low, high)
 	}
-	if growth < low || growth > high {
+	if growthSet && (growth < low || growth > high) {
 		fmt.Fprintf(stderr, "demand plan: warning: -growth %g is outside the range of -low %g and -high %g, which the range table spans\n", growth, low, high)
 	}
 	set, err := defaults.Set(strings.Split(*methods, ",")...)

@@ -190,4 +190,14 @@ func TestScenarioObservedRows(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	checkContains(t, "stderr", errOut.String(), `demand forecast: warning: `+scen+`: "gdp" is 400 in 2020, but 346.3 in `+driversCSV+`, which is used: the scenario's rows for observed years are ignored`)
+
+	// A row that repeats the observed value is no warning.
+	same := writeFile(t, t.TempDir(), "same.csv", "year,gdp [index 1995=100]\n2020,346.3\n2021,350\n2022,360\n2023,370\n2024,380\n2025,390\n")
+	errOut.Reset()
+	if code := run([]string{"forecast", "-series", seriesCSV, "-drivers", driversCSV, "-scenario", same, "-charts=false", "-out", t.TempDir()}, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "observed years are ignored") {
+		t.Errorf("a matching row warned: %s", errOut.String())
+	}
 }
