@@ -406,7 +406,7 @@ func load(c forecastConfig, stderr io.Writer) (*inputs, error) {
 		return nil, err
 	}
 	for _, s := range ss {
-		if last := s.End(); math.IsNaN(s.Values[s.Len()-1]) {
+		if last := s.End(); s.Len() > 0 && math.IsNaN(s.Values[s.Len()-1]) {
 			return nil, fmt.Errorf("%s: series %q: its last year, %d, is missing: every method starts from the last year; drop the row or cell of %d, or give its value",
 				c.seriesFile, s.Name, last, last)
 		}
