@@ -35,6 +35,9 @@ func TestErrors(t *testing.T) {
 		{"no candidates", Auto{Specs: []Spec{}}, good, forecast.ErrSetting, "no candidate"},
 		{"beta without trend", Method{Spec: ANN, Beta: 0.1}, good, forecast.ErrSetting, "no trend"},
 		{"alpha out of range", Method{Spec: ANN, Alpha: 1.5}, good, forecast.ErrSetting, "alpha"},
+		{"beta at 1, alpha estimated", Method{Spec: AAN, Beta: 1}, good, forecast.ErrSetting, "beta 1 outside (0, alpha] (alpha estimated: below 0.9999)"},
+		{"too many paths", Method{Spec: ANN, Simulate: 1 << 50}, good, forecast.ErrSetting, "sample paths (at most MaxSimulate, 100000)"},
+		{"too many paths, auto", Auto{Simulate: MaxSimulate + 1}, good, forecast.ErrSetting, "100001 sample paths"},
 		{"initial without parameters", Method{Spec: ANN, Initial: []float64{100}}, good, forecast.ErrSetting, "every smoothing parameter"},
 		{"wrong initial states", Method{Spec: AAN, Alpha: 0.5, Beta: 0.1, Initial: []float64{100}}, good, forecast.ErrSetting, "1 initial states"},
 	} {

@@ -131,12 +131,17 @@ type Method struct {
 	// the prediction intervals are taken (as R's forecast(simulate =
 	// TRUE)), drawn from a generator seeded with Seed: the intervals are
 	// deterministic for a given Seed and horizon, and Forecast then
-	// allocates the paths. Zero means the analytic intervals.
+	// allocates the paths. Zero means the analytic intervals; above
+	// MaxSimulate is an error.
 	Simulate int
 	Seed     uint64
 }
 
 var _ forecast.Method = Method{}
+
+// MaxSimulate is the most sample paths Simulate may ask for: a forecast
+// holds 8·paths·horizon bytes of them at once.
+const MaxSimulate = 100_000
 
 // Name returns the Label if there is one. Otherwise it is "ets-"
 // followed by the model in lower case ("ets-unknown" for an unknown
@@ -458,8 +463,8 @@ func (mod *Model) fitAuto(name string, h series.Series) (fitted, error) {
 	if len(specs) == 0 {
 		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "no candidate models")
 	}
-	if a.Simulate < 0 {
-		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "%d sample paths", a.Simulate)
+	if a.Simulate < 0 || a.Simulate > MaxSimulate {
+		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, "%d sample paths (at most MaxSimulate, %d)", a.Simulate, MaxSimulate)
 	}
 	for _, s := range specs {
 		if !s.valid() {
@@ -564,8 +569,8 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 	bad := func(format string, args ...any) (fitted, error) {
 		return fitted{}, forecast.Errorf(name, h.Name, 0, forecast.ErrSetting, format, args...)
 	}
-	if m.Simulate < 0 {
-		return bad("%d sample paths", m.Simulate)
+	if m.Simulate < 0 || m.Simulate > MaxSimulate {
+		return bad("%d sample paths (at most MaxSimulate, %d)", m.Simulate, MaxSimulate)
 	}
 	for _, v := range [3]float64{m.Alpha, m.Beta, m.Phi} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -581,8 +586,8 @@ func (mod *Model) fitOne(name string, h series.Series, s Spec) (fitted, error) {
 	if !k.Damped && m.Phi != 0 {
 		return bad("phi set for %v, which is not damped", s)
 	}
-	if m.Beta != 0 && !(m.Beta > 0 && (m.Alpha == 0 || m.Beta <= m.Alpha)) {
-		return bad("beta %v outside (0, alpha]", m.Beta)
+	if m.Beta != 0 && !(m.Beta > 0 && (m.Alpha == 0 && m.Beta < smooth.MaxSmoothing || m.Beta <= m.Alpha)) {
+		return bad("beta %v outside (0, alpha] (alpha estimated: below %v)", m.Beta, smooth.MaxSmoothing)
 	}
 	if m.Phi != 0 && !(m.Phi > 0 && m.Phi <= 1) {
 		return bad("phi %v outside (0, 1]", m.Phi)

@@ -48,10 +48,14 @@ const (
 	MSE             // the mean squared one-step error
 )
 
+// MaxSmoothing is the upper limit of the smoothing parameters α, β and γ
+// the estimation tries, R forecast::ets's.
+const MaxSmoothing = 0.9999
+
 // Bounds of R forecast::ets: lower and upper limits of α, β, γ and φ.
 var (
 	lowerBounds = [4]float64{1e-4, 1e-4, 1e-4, 0.8}
-	upperBounds = [4]float64{0.9999, 0.9999, 0.9999, 0.98}
+	upperBounds = [4]float64{MaxSmoothing, MaxSmoothing, MaxSmoothing, 0.98}
 )
 
 // Params are the parameters of a model: the smoothing parameters α and β,
