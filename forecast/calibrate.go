@@ -260,7 +260,7 @@ func (c calibrated) Name() string {
 // refLevel and refZ read a standard error from an 80 % interval.
 const (
 	refLevel = 0.8
-	refZ     = 1.2815515655446004 // the standard normal's 0.9 quantile
+	refZ     = 1.2815515655446008 // the standard normal's 0.9 quantile: R 4.2.2, sprintf("%.17g", qnorm(0.9))
 )
 
 func (c calibrated) Fit(history series.Series, drivers Drivers) (Model, error) {
@@ -398,10 +398,11 @@ func CalibrationErrors(m Model) (int, bool) {
 }
 
 // quantile returns q at level (see Calibrated), NaN when fewer than 2
-// origins gave a score.
+// origins gave a score or every score is 0 (no interval rather than one
+// of width 0).
 func (c *calibratedModel) quantile(level float64) float64 {
 	m := c.origins
-	if m < 2 {
+	if m < 2 || c.scores[len(c.scores)-1] == 0 {
 		return math.NaN()
 	}
 	conformal := func(level float64) float64 {
@@ -443,9 +444,6 @@ func (c *calibratedModel) Forecast(s Scenario, level float64) (Forecast, error) 
 	f := ref
 	f.Method, f.Level = c.name, level
 	q := c.quantile(level)
-	if n := len(c.scores); n > 0 && c.scores[n-1] == 0 {
-		q = math.NaN() // every score is 0: no interval rather than one of width 0
-	}
 	f.Lower, f.Upper = f.Point.Clone(), f.Point.Clone()
 	for k, p := range f.Point.Values {
 		var d float64

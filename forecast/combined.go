@@ -262,9 +262,6 @@ func forecastPoint(model Model, s Scenario, level float64) (Forecast, error) {
 		return Forecast{}, err
 	}
 	g.Level = level
-	g.Lower, g.Upper = g.Point.Clone(), g.Point.Clone()
-	for k := range g.Point.Values {
-		g.Lower.Values[k], g.Upper.Values[k] = math.NaN(), math.NaN()
-	}
+	g.Lower, g.Upper = nanLike(g.Point), nanLike(g.Point)
 	return g, nil
 }

@@ -91,7 +91,7 @@ func (mod *Model) Refit(h series.Series, _ forecast.Drivers) error {
 
 	// Half the slope of the least squares line on 0, 1, …, span−1.
 	if err := mod.trend.FitTrend(0, y); err != nil {
-		return forecast.Errorf(name, h.Name, 0, forecast.ErrNotFinite, "the fit overflows")
+		return forecast.Errorf(name, h.Name, 0, forecast.LSQCause(err), "the drift's trend line")
 	}
 	mod.drift = mod.trend.Slope / 2
 	mod.alpha = max(1e-10, p.Alpha)
