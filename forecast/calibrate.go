@@ -198,11 +198,11 @@ const nilMethodName = "nil-method"
 //     for a method that fits an exactly linear history), rather than an
 //     interval of width 0.
 //
-// On M1 yearly the rule gave 92.0–96.0 % at 95 % for the default methods;
-// reading the conformal quantile up to a(α) = 1 and a normal or Laplace
-// fitted to the median score beyond gave 88.7–94.4 % (normal; drift, the
-// anchored linear trend and Theta below 90 %) and 92.4–96.6 % (Laplace)
-// there, with intervals that did not always nest (see the package
+// On M1 yearly the rule gave 92.0–96.0 % at 95 % for the default methods
+// (README, demand evaluate); reading the conformal quantile up to
+// a(α) = 1 and a normal fitted to the median score beyond gave drift, the
+// anchored linear trend and Theta 88.7–89.6 %, and with a Laplace there
+// intervals that did not always nest (the table is in the package
 // documentation).
 //
 // When the coverage guarantee holds: if the scores of the forecast to be

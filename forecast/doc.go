@@ -26,8 +26,10 @@
 //   - equal weights, w_i = 1/n (the default);
 //   - fixed weights given by the user, finite, ≥ 0, with a positive sum;
 //   - inverse-MSE weights (Bates and Granger 1969), w_i = (1/MSE_i) / Σ_j (1/MSE_j),
-//     from each method's backtest mean squared error (InverseMSEWeights,
-//     BacktestWeights).
+//     from each method's backtest mean squared error (InverseMSEWeights;
+//     BacktestWeights from Backtest results of the same origins;
+//     CombinedInverseMSE from the origins every member forecast, as
+//     Analyse uses it).
 //
 // Combine's interval is centred on the combined point, its half-width the
 // weighted mean of the members' half-widths (the interval of the
@@ -99,8 +101,10 @@
 // by, the drivers it needs, whether to backtest it) on one history: it
 // forecasts with each, records each one that cannot run with its reason,
 // backtests the others over min(horizon, 5) years, and combines them with
-// equal weights and with inverse-MSE (Bates–Granger) weights from the
-// backtest. Package methods supplies the module's default candidates.
+// equal weights and with inverse-MSE (Bates–Granger) weights
+// (CombinedInverseMSE: errors DefaultCalibrationHorizon steps ahead at the
+// origins every member forecast, not the scores of those backtests).
+// Package methods supplies the module's default candidates.
 //
 // # Held-out evaluation
 //
