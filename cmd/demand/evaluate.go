@@ -276,7 +276,7 @@ func evalRun(cfg evalConfig, stdout, stderr io.Writer) error {
 	for _, p := range paths {
 		fmt.Fprintln(stdout, " ", p)
 	}
-	if evalScored(r) == 0 {
+	if evalScoredMax(r) == 0 {
 		return errors.New("no series could be evaluated by any method")
 	}
 	return nil
@@ -340,15 +340,6 @@ func evalWrite(dir string, r *forecast.EvalResult) ([]string, error) {
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-// evalScored returns the number of (series, method) pairs scored.
-func evalScored(r *forecast.EvalResult) int {
-	n := 0
-	for _, m := range r.Summary {
-		n += m.Series
-	}
-	return n
 }
 
 // evalReport prints the table of the summary and what it says.
