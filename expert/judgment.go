@@ -49,12 +49,11 @@ const pkg = "expert"
 
 // judgmentError is a problem with one judgment:
 //
-//	expert: line 3: cause: expert "a", round 1, year 2015: detail
+//	expert: cause: expert "a", round 1, year 2015: detail
 //
-// with the line of the CSV it was read from, if any, and the detail, if
-// any. It unwraps to the cause.
+// with the detail, if any (read from CSV, it is the Err of a *CSVError,
+// which gives the line). It unwraps to the cause.
 type judgmentError struct {
-	line   int // 0 when the judgment was not read from CSV
 	j      Judgment
 	err    error
 	detail string
@@ -64,14 +63,11 @@ type judgmentError struct {
 func (e *judgmentError) Error() string {
 	var b strings.Builder
 	b.WriteString("expert: ")
-	if e.line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.line)
-	}
 	b.WriteString(e.body())
 	return b.String()
 }
 
-// body is the message without the package and line.
+// body is the message without the package.
 func (e *judgmentError) body() string {
 	var b strings.Builder
 	b.WriteString(e.err.Error())

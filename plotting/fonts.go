@@ -88,7 +88,7 @@ func (h *fallback) runs(line string, size vg.Length) []run {
 	for _, r := range line {
 		k := 0 // the first font, also for a character none has
 		for i, f := range h.faces {
-			if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+			if hasGlyph(f, &buf, r) {
 				k = i
 				break
 			}
@@ -190,12 +190,18 @@ func (o Options) MissingGlyphs(s string) []rune {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || slices.Contains(missing, r) {
 			continue
 		}
-		if !slices.ContainsFunc(faces, func(f *opentype.Font) bool {
-			i, err := f.GlyphIndex(&buf, r)
-			return f != nil && err == nil && i != 0
-		}) {
+		if !slices.ContainsFunc(faces, func(f *opentype.Font) bool { return hasGlyph(f, &buf, r) }) {
 			missing = append(missing, r)
 		}
 	}
 	return missing
+}
+
+// hasGlyph reports whether font f, if not nil, draws r.
+func hasGlyph(f *opentype.Font, buf *sfnt.Buffer, r rune) bool {
+	if f == nil {
+		return false
+	}
+	i, err := f.GlyphIndex(buf, r)
+	return err == nil && i != 0
 }

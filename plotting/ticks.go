@@ -9,8 +9,9 @@ import (
 )
 
 // yearTicks marks whole years, labelled as integers ("2005"), at a step of
-// 1, 2, 5, 10, 20, 25, 50 or 100 years giving at most labels labels (6 if
-// labels is zero), with unlabelled minor ticks between.
+// 1, 2, 5, 10, 20, 25, 50, 100, 200, 500 or 1000 years giving at most
+// labels labels (6 if labels is zero), with unlabelled minor ticks
+// between.
 type yearTicks struct{ labels int }
 
 func (t yearTicks) Ticks(lo, hi float64) []plot.Tick {
