@@ -343,7 +343,8 @@ func calibrationScores(m Method, history series.Series, drivers Drivers, h, minT
 // history (originYears, the first training window minTrain observed
 // years): at each origin t it fits m on the years up to t and the drivers
 // up to t, forecasts up to h years ahead at level under the drivers that
-// occurred, and calls fn with t, the training window and the forecast.
+// occurred (up to the year before a driver's NaN, as Backtest stops
+// there), and calls fn with t, the training window and the forecast.
 // Origins where m fails, or whose forecast does not cover the years asked,
 // are skipped. A Refitter's model is refit in place, so fn must not keep
 // the forecast.
@@ -354,7 +355,10 @@ func eachOrigin(m Method, history series.Series, drivers Drivers, h, minTrain in
 	for _, t := range years {
 		train, _ := history.Window(history.Start, t)
 		d := driversUntil(drivers, t)
-		hh := min(h, history.End()-t)
+		hh := min(h, history.End()-t, driverGap(drivers, t+1, t+h)-t-1) // as Backtest cuts it
+		if hh < 1 {
+			continue // a driver lacks the year after the origin
+		}
 		s := Scenario{Horizon: hh, Drivers: driversOver(drivers, t+1, t+hh)}
 		if r, ok := scratch.(Refitter); ok {
 			if r.Refit(train, d) != nil || r.ForecastTo(&dst, s, level) != nil {

@@ -257,6 +257,33 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
+// TestCalibratedDriverGap checks that the calibration cuts an origin's
+// horizon before a year its driver lacks, as Backtest does, rather than
+// dropping the origin: both score the same number of errors.
+func TestCalibratedDriverGap(t *testing.T) {
+	q := make([]float64, 25)
+	g := make([]float64, 25)
+	for i := range q {
+		g[i] = 100 * math.Pow(1.06, float64(i))
+		q[i] = 50 + 0.8*g[i] + 10*math.Sin(float64(i))
+	}
+	g[17], q[17] = math.NaN(), math.NaN() // a year the driver lacks is a missing year of the history, as Analyse makes it
+	h := series.New("q", "kt", 1990, q...)
+	d := forecast.Drivers{forecast.GDP: series.New("gdp", "", 1990, g...)}
+	m := regression.Method{}
+	model, err := forecast.Calibrated(m, forecast.CalibrationSettings{Horizon: 3, MinTrain: 5, Scaling: forecast.ScaleH}).Fit(h, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt, err := forecast.Backtest(m, h, d, 3, forecast.BacktestSettings{MinTrain: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := forecast.CalibrationErrors(model); n != bt.Measures.N {
+		t.Errorf("calibration rests on %d errors, the backtest scores %d", n, bt.Measures.N)
+	}
+}
+
 type judged struct{ baseline.Naive }
 
 func (judged) Judgment() bool { return true }
