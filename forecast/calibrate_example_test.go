@@ -27,8 +27,9 @@ func ExampleCalibrated() {
 	for k, p := range f.Point.Values {
 		fmt.Printf("%d %.1f [%.1f, %.1f]\n", f.Point.Start+k, p, f.Lower.Values[k], f.Upper.Values[k])
 	}
-	// The same rule computed by hand (python3: the scores |e|/(s_t·k), their
-	// type-7 quantile at a = 0.8·14/13) gives the same bounds.
+	// The rule is the scores |e|/(s_t·k) and their type-7 quantile at
+	// a = 0.8·14/13; TestCalibratedFallback works it out step by step on a
+	// shorter history.
 
 	// Output:
 	// drift-calibrated from 63 errors

@@ -31,13 +31,16 @@ func TestNilMethods(t *testing.T) {
 		rs[0].Errs[2] == nil || !strings.Contains(rs[0].Errs[2].Error(), "method #3: panic: Fit") {
 		t.Errorf("Batch with a nil and a panicking method: %v", rs[0].Errs)
 	}
-	for _, e := range []forecast.Evaluation{
-		{Methods: []forecast.Method{drift{}, nil}, Holdout: 2},
-		{Methods: []forecast.Method{drift{}}, Holdout: forecast.HorizonLimit + 1},
-		{Methods: []forecast.Method{drift{}}, Holdout: math.MaxInt},
+	for _, c := range []struct {
+		e    forecast.Evaluation
+		want error
+	}{
+		{forecast.Evaluation{Methods: []forecast.Method{drift{}, nil}, Holdout: 2}, forecast.ErrNilMethod},
+		{forecast.Evaluation{Methods: []forecast.Method{drift{}}, Holdout: forecast.HorizonLimit + 1}, forecast.ErrHorizon},
+		{forecast.Evaluation{Methods: []forecast.Method{drift{}}, Holdout: math.MaxInt}, forecast.ErrHorizon},
 	} {
-		if _, err := e.Run([]forecast.EvalSeries{{History: h}}); !errors.Is(err, forecast.ErrNilMethod) && !errors.Is(err, forecast.ErrHorizon) {
-			t.Errorf("Evaluation %+v: %v, want ErrNilMethod or ErrHorizon", e, err)
+		if _, err := c.e.Run([]forecast.EvalSeries{{History: h}}); !errors.Is(err, c.want) {
+			t.Errorf("Evaluation %+v: %v, want %v", c.e, err, c.want)
 		}
 	}
 	rs = forecast.Batch{Methods: []forecast.Method{drift{}}}.Run([]forecast.Job{{History: h, Scenario: forecast.Scenario{Horizon: math.MaxInt}}})
