@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -169,7 +170,13 @@ func (r *DocumentRow) fill(main, low, high Row) {
 			if r.Errors == nil {
 				r.Errors = map[string]string{}
 			}
-			r.Errors[m.Method] = m.Err.Error()
+			// The cause, without the "plan: metal: method: " that
+			// runMethod wrapped it in: the row and the key say those.
+			cause := m.Err
+			if u := errors.Unwrap(cause); u != nil {
+				cause = u
+			}
+			r.Errors[m.Method] = cause.Error()
 			continue
 		}
 		r.Forecasts[m.Method] = m.Value

@@ -134,7 +134,7 @@ func writeReproduction(w io.Writer, r *Document) error {
 		for _, name := range r.Methods {
 			v, ok := m.Forecasts[name]
 			if !ok {
-				why := strings.TrimPrefix(m.Errors[name], "plan: "+m.Metal+": "+name+": ")
+				why := m.Errors[name]
 				if why == "" {
 					why = "no forecast"
 				}
