@@ -72,12 +72,12 @@
 // than two gaps.
 //
 // Coverage measured on 300 synthetic 23-year series with a GDP driver
-// (the package methods' coverage test data; the last 6 years held out):
-// the log trend's own 80 % interval covered 41.3 % and Malenbaum's
-// 36.7 %; forecast.Calibrated raised them to 73.9 % and 85.2 % (measured
-// before its CalibrationMargin). In the methods package's rolling-origin
-// test (40 series, horizon 5; anchored, calibrated with the margin) they
-// cover 81.4 % and 82.3 %. M1 has no driver and cannot measure the method. Malenbaum
+// (the package methods' coverage test data; the last 6 years held out;
+// TestSyntheticFigures of package methods reproduces it): the log trend's
+// own 80 % interval covered 43.5 % and Malenbaum's 37.3 %;
+// forecast.Calibrated raised them to 73.3 % and 76.6 %. In the methods
+// package's rolling-origin test (40 series, horizon 5; anchored and
+// calibrated, TestDefaultCoverage) they cover 81.1 % and 82.0 %. M1 has no driver and cannot measure the method. Malenbaum
 // is backtested from five observed years (Method.MinTrain), the log trend
 // and the CAGR from three.
 //

@@ -5,8 +5,11 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/nonferrous/demand/elasticity"
 	"github.com/nonferrous/demand/forecast"
+	"github.com/nonferrous/demand/intensity"
 	"github.com/nonferrous/demand/methods"
+	"github.com/nonferrous/demand/regression"
 	"github.com/nonferrous/demand/series"
 )
 
@@ -113,6 +116,85 @@ func levelKeepsPoints(t *testing.T, cut series.Series, obs forecast.Drivers, sc 
 			if w := ref.Backtest[i].Weight; s.Weight != w && !(math.IsNaN(s.Weight) && math.IsNaN(w)) {
 				t.Errorf("level %g: %s weight %v, at 0.8 %v", level, s.Method, s.Weight, ref.Backtest[i].Weight)
 			}
+		}
+	}
+}
+
+// TestAnchoringMASE reproduces the measurement behind anchoring the driver
+// methods' defaults (package documentation): forecast.Evaluation on the
+// 300 series annualCase(0) … annualCase(299), the last 6 years held out,
+// each method plain and anchored. The figures are this code's, pinned
+// here so that the documentation's stay true: anchoring must lower each
+// method's MASE, to the values the documentation gives.
+func TestAnchoringMASE(t *testing.T) {
+	var data []forecast.EvalSeries
+	for i := range 300 {
+		h, d := annualCase(i)
+		data = append(data, forecast.EvalSeries{History: h, Drivers: d})
+	}
+	for _, c := range []struct {
+		plain, anchored forecast.Method
+		wantP, wantA    float64 // MASE, as methods/doc.go gives them
+	}{
+		{regression.Method{}, regression.Method{Anchor: true}, 3.488, 3.032},
+		{regression.Method{Spec: regression.LogLog}, regression.Method{Spec: regression.LogLog, Anchor: true}, 4.408, 3.403},
+		{intensity.Method{}, intensity.Method{Anchor: true}, 4.426, 3.395},
+		{intensity.Method{Trajectory: intensity.Malenbaum}, intensity.Method{Trajectory: intensity.Malenbaum, Anchor: true}, 5.913, 5.129},
+	} {
+		r, err := forecast.Evaluation{Methods: []forecast.Method{c.plain, c.anchored}, Holdout: 6}.Run(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, a := r.Summary[0].Pooled.MASE, r.Summary[1].Pooled.MASE
+		if math.Abs(p-c.wantP) > 5e-4 || math.Abs(a-c.wantA) > 5e-4 || !(a < p) {
+			t.Errorf("%s: MASE %.4f plain, %.4f anchored; the documentation gives %.3f and %.3f", c.plain.Name(), p, a, c.wantP, c.wantA)
+		}
+	}
+}
+
+// TestSyntheticFigures reproduces the figures measured on the 300 series
+// annualCase(0) … annualCase(299) (the last 6 years held out,
+// forecast.Evaluation) that the documentation of packages elasticity (the
+// arc window, DefaultArcWindow) and intensity (interval coverage) quotes,
+// pinned so that the documentation's stay true.
+func TestSyntheticFigures(t *testing.T) {
+	var data []forecast.EvalSeries
+	for i := range 300 {
+		h, d := annualCase(i)
+		data = append(data, forecast.EvalSeries{History: h, Drivers: d})
+	}
+	nan := math.NaN()
+	cases := []struct {
+		m                  forecast.Method
+		smape, mase, cover float64 // cover: 80 % coverage in percent, NaN if not quoted
+	}{
+		{elasticity.Method{Window: 1}, 13.70, 4.442, nan},
+		{elasticity.Method{Window: 2}, 12.68, 4.081, nan},
+		{elasticity.Method{Window: 3}, 12.17, 3.854, nan},
+		{elasticity.Method{Window: 5}, 11.94, 3.733, 58.2},
+		{elasticity.Method{Estimator: elasticity.Point}, nan, nan, 59.7},
+		{forecast.Calibrated(elasticity.Method{}, forecast.CalibrationSettings{}), nan, nan, 77.4},
+		{forecast.Calibrated(elasticity.Method{Estimator: elasticity.Point}, forecast.CalibrationSettings{}), nan, nan, 79.4},
+		{elasticity.Method{Window: 8}, 11.46, 3.577, nan},
+		{elasticity.Method{Window: 40}, 10.35, 3.254, nan}, // the whole history
+		{intensity.Method{}, nan, nan, 43.5},
+		{forecast.Calibrated(intensity.Method{}, forecast.CalibrationSettings{}), nan, nan, 73.3},
+		{intensity.Method{Trajectory: intensity.Malenbaum}, nan, nan, 37.3},
+		{forecast.Calibrated(intensity.Method{Trajectory: intensity.Malenbaum}, forecast.CalibrationSettings{}), nan, nan, 76.6},
+	}
+	var ms []forecast.Method
+	for _, c := range cases {
+		ms = append(ms, c.m)
+	}
+	r, err := forecast.Evaluation{Methods: ms, Holdout: 6, Levels: []float64{0.8}}.Run(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := func(got, want, tol float64) bool { return !math.IsNaN(want) && math.Abs(got-want) > tol }
+	for k, c := range cases {
+		p := r.Summary[k].Pooled
+		if cov := 100 * p.Intervals[0].Coverage; off(p.SMAPE, c.smape, 5e-3) || off(p.MASE, c.mase, 5e-4) || off(cov, c.cover, 0.05) {
+			t.Errorf("%s: sMAPE %.2f, MASE %.3f, 80 %% coverage %.1f %%; the documentation gives %v, %v, %v", c.m.Name(), p.SMAPE, p.MASE, cov, c.smape, c.mase, c.cover)
 		}
 	}
 }
