@@ -37,6 +37,16 @@ func annualCase(i int) (series.Series, forecast.Drivers) {
 	}
 }
 
+// annualCases returns annualCase(0) … annualCase(n−1) for an Evaluation.
+func annualCases(n int) []forecast.EvalSeries {
+	data := make([]forecast.EvalSeries, n)
+	for i := range data {
+		h, d := annualCase(i)
+		data[i] = forecast.EvalSeries{History: h, Drivers: d}
+	}
+	return data
+}
+
 // TestDefaultCoverage backtests every default candidate and the default
 // combination (rolling origin,
 // horizon 5, 80 % intervals) on 40 synthetic 23-year series and asks that
@@ -127,11 +137,7 @@ func levelKeepsPoints(t *testing.T, cut series.Series, obs forecast.Drivers, sc 
 // here so that the documentation's stay true: anchoring must lower each
 // method's MASE, to the values the documentation gives.
 func TestAnchoringMASE(t *testing.T) {
-	var data []forecast.EvalSeries
-	for i := range 300 {
-		h, d := annualCase(i)
-		data = append(data, forecast.EvalSeries{History: h, Drivers: d})
-	}
+	data := annualCases(300)
 	for _, c := range []struct {
 		plain, anchored forecast.Method
 		wantP, wantA    float64 // MASE, as methods/doc.go gives them
@@ -158,11 +164,7 @@ func TestAnchoringMASE(t *testing.T) {
 // arc window, DefaultArcWindow) and intensity (interval coverage) quotes,
 // pinned so that the documentation's stay true.
 func TestSyntheticFigures(t *testing.T) {
-	var data []forecast.EvalSeries
-	for i := range 300 {
-		h, d := annualCase(i)
-		data = append(data, forecast.EvalSeries{History: h, Drivers: d})
-	}
+	data := annualCases(300)
 	nan := math.NaN()
 	cases := []struct {
 		m                  forecast.Method
